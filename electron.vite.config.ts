@@ -1,0 +1,49 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { RENDERER_CSP } from './src/shared/security/csp';
+
+/** States the one CSP in index.html, so the page carries it whichever transport serves it. */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'redac-csp-meta',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/app/main.ts'),
+          host: resolve(__dirname, 'src/main/host/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    // A sandboxed preload can require nothing but electron: bundle the contract and zod into it.
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [react(), cspMetaTag()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './tests/e2e/support/browser';
+
+/**
+ * Specs drive the real renderer, served by the real host over a real store, in a real Chromium: Debian's
+ * (/usr/bin/chromium) where Playwright's own browser cannot be downloaded.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    headless: true,
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,15 @@
+import type { Db } from '../open';
+import { m0001Articles } from './0001-articles';
+import { m0002Revisions } from './0002-revisions';
+
+export interface Migration {
+  /** The user_version the database has after this step. */
+  readonly version: number;
+  readonly name: string;
+  up(db: Db): void;
+}
+
+/** In order; each one's version is its position. Never edit a migration that has shipped: add one. */
+export const migrations: readonly Migration[] = [m0001Articles, m0002Revisions];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,72 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { APP_VERSION } from '../core/appVersion';
+import { resolveDataDir } from '../core/dataDir';
+import { startCore } from '../core/startCore';
+import { describeStartupFailure } from '../core/startupFailure';
+import { startHost } from './hostServer';
+
+const USAGE = `Usage: npm run serve -- [--data-dir DIR] [--port N]
+  --data-dir DIR  where the article store lives (default: REDAC_DATA_DIR, else the desktop app's data folder)
+  --port N        port on 127.0.0.1 (default: a free one)`;
+
+/** `npm run serve`: the app for any browser, on loopback only. */
+async function main(): Promise<void> {
+  let values: {
+    'data-dir'?: string | undefined;
+    port?: string | undefined;
+    'renderer-dir'?: string | undefined;
+    help?: boolean | undefined;
+  };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535.\n${USAGE}`);
+    process.exit(2);
+  }
+  const dataDir = resolve(resolveDataDir(values['data-dir']));
+  let core;
+  try {
+    core = startCore({ dataDir, transport: 'host', version: APP_VERSION });
+  } catch (error) {
+    console.error(describeStartupFailure(error, dataDir));
+    process.exit(3);
+  }
+  const host = await startHost({
+    core,
+    port,
+    rendererDir: resolve(values['renderer-dir'] ?? join(__dirname, '../renderer')),
+  });
+  console.log(`Redac ${APP_VERSION} is serving the article store in ${dataDir}`);
+  console.log(`Open ${host.openUrl}`);
+
+  let closing = false;
+  const shutdown = (): void => {
+    if (closing) return;
+    closing = true;
+    void host.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+void main();

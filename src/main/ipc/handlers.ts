@@ -1,0 +1,19 @@
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
+import type { Services } from '../core/services';
+
+/** The handler table's type comes from the contract: a missing or mistyped handler does not compile. */
+export type Handlers = {
+  [C in ChannelName]: (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+/** Binds each channel to its service. The only place besides the transports that knows channel names. */
+export function createHandlers(services: Services): Handlers {
+  const { articles, info } = services;
+  return {
+    'app:info': () => info(),
+    'articles:list': ({ limit }) => articles.list(limit),
+    'articles:get': ({ id }) => articles.get(id),
+    'articles:create': ({ language }) => articles.create(language),
+    'articles:save': (input) => articles.save(input),
+  };
+}

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { subscribe, transport } from '../bridge';
+import { ArticleList } from '../features/articles/ArticleList';
+import { useArticlesStore } from '../features/articles/articlesStore';
+import { ArticleEditor } from '../features/editor/ArticleEditor';
+import { useEditorStore } from '../features/editor/editorStore';
+
+/** Keeps unsaved text from being lost when the window closes or the page is left. */
+function useSaveBeforeLeaving(): void {
+  useEffect(() => {
+    const { flush, hasUnsaved } = useEditorStore.getState();
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!hasUnsaved()) return;
+      // Hold the close, save, then close for real (Electron closes silently; a browser asks first).
+      event.preventDefault();
+      event.returnValue = '';
+      void flush().then(() => {
+        if (transport === 'electron' && !hasUnsaved()) window.close();
+      });
+    };
+    const onHidden = (): void => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, []);
+}
+
+export function App() {
+  useSaveBeforeLeaving();
+  useEffect(() => {
+    const { refresh } = useArticlesStore.getState();
+    void refresh();
+    return subscribe('articles:changed', ({ id, revision }) => {
+      void refresh();
+      void useEditorStore.getState().noticeRemoteChange(id, revision);
+    });
+  }, []);
+
+  return (
+    <div className="app-shell">
+      <ArticleList />
+      <main className="app-main">
+        <ArticleEditor />
+      </main>
+    </div>
+  );
+}

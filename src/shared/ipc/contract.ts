@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { Article, ArticleId, ArticleSummary, BodyDoc, HEADLINE_MAX, Language } from '../domain/article';
+
+/**
+ * The one IPC contract. Main's handler table, the preload's window.redac, the renderer's client and the
+ * web host's routes are all derived from these two maps: a new channel is one entry here and one handler.
+ * Inputs are strict objects so that a stray field is an error rather than silently ignored.
+ */
+export const channels = {
+  'app:info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'host']),
+      dataDir: z.string(),
+      schemaVersion: z.number().int(),
+    }),
+  },
+  'articles:list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
+    output: z.array(ArticleSummary),
+  },
+  'articles:get': {
+    input: z.object({ id: ArticleId }).strict(),
+    output: Article,
+  },
+  'articles:create': {
+    input: z.object({ language: Language.default('fr') }).strict(),
+    output: Article,
+  },
+  'articles:save': {
+    input: z
+      .object({
+        id: ArticleId,
+        /** The revision the edit was made on: a save on an older one is a conflict, never an overwrite. */
+        baseRevision: z.number().int().nonnegative(),
+        headline: z.string().max(HEADLINE_MAX),
+        body: BodyDoc,
+      })
+      .strict(),
+    output: Article,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+/** Main-to-renderer notifications. */
+export const events = {
+  'articles:changed': z.object({ id: ArticleId, revision: z.number().int() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type ChannelName = keyof typeof channels;
+export type EventName = keyof typeof events;
+/** What a caller passes (defaults not yet applied). */
+export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
+/** What a handler receives (after parsing, defaults applied). */
+export type ParsedInput<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
