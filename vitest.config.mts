@@ -7,5 +7,7 @@ export default defineConfig({
     // Each file builds its own SQLite files in a temporary folder; forks keep native handles apart.
     pool: 'forks',
     testTimeout: 20_000,
+    // The JSON report feeds the one closing line of `npm test` (scripts/testSummary.mjs).
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest.json' }]],
   },
 });

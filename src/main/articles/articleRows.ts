@@ -1,13 +1,22 @@
+import type { Term } from '../../shared/domain/term';
 import type { Db } from '../db/open';
 
 /** An articles row as SQLite returns it. */
 export interface ArticleRow {
   id: string;
+  kicker: string;
   headline: string;
+  standfirst: string;
   body: string;
   body_schema_version: number;
   status: string;
   language: string;
+  slug: string;
+  seo_title: string;
+  seo_description: string;
+  section_id: number | null;
+  /** FeaturedImage as JSON, or null. */
+  featured_image: string | null;
   created_at: number;
   updated_at: number;
   revision: number;
@@ -15,49 +24,69 @@ export interface ArticleRow {
 
 export type ArticleSummaryRow = Pick<
   ArticleRow,
-  'id' | 'headline' | 'status' | 'language' | 'updated_at' | 'revision'
+  'id' | 'kicker' | 'headline' | 'status' | 'language' | 'updated_at' | 'revision'
 >;
 
+export type ArticleContent = Omit<ArticleRow, 'status' | 'created_at' | 'revision'>;
+
+export interface RevisionRow {
+  article_id: string;
+  revision: number;
+  headline: string;
+  body: string;
+  body_schema_version: number;
+  /** Every other field of ArticleFields, as JSON. */
+  fields: string;
+  created_at: number;
+}
+
 /**
- * The articles and revisions tables' statements, prepared once per connection.
+ * The articles, revisions and article-term statements, prepared once per connection.
  * Plain functions over a Db so that they could move to a worker thread without changing callers.
  */
 export function articleQueries(db: Db) {
   const getById = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?');
   const listRecent = db.prepare<[number], ArticleSummaryRow>(
-    `SELECT id, headline, status, language, updated_at, revision
+    `SELECT id, kicker, headline, status, language, updated_at, revision
        FROM articles ORDER BY updated_at DESC, id LIMIT ?`,
   );
   const insert = db.prepare<[ArticleRow]>(
-    `INSERT INTO articles (id, headline, body, body_schema_version, status, language, created_at, updated_at, revision)
-     VALUES (@id, @headline, @body, @body_schema_version, @status, @language, @created_at, @updated_at, @revision)`,
+    `INSERT INTO articles (id, kicker, headline, standfirst, body, body_schema_version, status, language, slug,
+                           seo_title, seo_description, section_id, featured_image, created_at, updated_at, revision)
+     VALUES (@id, @kicker, @headline, @standfirst, @body, @body_schema_version, @status, @language, @slug,
+             @seo_title, @seo_description, @section_id, @featured_image, @created_at, @updated_at, @revision)`,
   );
-  const updateContent = db.prepare<{
-    id: string;
-    headline: string;
-    body: string;
-    body_schema_version: number;
-    updated_at: number;
-    base_revision: number;
-  }>(
+  const updateContent = db.prepare<[ArticleContent & { base_revision: number }]>(
     `UPDATE articles
-        SET headline = @headline, body = @body, body_schema_version = @body_schema_version,
-            updated_at = @updated_at, revision = revision + 1
+        SET kicker = @kicker, headline = @headline, standfirst = @standfirst, body = @body,
+            body_schema_version = @body_schema_version, language = @language, slug = @slug,
+            seo_title = @seo_title, seo_description = @seo_description, section_id = @section_id,
+            featured_image = @featured_image, updated_at = @updated_at, revision = revision + 1
       WHERE id = @id AND revision = @base_revision`,
   );
-  const insertRevision = db.prepare<{
-    article_id: string;
-    revision: number;
-    headline: string;
-    body: string;
-    body_schema_version: number;
-    created_at: number;
-  }>(
-    `INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, created_at)
-     VALUES (@article_id, @revision, @headline, @body, @body_schema_version, @created_at)`,
+  const insertRevision = db.prepare<[RevisionRow]>(
+    `INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, fields, created_at)
+     VALUES (@article_id, @revision, @headline, @body, @body_schema_version, @fields, @created_at)`,
   );
   const countRevisions = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM revisions WHERE article_id = ?',
+  );
+  const tagsOf = db.prepare<[string], Term>(
+    `SELECT t.id, t.name, t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
+      WHERE at.article_id = ? ORDER BY at.position`,
+  );
+  const authorsOf = db.prepare<[string], Term>(
+    `SELECT a.id, a.name, a.slug FROM article_authors aa JOIN authors a ON a.id = aa.author_id
+      WHERE aa.article_id = ? ORDER BY aa.position`,
+  );
+  const sectionById = db.prepare<[number], Term>('SELECT id, name, slug FROM sections WHERE id = ?');
+  const clearTags = db.prepare<[string]>('DELETE FROM article_tags WHERE article_id = ?');
+  const addTag = db.prepare<[string, number, number]>(
+    'INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)',
+  );
+  const clearAuthors = db.prepare<[string]>('DELETE FROM article_authors WHERE article_id = ?');
+  const addAuthor = db.prepare<[string, number, number]>(
+    'INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)',
   );
 
   return {
@@ -65,10 +94,21 @@ export function articleQueries(db: Db) {
     listRecent: (limit: number): ArticleSummaryRow[] => listRecent.all(limit),
     insert: (row: ArticleRow): void => void insert.run(row),
     /** Applies an edit only if nobody saved since baseRevision; returns whether it did. */
-    updateContent: (args: Parameters<typeof updateContent.run>[0]): boolean =>
-      updateContent.run(args).changes === 1,
-    insertRevision: (args: Parameters<typeof insertRevision.run>[0]): void => void insertRevision.run(args),
+    updateContent: (content: ArticleContent, baseRevision: number): boolean =>
+      updateContent.run({ ...content, base_revision: baseRevision }).changes === 1,
+    insertRevision: (row: RevisionRow): void => void insertRevision.run(row),
     countRevisions: (id: string): number => countRevisions.get(id)?.n ?? 0,
+    tagsOf: (id: string): Term[] => tagsOf.all(id),
+    authorsOf: (id: string): Term[] => authorsOf.all(id),
+    section: (id: number): Term | undefined => sectionById.get(id),
+    setTags(id: string, tagIds: readonly number[]): void {
+      clearTags.run(id);
+      tagIds.forEach((tagId, position) => addTag.run(id, tagId, position));
+    },
+    setAuthors(id: string, authorIds: readonly number[]): void {
+      clearAuthors.run(id);
+      authorIds.forEach((authorId, position) => addAuthor.run(id, authorId, position));
+    },
   };
 }
 

@@ -1,36 +1,47 @@
 import { randomUUID } from 'node:crypto';
-import type { Article, ArticleSummary, BodyDoc, Language } from '../../shared/domain/article';
+import type {
+  Article,
+  ArticleFields,
+  ArticleSummary,
+  BodyDoc,
+  FeaturedImage,
+  Language,
+} from '../../shared/domain/article';
 import { BODY_SCHEMA_VERSION, EMPTY_BODY } from '../../shared/editor/bodyExtensions';
 import { bodyProblem } from '../../shared/editor/bodySchema';
 import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
-import { articleQueries, type ArticleRow, type ArticleSummaryRow } from './articleRows';
+import type { TermService } from '../taxonomy/termService';
+import { articleQueries, type ArticleContent, type ArticleRow, type ArticleSummaryRow } from './articleRows';
 
 export interface SaveInput {
   id: string;
   baseRevision: number;
-  headline: string;
-  body: BodyDoc;
+  fields: ArticleFields;
 }
 
-function toArticle(row: ArticleRow): Article {
+export function emptyFields(language: Language): ArticleFields {
   return {
-    id: row.id,
-    headline: row.headline,
-    body: JSON.parse(row.body) as BodyDoc,
-    bodySchemaVersion: row.body_schema_version,
-    status: row.status as Article['status'],
-    language: row.language as Article['language'],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    revision: row.revision,
+    kicker: '',
+    headline: '',
+    standfirst: '',
+    body: EMPTY_BODY as unknown as BodyDoc,
+    language,
+    slug: '',
+    seoTitle: '',
+    seoDescription: '',
+    sectionId: null,
+    tagIds: [],
+    authorIds: [],
+    featuredImage: null,
   };
 }
 
 function toSummary(row: ArticleSummaryRow): ArticleSummary {
   return {
     id: row.id,
+    kicker: row.kicker,
     headline: row.headline,
     status: row.status as ArticleSummary['status'],
     language: row.language as ArticleSummary['language'],
@@ -39,30 +50,99 @@ function toSummary(row: ArticleSummaryRow): ArticleSummary {
   };
 }
 
-/** Creating, reading and saving articles. Each write is one transaction: the row and its revision together. */
-export function createArticleService(db: Db, bus: EventBus, now: () => number = Date.now) {
+function toContent(id: string, fields: ArticleFields, at: number): ArticleContent {
+  return {
+    id,
+    kicker: fields.kicker,
+    headline: fields.headline,
+    standfirst: fields.standfirst,
+    body: JSON.stringify(fields.body),
+    body_schema_version: BODY_SCHEMA_VERSION,
+    language: fields.language,
+    slug: fields.slug,
+    seo_title: fields.seoTitle,
+    seo_description: fields.seoDescription,
+    section_id: fields.sectionId,
+    featured_image: fields.featuredImage ? JSON.stringify(fields.featuredImage) : null,
+    updated_at: at,
+  };
+}
+
+/** What a revision keeps besides headline and body (which have columns of their own). */
+function revisionFields(fields: ArticleFields): string {
+  const { headline: _h, body: _b, ...rest } = fields;
+  return JSON.stringify(rest);
+}
+
+/** Creating, reading and saving articles. Each write is one transaction: the row, its terms and its revision. */
+export function createArticleService(
+  db: Db,
+  bus: EventBus,
+  terms: TermService,
+  now: () => number = Date.now,
+) {
   const q = articleQueries(db);
+
+  function toArticle(row: ArticleRow): Article {
+    const tags = q.tagsOf(row.id);
+    const authors = q.authorsOf(row.id);
+    return {
+      id: row.id,
+      kicker: row.kicker,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      body: JSON.parse(row.body) as BodyDoc,
+      bodySchemaVersion: row.body_schema_version,
+      status: row.status as Article['status'],
+      language: row.language as Article['language'],
+      slug: row.slug,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      sectionId: row.section_id,
+      tagIds: tags.map((t) => t.id),
+      authorIds: authors.map((a) => a.id),
+      featuredImage: row.featured_image ? (JSON.parse(row.featured_image) as FeaturedImage) : null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      revision: row.revision,
+      section: row.section_id === null ? null : (q.section(row.section_id) ?? null),
+      tags,
+      authors,
+    };
+  }
+
+  /** Refuses what the store could not hold faithfully, before anything is written. */
+  function check(fields: ArticleFields): void {
+    const problem = bodyProblem(fields.body);
+    if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
+    if (fields.sectionId !== null && !terms.get('sections', fields.sectionId)) {
+      throw new AppError('invalid_input', `There is no section ${fields.sectionId}.`);
+    }
+    for (const [kind, ids] of [
+      ['tags', fields.tagIds],
+      ['authors', fields.authorIds],
+    ] as const) {
+      if (new Set(ids).size !== ids.length)
+        throw new AppError('invalid_input', `The same ${kind.slice(0, -1)} is listed twice.`);
+      const missing = ids.find((id) => !terms.get(kind, id));
+      if (missing !== undefined)
+        throw new AppError('invalid_input', `There is no ${kind.slice(0, -1)} ${missing}.`);
+    }
+  }
 
   const create = db.transaction((language: Language): ArticleRow => {
     const at = now();
-    const row: ArticleRow = {
-      id: randomUUID(),
-      headline: '',
-      body: JSON.stringify(EMPTY_BODY),
-      body_schema_version: BODY_SCHEMA_VERSION,
-      status: 'draft',
-      language,
-      created_at: at,
-      updated_at: at,
-      revision: 1,
-    };
+    const id = randomUUID();
+    const fields = emptyFields(language);
+    const row: ArticleRow = { ...toContent(id, fields, at), status: 'draft', created_at: at, revision: 1 };
     q.insert(row);
     q.insertRevision({
-      article_id: row.id,
+      article_id: id,
       revision: 1,
       headline: '',
       body: row.body,
       body_schema_version: BODY_SCHEMA_VERSION,
+      fields: revisionFields(fields),
       created_at: at,
     });
     return row;
@@ -70,16 +150,8 @@ export function createArticleService(db: Db, bus: EventBus, now: () => number = 
 
   const save = db.transaction((input: SaveInput): ArticleRow => {
     const at = now();
-    const body = JSON.stringify(input.body);
-    const applied = q.updateContent({
-      id: input.id,
-      headline: input.headline,
-      body,
-      body_schema_version: BODY_SCHEMA_VERSION,
-      updated_at: at,
-      base_revision: input.baseRevision,
-    });
-    if (!applied) {
+    const content = toContent(input.id, input.fields, at);
+    if (!q.updateContent(content, input.baseRevision)) {
       const current = q.get(input.id);
       if (!current) throw notFound('The article');
       throw new AppError(
@@ -87,13 +159,15 @@ export function createArticleService(db: Db, bus: EventBus, now: () => number = 
         `This article was saved elsewhere (now at revision ${current.revision}, this edit was made on ${input.baseRevision}).`,
       );
     }
-    const revision = input.baseRevision + 1;
+    q.setTags(input.id, input.fields.tagIds);
+    q.setAuthors(input.id, input.fields.authorIds);
     q.insertRevision({
       article_id: input.id,
-      revision,
-      headline: input.headline,
-      body,
+      revision: input.baseRevision + 1,
+      headline: content.headline,
+      body: content.body,
       body_schema_version: BODY_SCHEMA_VERSION,
+      fields: revisionFields(input.fields),
       created_at: at,
     });
     const saved = q.get(input.id);
@@ -116,8 +190,7 @@ export function createArticleService(db: Db, bus: EventBus, now: () => number = 
       return toArticle(row);
     },
     save(input: SaveInput): Article {
-      const problem = bodyProblem(input.body);
-      if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
+      check(input.fields);
       const row = save.immediate(input);
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);

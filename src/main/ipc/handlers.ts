@@ -8,12 +8,14 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, info } = services;
+  const { articles, terms, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
     'articles:get': ({ id }) => articles.get(id),
     'articles:create': ({ language }) => articles.create(language),
     'articles:save': (input) => articles.save(input),
+    'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
+    'terms:create': ({ kind, name }) => terms.ensure(kind, name),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Term, TermId } from './term';
 
 /** Languages the newsroom publishes in; the editing direction follows from it. */
 export const LANGUAGES = ['fr', 'ar', 'en'] as const;
@@ -55,22 +56,60 @@ export const BodyDoc = z.object({
 });
 export type BodyDoc = z.infer<typeof BodyDoc>;
 
-export const Article = z.object({
-  id: ArticleId,
-  headline: z.string(),
+/** Bounds on what a client may send; generous, they only stop a bad client, not a writer. */
+export const FIELD_MAX = {
+  kicker: 300,
+  standfirst: 4000,
+  slug: 200,
+  seoTitle: 300,
+  seoDescription: 1000,
+  caption: 2000,
+} as const;
+
+export const FeaturedImage = z.object({
+  /** Id of the file in the app's media store (the image is copied there, never referenced in place). */
+  mediaId: z.string().min(1).max(100),
+  caption: z.string().max(FIELD_MAX.caption),
+  credit: z.string().max(300),
+  alt: z.string().max(1000),
+});
+export type FeaturedImage = z.infer<typeof FeaturedImage>;
+
+/** Everything a writer edits: what a save sends, whole, and what a revision keeps. */
+export const ArticleFields = z.object({
+  kicker: z.string().max(FIELD_MAX.kicker),
+  headline: z.string().max(HEADLINE_MAX),
+  standfirst: z.string().max(FIELD_MAX.standfirst),
   body: BodyDoc,
+  language: Language,
+  slug: z.string().max(FIELD_MAX.slug),
+  seoTitle: z.string().max(FIELD_MAX.seoTitle),
+  seoDescription: z.string().max(FIELD_MAX.seoDescription),
+  sectionId: TermId.nullable(),
+  tagIds: z.array(TermId).max(100),
+  authorIds: z.array(TermId).max(20),
+  featuredImage: FeaturedImage.nullable(),
+});
+export type ArticleFields = z.infer<typeof ArticleFields>;
+
+export const Article = ArticleFields.extend({
+  id: ArticleId,
   bodySchemaVersion: z.number().int().positive(),
   status: ArticleStatus,
-  language: Language,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   revision: z.number().int().nonnegative(),
+  /** Names of the section, tags and authors the ids point to, in the article's order, for display. */
+  section: Term.nullable(),
+  tags: z.array(Term),
+  authors: z.array(Term),
 });
 export type Article = z.infer<typeof Article>;
 
 /** What the article list needs: no body, so a long list stays cheap to send. */
 export const ArticleSummary = Article.pick({
   id: true,
+  kicker: true,
   headline: true,
   status: true,
   language: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Article, ArticleId, ArticleSummary, BodyDoc, HEADLINE_MAX, Language } from '../domain/article';
+import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { Term, TermKind } from '../domain/term';
 
 /**
  * The one IPC contract. Main's handler table, the preload's window.redac, the renderer's client and the
@@ -34,11 +35,27 @@ export const channels = {
         id: ArticleId,
         /** The revision the edit was made on: a save on an older one is a conflict, never an overwrite. */
         baseRevision: z.number().int().nonnegative(),
-        headline: z.string().max(HEADLINE_MAX),
-        body: BodyDoc,
+        /** The whole article as the writer sees it: a save replaces every field. */
+        fields: ArticleFields,
       })
       .strict(),
     output: Article,
+  },
+  'terms:list': {
+    input: z
+      .object({
+        kind: TermKind,
+        /** Start of a name, folded (case, accents, Arabic spellings); empty lists alphabetically. */
+        query: z.string().max(200).default(''),
+        limit: z.number().int().min(1).max(1000).default(50),
+      })
+      .strict(),
+    output: z.array(Term),
+  },
+  'terms:create': {
+    input: z.object({ kind: TermKind, name: z.string().min(1).max(200) }).strict(),
+    /** The existing term when one differs only by case, accents or Arabic spelling. */
+    output: Term,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

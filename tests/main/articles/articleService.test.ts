@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { emptyFields } from '../../../src/main/articles/articleService';
 import { AppError } from '../../../src/main/core/errors';
 import { startCore, type Core } from '../../../src/main/core/startCore';
-import type { BodyDoc } from '../../../src/shared/domain/article';
+import type { ArticleFields, BodyDoc } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -11,9 +12,13 @@ const body = (...paragraphs: string[]): BodyDoc => ({
   content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
 });
 
+const fields = (overrides: Partial<ArticleFields>): ArticleFields => ({ ...emptyFields('fr'), ...overrides });
+
 function open(dir = tempDir()): Core {
   return startCore({ dataDir: dir, transport: 'host', version: 'test' });
 }
+
+const isCode = (code: string) => expect.objectContaining({ code }) as unknown as Error;
 
 describe('saving articles', () => {
   it('keeps each save as a revision and bumps the counter', () => {
@@ -24,14 +29,15 @@ describe('saving articles', () => {
     const first = articles.save({
       id: created.id,
       baseRevision: 1,
-      headline: 'Inondations dans le Gard',
-      body: body('Premier jet.'),
+      fields: fields({ headline: 'Inondations dans le Gard', body: body('Premier jet.') }),
     });
     const second = articles.save({
       id: created.id,
       baseRevision: first.revision,
-      headline: 'Inondations dans le Gard : l’alerte rouge levée',
-      body: body('Premier jet.', 'Mise à jour à 18 h.'),
+      fields: fields({
+        headline: 'Inondations dans le Gard : l’alerte rouge levée',
+        body: body('Premier jet.', 'Mise à jour à 18 h.'),
+      }),
     });
     expect(second.revision).toBe(3);
     expect(articles.get(created.id)).toMatchObject({
@@ -42,19 +48,78 @@ describe('saving articles', () => {
     core.close();
   });
 
+  it('stores every field of the article, with its section, tags and authors in order', () => {
+    const dir = tempDir();
+    const core = open(dir);
+    const { articles, terms } = core.services;
+    const section = terms.ensure('sections', 'International');
+    const tags = ['Élysée', 'Diplomatie', 'Maghreb'].map((name) => terms.ensure('tags', name));
+    const authors = ['Leïla Benali', 'Marc Dupont'].map((name) => terms.ensure('authors', name));
+    const a = articles.create('fr');
+    const saved = articles.save({
+      id: a.id,
+      baseRevision: 1,
+      fields: fields({
+        kicker: 'Diplomatie',
+        headline: 'Paris et Rabat relancent leur dialogue',
+        standfirst: 'Le chef de l’État reçoit lundi son homologue.',
+        body: body('Texte.'),
+        slug: 'paris-et-rabat-relancent-leur-dialogue',
+        seoTitle: 'Paris et Rabat relancent le dialogue',
+        seoDescription: 'Visite officielle à l’Élysée.',
+        sectionId: section.id,
+        tagIds: [tags[2]!.id, tags[0]!.id],
+        authorIds: [authors[1]!.id, authors[0]!.id],
+        featuredImage: {
+          mediaId: 'abc123',
+          caption: 'Au palais',
+          credit: 'AFP',
+          alt: 'Deux hommes se serrent la main',
+        },
+      }),
+    });
+    expect(saved).toMatchObject({
+      kicker: 'Diplomatie',
+      standfirst: 'Le chef de l’État reçoit lundi son homologue.',
+      section: { name: 'International', slug: 'international' },
+      tags: [{ name: 'Maghreb' }, { name: 'Élysée' }],
+      authors: [{ name: 'Marc Dupont' }, { name: 'Leïla Benali' }],
+      featuredImage: { credit: 'AFP' },
+    });
+    core.close();
+    const again = open(dir);
+    expect(again.services.articles.get(a.id)).toEqual(saved);
+    again.close();
+  });
+
+  it('refuses a section, tag or author that does not exist, and a tag listed twice', () => {
+    const core = open();
+    const { articles, terms } = core.services;
+    const a = articles.create('fr');
+    const tag = terms.ensure('tags', 'Climat');
+    for (const bad of [
+      { sectionId: 99 },
+      { tagIds: [99] },
+      { authorIds: [5] },
+      { tagIds: [tag.id, tag.id] },
+    ]) {
+      expect(
+        () => articles.save({ id: a.id, baseRevision: 1, fields: fields(bad) }),
+        JSON.stringify(bad),
+      ).toThrow(isCode('invalid_input'));
+    }
+    expect(articles.get(a.id).revision).toBe(1);
+    core.close();
+  });
+
   it('refuses a save made on an older revision instead of overwriting the newer text', () => {
     const core = open();
     const { articles } = core.services;
     const a = articles.create('fr');
-    articles.save({ id: a.id, baseRevision: 1, headline: 'Version du desk', body: body('Texte du desk.') });
+    articles.save({ id: a.id, baseRevision: 1, fields: fields({ headline: 'Version du desk' }) });
     expect(() =>
-      articles.save({
-        id: a.id,
-        baseRevision: 1,
-        headline: 'Version de la fenêtre 2',
-        body: body('Autre texte.'),
-      }),
-    ).toThrow(expect.objectContaining({ code: 'conflict' }) as unknown as Error);
+      articles.save({ id: a.id, baseRevision: 1, fields: fields({ headline: 'Version de la fenêtre 2' }) }),
+    ).toThrow(isCode('conflict'));
     expect(articles.get(a.id).headline).toBe('Version du desk');
     core.close();
   });
@@ -67,28 +132,39 @@ describe('saving articles', () => {
       type: 'doc',
       content: [{ type: 'script', content: [{ type: 'text', text: 'alert(1)' }] }],
     };
-    expect(() => articles.save({ id: a.id, baseRevision: 1, headline: 'x', body: bad })).toThrow(AppError);
+    expect(() => articles.save({ id: a.id, baseRevision: 1, fields: fields({ body: bad }) })).toThrow(
+      AppError,
+    );
     expect(articles.get(a.id).revision).toBe(1);
     core.close();
   });
 
-  it('writes the article and its revision together or not at all', () => {
+  it('writes the article, its terms and its revision together or not at all', () => {
     const core = open();
-    const { articles } = core.services;
+    const { articles, terms } = core.services;
     const a = articles.create('fr');
-    // A revision row already sitting where the next one goes makes the second insert of the save fail.
-    core.db.prepare("INSERT INTO revisions VALUES (?, 2, 'squatter', '{}', 1, 0)").run(a.id);
+    const tag = terms.ensure('tags', 'Santé');
+    // A revision row already sitting where the next one goes makes the last insert of the save fail.
+    core.db
+      .prepare(
+        "INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, created_at) VALUES (?, 2, 'squatter', '{}', 1, 0)",
+      )
+      .run(a.id);
     expect(() =>
-      articles.save({ id: a.id, baseRevision: 1, headline: 'Ne doit pas rester', body: body('x') }),
+      articles.save({
+        id: a.id,
+        baseRevision: 1,
+        fields: fields({ headline: 'Ne doit pas rester', tagIds: [tag.id] }),
+      }),
     ).toThrow();
-    expect(articles.get(a.id)).toMatchObject({ headline: '', revision: 1 });
+    expect(articles.get(a.id)).toMatchObject({ headline: '', revision: 1, tags: [] });
     core.close();
   });
 
   it('says not_found for an article that does not exist', () => {
     const core = open();
     expect(() => core.services.articles.get('5b0ed1d8-4a4e-4c1e-9a57-0d5f5a1c2b3e')).toThrow(
-      expect.objectContaining({ code: 'not_found' }) as unknown as Error,
+      isCode('not_found'),
     );
     core.close();
   });
@@ -98,30 +174,47 @@ describe('saving articles', () => {
     const seen: unknown[] = [];
     core.bus.subscribe((event, payload) => seen.push({ event, payload }));
     const a = core.services.articles.create('ar');
-    core.services.articles.save({ id: a.id, baseRevision: 1, headline: 'عنوان', body: body('نص.') });
+    core.services.articles.save({
+      id: a.id,
+      baseRevision: 1,
+      fields: fields({ language: 'ar', headline: 'عنوان' }),
+    });
     expect(seen).toEqual([
       { event: 'articles:changed', payload: { id: a.id, revision: 1 } },
       { event: 'articles:changed', payload: { id: a.id, revision: 2 } },
     ]);
     core.close();
   });
+});
 
-  it('finds everything again after the store is closed and reopened', () => {
-    const dir = tempDir();
-    const first = open(dir);
-    const a = first.services.articles.create('fr');
-    first.services.articles.save({
-      id: a.id,
-      baseRevision: 1,
-      headline: '« Guillemets » et accents : éèêëàç',
-      body: body('قال المتحدث. Puis en français.'),
-    });
-    first.close();
-    const second = open(dir);
-    expect(second.services.articles.list(10).map((x) => x.headline)).toEqual([
-      '« Guillemets » et accents : éèêëàç',
-    ]);
-    expect(second.services.articles.get(a.id).body).toEqual(body('قال المتحدث. Puis en français.'));
-    second.close();
+describe('sections, tags and authors', () => {
+  it('never makes two tags that differ only by case, accents or Arabic spelling', () => {
+    const core = open();
+    const { terms } = core.services;
+    const first = terms.ensure('tags', 'Élysée');
+    expect(terms.ensure('tags', 'elysee')).toEqual(first);
+    expect(terms.ensure('tags', '  ÉLYSÉE ')).toEqual(first);
+    const arabic = terms.ensure('tags', 'القاهرة');
+    expect(terms.ensure('tags', 'القاهره')).toEqual(arabic);
+    expect(terms.list('tags', '', 10).map((t) => t.name)).toEqual(['Élysée', 'القاهرة']);
+    core.close();
+  });
+
+  it('completes from the start of a name, ignoring accents', () => {
+    const core = open();
+    const { terms } = core.services;
+    for (const name of ['Économie', 'Écologie', 'Europe', 'Éducation']) terms.ensure('tags', name);
+    expect(terms.list('tags', 'eco', 10).map((t) => t.name)).toEqual(['Écologie', 'Économie']);
+    expect(terms.list('tags', 'É', 2)).toHaveLength(2);
+    core.close();
+  });
+
+  it('gives distinct slugs to names that transliterate alike', () => {
+    const core = open();
+    const { terms } = core.services;
+    const a = terms.ensure('sections', 'C++');
+    const b = terms.ensure('sections', 'C');
+    expect([a.slug, b.slug]).toEqual(['c', 'c-2']);
+    core.close();
   });
 });

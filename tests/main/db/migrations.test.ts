@@ -57,6 +57,37 @@ describe('opening the store', () => {
     db.close();
   });
 
+  it('upgrades a version 2 store: articles get empty new fields, revisions keep their text', () => {
+    const file = storeFile();
+    const v2 = openDatabase(file, { migrateTo: 2 });
+    v2.prepare(
+      `INSERT INTO articles (id, headline, body, body_schema_version, status, language, created_at, updated_at, revision)
+       VALUES ('7d1f1d7e-5a57-4d38-9a7c-1c1f0e0b6a02', 'مؤتمر صحفي', '{"type":"doc","content":[{"type":"paragraph"}]}', 1, 'draft', 'ar', 1, 2, 1)`,
+    ).run();
+    v2.prepare(
+      `INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, created_at)
+       VALUES ('7d1f1d7e-5a57-4d38-9a7c-1c1f0e0b6a02', 1, 'مؤتمر صحفي', '{}', 1, 2)`,
+    ).run();
+    v2.close();
+
+    const db = openDatabase(file);
+    expect(
+      db.prepare('SELECT headline, kicker, standfirst, slug, section_id, featured_image FROM articles').get(),
+    ).toEqual({
+      headline: 'مؤتمر صحفي',
+      kicker: '',
+      standfirst: '',
+      slug: '',
+      section_id: null,
+      featured_image: null,
+    });
+    expect(db.prepare('SELECT headline, fields FROM revisions').get()).toEqual({
+      headline: 'مؤتمر صحفي',
+      fields: '{}',
+    });
+    db.close();
+  });
+
   it('upgrades from every earlier version to the latest', () => {
     for (let from = 0; from < LATEST_SCHEMA_VERSION; from++) {
       const file = storeFile();

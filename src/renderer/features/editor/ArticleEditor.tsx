@@ -11,8 +11,7 @@ export function ArticleEditor() {
   const contentKey = useEditorStore((s) => s.contentKey);
   const loading = useEditorStore((s) => s.loading);
   const error = useEditorStore((s) => s.error);
-  const changeHeadline = useEditorStore((s) => s.changeHeadline);
-  const changeBody = useEditorStore((s) => s.changeBody);
+  const change = useEditorStore((s) => s.change);
   const flush = useEditorStore((s) => s.flush);
 
   if (error) return <p role="alert">{t('editor.openFailed', { message: error })}</p>;
@@ -38,7 +37,7 @@ export function ArticleEditor() {
         spellCheck
         placeholder={t('editor.headlinePlaceholder')}
         value={draft.headline}
-        onChange={(e) => changeHeadline(e.target.value.replace(/\r?\n/g, ' '))}
+        onChange={(e) => change({ headline: e.target.value.replace(/\r?\n/g, ' ') })}
         onBlur={() => void flush()}
         onKeyDown={(e) => {
           // A headline is one line: Enter moves on to the body.
@@ -54,8 +53,8 @@ export function ArticleEditor() {
       <BodyEditor
         key={`${article.id}:${contentKey}`}
         initial={draft.body}
-        language={article.language}
-        onChange={changeBody}
+        language={draft.language}
+        onChange={(body) => change({ body })}
         onBlur={() => void flush()}
       />
     </article>

@@ -1,9 +1,7 @@
-import type { Article, BodyDoc } from '../../../shared/domain/article';
+import type { Article, ArticleFields } from '../../../shared/domain/article';
 
-export interface Draft {
-  headline: string;
-  body: BodyDoc;
-}
+/** Every field as the writer sees it; a save sends it whole. */
+export type Draft = ArticleFields;
 
 export type SaveState =
   | { kind: 'saved'; at: number }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Article, BodyDoc } from '../../../shared/domain/article';
+import { ArticleFields, type Article } from '../../../shared/domain/article';
 import { call, IpcError } from '../../bridge';
 import { createAutosaver, type Autosaver, type Draft, type SaveState } from './autosaver';
 
@@ -14,8 +14,8 @@ interface EditorState {
   error: string | undefined;
   saveState: SaveState;
   open(id: string): Promise<void>;
-  changeHeadline(headline: string): void;
-  changeBody(body: BodyDoc): void;
+  /** Any edit to any field: the autosaver sends the whole draft shortly after. */
+  change(patch: Partial<Draft>): void;
   flush(): Promise<void>;
   hasUnsaved(): boolean;
   keepMine(): Promise<void>;
@@ -26,14 +26,16 @@ interface EditorState {
 
 let autosaver: Autosaver | undefined;
 
+/** The editable fields of an article, without its ids, times and display labels. */
+const fieldsOf = (article: Article): Draft => ArticleFields.parse(article);
+
 export const useEditorStore = create<EditorState>((set, get) => {
   function startAutosaver(article: Article): void {
     autosaver?.stop();
     const id = article.id;
     autosaver = createAutosaver({
       baseRevision: article.revision,
-      save: (draft, baseRevision) =>
-        call('articles:save', { id, baseRevision, headline: draft.headline, body: draft.body }),
+      save: (fields, baseRevision) => call('articles:save', { id, baseRevision, fields }),
       isConflict: (error) => error instanceof IpcError && error.code === 'conflict',
       onState: (saveState) => {
         if (get().article?.id === id) set({ saveState });
@@ -48,7 +50,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
     startAutosaver(article);
     set((state) => ({
       article,
-      draft: { headline: article.headline, body: article.body },
+      draft: fieldsOf(article),
       contentKey: state.contentKey + 1,
       loading: false,
       error: undefined,
@@ -73,17 +75,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
         set({ loading: false, error: (error as Error).message });
       }
     },
-    changeHeadline(headline) {
-      const draft = get().draft;
-      if (!draft || draft.headline === headline) return;
-      const next = { ...draft, headline };
-      set({ draft: next });
-      autosaver?.change(next);
-    },
-    changeBody(body) {
+    change(patch) {
       const draft = get().draft;
       if (!draft) return;
-      const next = { ...draft, body };
+      const next = { ...draft, ...patch };
       set({ draft: next });
       autosaver?.change(next);
     },

@@ -7,8 +7,18 @@ import {
 import type { Article } from '../../../../src/shared/domain/article';
 
 const draft = (headline: string): Draft => ({
+  kicker: '',
   headline,
+  standfirst: '',
   body: { type: 'doc', content: [{ type: 'paragraph' }] },
+  language: 'fr',
+  slug: '',
+  seoTitle: '',
+  seoDescription: '',
+  sectionId: null,
+  tagIds: [],
+  authorIds: [],
+  featuredImage: null,
 });
 
 class Conflict extends Error {}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** The three local lists an article points into. */
+export const TERM_KINDS = ['sections', 'tags', 'authors'] as const;
+export const TermKind = z.enum(TERM_KINDS);
+export type TermKind = z.infer<typeof TermKind>;
+
+export const TermId = z.number().int().positive();
+
+/** A section, tag or author as the article shows it. */
+export const Term = z.object({ id: TermId, name: z.string(), slug: z.string() });
+export type Term = z.infer<typeof Term>;
