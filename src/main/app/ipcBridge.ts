@@ -2,7 +2,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_PREFIX, IPC_PREFIX } from '../../shared/ipc/bridge';
 import type { Core } from '../core/startCore';
 import { registerHandlers, type TransportAdapter } from '../ipc/dispatch';
-import { APP_ORIGIN } from './appProtocol';
+import { isAppUrl } from './appOrigin';
 
 /** Only our own windows' main frames, showing our own renderer, may call main. */
 function rejectSender(event: IpcMainInvokeEvent): string | undefined {
@@ -10,7 +10,7 @@ function rejectSender(event: IpcMainInvokeEvent): string | undefined {
   if (!frame) return 'no sender frame';
   if (frame.parent !== null) return 'not a main frame';
   if (!BrowserWindow.fromWebContents(event.sender)) return 'not one of our windows';
-  if (new URL(frame.url).origin !== APP_ORIGIN) return `foreign origin ${frame.url.slice(0, 100)}`;
+  if (!isAppUrl(frame.url)) return `foreign page ${frame.url.slice(0, 100)}`;
   return undefined;
 }
 

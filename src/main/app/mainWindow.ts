@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN } from './appProtocol';
+import { APP_ORIGIN } from './appOrigin';
 
 // The sandbox settings stay written out here, literally: Electronegativity (npm run lint) checks them statically.
 export function createMainWindow(preloadDir: string): BrowserWindow {
