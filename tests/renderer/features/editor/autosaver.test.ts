@@ -4,22 +4,10 @@ import {
   type Draft,
   type SaveState,
 } from '../../../../src/renderer/features/editor/autosaver';
+import { emptyFields } from '../../../../src/main/articles/articleService';
 import type { Article } from '../../../../src/shared/domain/article';
 
-const draft = (headline: string): Draft => ({
-  kicker: '',
-  headline,
-  standfirst: '',
-  body: { type: 'doc', content: [{ type: 'paragraph' }] },
-  language: 'fr',
-  slug: '',
-  seoTitle: '',
-  seoDescription: '',
-  sectionId: null,
-  tagIds: [],
-  authorIds: [],
-  featuredImage: null,
-});
+const draft = (headline: string): Draft => ({ ...emptyFields('fr'), headline });
 
 class Conflict extends Error {}
 
