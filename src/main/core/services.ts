@@ -1,6 +1,8 @@
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
+import { createSearchIndexer } from '../search/searchIndexer';
+import { createSearchService, type SearchService } from '../search/searchService';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import type { EventBus } from './eventBus';
@@ -8,6 +10,7 @@ import type { EventBus } from './eventBus';
 export interface Services {
   articles: ArticleService;
   terms: TermService;
+  search: SearchService;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -22,9 +25,13 @@ export interface ServiceContext {
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
 export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
+  const indexer = createSearchIndexer(ctx.db);
   return {
-    articles: createArticleService(ctx.db, ctx.bus, terms),
+    articles: createArticleService(ctx.db, ctx.bus, terms, Date.now, [
+      { afterWrite: (id) => indexer.indexArticle(id) },
+    ]),
     terms,
+    search: createSearchService(ctx.db, ctx.bus, indexer),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

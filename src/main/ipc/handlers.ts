@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info } = services;
+  const { articles, terms, search, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -17,5 +17,9 @@ export function createHandlers(services: Services): Handlers {
     'articles:save': (input) => articles.save(input),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
+    'search:query': (input) => search.search(input),
+    'search:count': (input) => ({ count: search.count(input) }),
+    'search:rebuild': () => search.rebuild(),
+    'search:cancelRebuild': () => ({ cancelled: search.cancelRebuild() }),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Term, TermKind } from '../domain/term';
 
 /**
@@ -57,11 +58,38 @@ export const channels = {
     /** The existing term when one differs only by case, accents or Arabic spelling. */
     output: Term,
   },
+  'search:query': {
+    input: SearchQuery.extend({
+      sort: z.enum(SEARCH_SORTS).default('relevance'),
+      limit: z.number().int().min(1).max(100).default(20),
+      /** From the previous page's nextCursor. */
+      cursor: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .optional(),
+    }).strict(),
+    output: SearchPage,
+  },
+  /** Separate from the query so that counting a common word never holds up the first page. */
+  'search:count': {
+    input: SearchQuery,
+    output: z.object({ count: z.number().int().nonnegative() }),
+  },
+  /** Re-indexes every article (recovery); progress arrives as search:progress events. */
+  'search:rebuild': {
+    input: z.object({}).strict(),
+    output: SearchProgress,
+  },
+  'search:cancelRebuild': {
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */
 export const events = {
   'articles:changed': z.object({ id: ArticleId, revision: z.number().int() }),
+  'search:progress': SearchProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

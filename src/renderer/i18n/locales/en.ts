@@ -1,3 +1,5 @@
+import { enSearch } from './enSearch';
+
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
   app: {
@@ -32,6 +34,7 @@ export const en = {
     keepMine: 'Keep my version',
     loadTheirs: 'Load the other version',
   },
+  search: enSearch,
   language: {
     fr: 'French',
     ar: 'Arabic',
