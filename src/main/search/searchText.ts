@@ -40,13 +40,24 @@ export interface FoldedText {
   origin: number[];
 }
 
+// Folding one character at a time is slow (normalization per call); a text has few distinct characters.
+const foldedChars = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = foldedChars.get(ch);
+  if (f === undefined) {
+    f = foldForIndex(ch);
+    if (foldedChars.size < 10_000) foldedChars.set(ch, f);
+  }
+  return f;
+}
+
 /** Folds code point by code point, remembering where each folded character came from (for highlighting). */
 export function foldWithOffsets(text: string): FoldedText {
   let folded = '';
   const origin: number[] = [];
   let index = 0;
   for (const ch of text) {
-    const f = foldForIndex(ch);
+    const f = foldChar(ch);
     folded += f;
     for (let k = 0; k < f.length; k++) origin.push(index);
     index += ch.length;

@@ -3,6 +3,7 @@ import { m0001Articles } from './0001-articles';
 import { m0002Revisions } from './0002-revisions';
 import { m0003ArticleFields } from './0003-article-fields';
 import { m0004SearchIndex } from './0004-search-index';
+import { m0005ArticleSources } from './0005-article-sources';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   m0002Revisions,
   m0003ArticleFields,
   m0004SearchIndex,
+  m0005ArticleSources,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
