@@ -1,4 +1,5 @@
 import type { ChannelOutput } from '../../shared/ipc/contract';
+import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
 import { createSearchIndexer } from '../search/searchIndexer';
@@ -11,6 +12,7 @@ export interface Services {
   articles: ArticleService;
   terms: TermService;
   search: SearchService;
+  listing: ArticleListing;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -26,12 +28,14 @@ export interface ServiceContext {
 export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
+  const search = createSearchService(ctx.db, ctx.bus, indexer);
   return {
     articles: createArticleService(ctx.db, ctx.bus, terms, Date.now, [
       { afterWrite: (id) => indexer.indexArticle(id) },
     ]),
     terms,
-    search: createSearchService(ctx.db, ctx.bus, indexer),
+    search,
+    listing: createArticleListing(ctx.db, search),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -8,10 +8,12 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, info } = services;
+  const { articles, terms, search, listing, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
+    'articles:page': ({ limit, cursor, ...filters }) => listing.page(filters, limit, cursor),
+    'articles:count': (filters) => ({ count: listing.count(filters) }),
     'articles:get': ({ id }) => articles.get(id),
     'articles:create': ({ language }) => articles.create(language),
     'articles:save': (input) => articles.save(input),

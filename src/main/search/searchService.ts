@@ -2,6 +2,7 @@ import type { ArticleStatus, Language } from '../../shared/domain/article';
 import type { SearchHit, SearchPage, SearchProgress, SearchQuery } from '../../shared/domain/search';
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
+import type { ArticleSummaryRow } from '../articles/articleRows';
 import type { Db } from '../db/open';
 import { docIdCeil, docIdFloor, facet } from './facets';
 import { highlightAll, matcherFor, snippet } from './highlight';
@@ -200,8 +201,29 @@ export function createSearchService(db: Db, bus: EventBus, indexer: SearchIndexe
     }
   }
 
+  const summaryOf = db.prepare<[number], ArticleSummaryRow>(
+    `SELECT a.id, a.kicker, a.headline, a.status, a.language, a.updated_at, a.revision
+       FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.doc_id = ?`,
+  );
+
+  /** Articles matching filters only, newest first, after a document id (the article list's filtered pages). */
+  function documents(
+    query: SearchQuery,
+    limit: number,
+    beforeDocId: number | undefined,
+  ): { rows: ArticleSummaryRow[]; lastDocId: number | null } {
+    const { match } = matchOf({ ...query, query: '' });
+    if (!match) return { rows: [], lastDocId: null };
+    const [low, high] = rangeOf(query);
+    const top = beforeDocId === undefined ? high : Math.min(high, beforeDocId - 1);
+    const ids = run(() => byDate.all(match, low, top, limit)).map((r) => r.doc_id);
+    const rows = ids.map((id) => summaryOf.get(id)).filter((r): r is ArticleSummaryRow => r !== undefined);
+    return { rows, lastDocId: ids.length > 0 ? ids[ids.length - 1]! : null };
+  }
+
   return {
     search,
+    documents,
     count(query: SearchQuery): number {
       const { match } = matchOf(query);
       if (!match) return 0;

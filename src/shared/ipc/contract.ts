@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { ArticlePage, ListFilters } from '../domain/listing';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Term, TermKind } from '../domain/term';
 
@@ -21,6 +22,19 @@ export const channels = {
   'articles:list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
     output: z.array(ArticleSummary),
+  },
+  /** Keyset pages of the article list, newest first, with optional filters. */
+  'articles:page': {
+    input: ListFilters.extend({
+      limit: z.number().int().min(1).max(500).default(100),
+      cursor: z.string().max(200).optional(),
+    }).strict(),
+    output: ArticlePage,
+  },
+  /** Asked separately so a slow count never holds up the list. */
+  'articles:count': {
+    input: ListFilters,
+    output: z.object({ count: z.number().int().nonnegative() }),
   },
   'articles:get': {
     input: z.object({ id: ArticleId }).strict(),

@@ -1,3 +1,4 @@
+import { enArticleList } from './enArticleList';
 import { enSearch } from './enSearch';
 
 /** English, the reference language: every user-visible string of the interface is here. */
@@ -35,6 +36,7 @@ export const en = {
     loadTheirs: 'Load the other version',
   },
   search: enSearch,
+  articleList: enArticleList,
   language: {
     fr: 'French',
     ar: 'Arabic',
