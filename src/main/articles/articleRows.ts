@@ -1,3 +1,4 @@
+import type { ArticleSummary } from '../../shared/domain/article';
 import type { Term } from '../../shared/domain/term';
 import type { Db } from '../db/open';
 
@@ -26,6 +27,18 @@ export type ArticleSummaryRow = Pick<
   ArticleRow,
   'id' | 'kicker' | 'headline' | 'status' | 'language' | 'updated_at' | 'revision'
 >;
+
+export function toSummary(row: ArticleSummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    kicker: row.kicker,
+    headline: row.headline,
+    status: row.status as ArticleSummary['status'],
+    language: row.language as ArticleSummary['language'],
+    updatedAt: row.updated_at,
+    revision: row.revision,
+  };
+}
 
 export type ArticleContent = Omit<ArticleRow, 'status' | 'created_at' | 'revision'>;
 

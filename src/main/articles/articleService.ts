@@ -21,6 +21,14 @@ export interface SaveInput {
   fields: ArticleFields;
 }
 
+/**
+ * Work that must commit with every article write (the search index): called inside the save's transaction,
+ * so a failure rolls the save back and a committed save is never missing from it.
+ */
+export interface ArticleWriteHook {
+  afterWrite(articleId: string): void;
+}
+
 export function emptyFields(language: Language): ArticleFields {
   return {
     kicker: '',
@@ -80,8 +88,10 @@ export function createArticleService(
   bus: EventBus,
   terms: TermService,
   now: () => number = Date.now,
+  hooks: readonly ArticleWriteHook[] = [],
 ) {
   const q = articleQueries(db);
+  const afterWrite = (id: string): void => hooks.forEach((hook) => hook.afterWrite(id));
 
   function toArticle(row: ArticleRow): Article {
     const tags = q.tagsOf(row.id);
@@ -145,6 +155,7 @@ export function createArticleService(
       fields: revisionFields(fields),
       created_at: at,
     });
+    afterWrite(id);
     return row;
   });
 
@@ -170,6 +181,7 @@ export function createArticleService(
       fields: revisionFields(input.fields),
       created_at: at,
     });
+    afterWrite(input.id);
     const saved = q.get(input.id);
     if (!saved) throw notFound('The article');
     return saved;

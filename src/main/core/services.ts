@@ -1,6 +1,9 @@
 import type { ChannelOutput } from '../../shared/ipc/contract';
+import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
+import { createSearchIndexer } from '../search/searchIndexer';
+import { createSearchService, type SearchService } from '../search/searchService';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import type { EventBus } from './eventBus';
@@ -8,6 +11,8 @@ import type { EventBus } from './eventBus';
 export interface Services {
   articles: ArticleService;
   terms: TermService;
+  search: SearchService;
+  listing: ArticleListing;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -22,9 +27,15 @@ export interface ServiceContext {
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
 export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
+  const indexer = createSearchIndexer(ctx.db);
+  const search = createSearchService(ctx.db, ctx.bus, indexer);
   return {
-    articles: createArticleService(ctx.db, ctx.bus, terms),
+    articles: createArticleService(ctx.db, ctx.bus, terms, Date.now, [
+      { afterWrite: (id) => indexer.indexArticle(id) },
+    ]),
     terms,
+    search,
+    listing: createArticleListing(ctx.db, search),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -8,14 +8,20 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info } = services;
+  const { articles, terms, search, listing, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
+    'articles:page': ({ limit, cursor, ...filters }) => listing.page(filters, limit, cursor),
+    'articles:count': (filters) => ({ count: listing.count(filters) }),
     'articles:get': ({ id }) => articles.get(id),
     'articles:create': ({ language }) => articles.create(language),
     'articles:save': (input) => articles.save(input),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
+    'search:query': (input) => search.search(input),
+    'search:count': (input) => ({ count: search.count(input) }),
+    'search:rebuild': () => search.rebuild(),
+    'search:cancelRebuild': () => ({ cancelled: search.cancelRebuild() }),
   };
 }

@@ -4,6 +4,7 @@ import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
+import { SearchView } from '../features/search/SearchView';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -45,6 +46,7 @@ export function App() {
     <div className="app-shell">
       <ArticleList />
       <main className="app-main">
+        <SearchView />
         <ArticleEditor />
       </main>
     </div>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { ArticlePage, ListFilters } from '../domain/listing';
+import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Term, TermKind } from '../domain/term';
 
 /**
@@ -20,6 +22,19 @@ export const channels = {
   'articles:list': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
     output: z.array(ArticleSummary),
+  },
+  /** Keyset pages of the article list, newest first, with optional filters. */
+  'articles:page': {
+    input: ListFilters.extend({
+      limit: z.number().int().min(1).max(500).default(100),
+      cursor: z.string().max(200).optional(),
+    }).strict(),
+    output: ArticlePage,
+  },
+  /** Asked separately so a slow count never holds up the list. */
+  'articles:count': {
+    input: ListFilters,
+    output: z.object({ count: z.number().int().nonnegative() }),
   },
   'articles:get': {
     input: z.object({ id: ArticleId }).strict(),
@@ -57,11 +72,38 @@ export const channels = {
     /** The existing term when one differs only by case, accents or Arabic spelling. */
     output: Term,
   },
+  'search:query': {
+    input: SearchQuery.extend({
+      sort: z.enum(SEARCH_SORTS).default('relevance'),
+      limit: z.number().int().min(1).max(100).default(20),
+      /** From the previous page's nextCursor. */
+      cursor: z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .optional(),
+    }).strict(),
+    output: SearchPage,
+  },
+  /** Separate from the query so that counting a common word never holds up the first page. */
+  'search:count': {
+    input: SearchQuery,
+    output: z.object({ count: z.number().int().nonnegative() }),
+  },
+  /** Re-indexes every article (recovery); progress arrives as search:progress events. */
+  'search:rebuild': {
+    input: z.object({}).strict(),
+    output: SearchProgress,
+  },
+  'search:cancelRebuild': {
+    input: z.object({}).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */
 export const events = {
   'articles:changed': z.object({ id: ArticleId, revision: z.number().int() }),
+  'search:progress': SearchProgress,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

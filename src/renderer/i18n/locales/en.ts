@@ -1,3 +1,6 @@
+import { enArticleList } from './enArticleList';
+import { enSearch } from './enSearch';
+
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
   app: {
@@ -32,6 +35,8 @@ export const en = {
     keepMine: 'Keep my version',
     loadTheirs: 'Load the other version',
   },
+  search: enSearch,
+  articleList: enArticleList,
   language: {
     fr: 'French',
     ar: 'Arabic',

@@ -1,0 +1,65 @@
+import type { ArticleSummary } from '../../shared/domain/article';
+import type { ArticlePage, ListFilters } from '../../shared/domain/listing';
+import { AppError } from '../core/errors';
+import type { Db } from '../db/open';
+import type { SearchService } from '../search/searchService';
+import { toSummary, type ArticleSummaryRow } from './articleRows';
+
+const SUMMARY = 'id, kicker, headline, status, language, updated_at, revision';
+
+const hasFilters = (f: ListFilters): boolean => Object.values(f).some((v) => v !== undefined);
+
+/**
+ * The article list at archive scale: keyset pages (never OFFSET), newest first. Without filters it walks the
+ * (updated_at DESC, id) index; with filters it walks the search index's facet words, whose document ids are
+ * in date order too, so a rare tag among a million articles is found without scanning them.
+ */
+export function createArticleListing(db: Db, search: SearchService) {
+  const first = db.prepare<[number], ArticleSummaryRow>(
+    `SELECT ${SUMMARY} FROM articles ORDER BY updated_at DESC, id LIMIT ?`,
+  );
+  const after = db.prepare<[number, number, string, number], ArticleSummaryRow>(
+    `SELECT ${SUMMARY} FROM articles
+      WHERE updated_at < ? OR (updated_at = ? AND id > ?)
+      ORDER BY updated_at DESC, id LIMIT ?`,
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
+
+  function page(filters: ListFilters, limit: number, cursor: string | undefined): ArticlePage {
+    if (hasFilters(filters)) {
+      if (cursor !== undefined && !/^d\d+$/.test(cursor)) throw new AppError('invalid_input', 'Bad cursor.');
+      const found = search.documents(
+        { query: '', ...filters },
+        limit,
+        cursor === undefined ? undefined : Number(cursor.slice(1)),
+      );
+      return {
+        items: found.rows.map(toSummary),
+        nextCursor: found.lastDocId === null || found.rows.length < limit ? null : `d${found.lastDocId}`,
+      };
+    }
+    let rows: ArticleSummaryRow[];
+    if (cursor === undefined) rows = first.all(limit);
+    else {
+      const m = /^k(\d+):(.+)$/.exec(cursor);
+      if (!m) throw new AppError('invalid_input', 'Bad cursor.');
+      const at = Number(m[1]);
+      rows = after.all(at, at, m[2]!, limit);
+    }
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map(toSummary),
+      nextCursor: last && rows.length === limit ? `k${last.updated_at}:${last.id}` : null,
+    };
+  }
+
+  return {
+    page,
+    count(filters: ListFilters): number {
+      return hasFilters(filters) ? search.count({ query: '', ...filters }) : (countAll.get()?.n ?? 0);
+    },
+  };
+}
+
+export type ArticleListing = ReturnType<typeof createArticleListing>;
+export type { ArticleSummary };

@@ -1,0 +1,20 @@
+import type { ArticleStatus, BodyDoc, FeaturedImage, Language } from '../../shared/domain/article';
+
+/** One article as an import source describes it, before it has an id here. */
+export interface ImportItem {
+  /** Stable identity in its source (a WordPress guid, a JSON Lines id): re-imports match on it. */
+  sourceKey: string;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  body: BodyDoc;
+  status: ArticleStatus;
+  language: Language;
+  slug: string;
+  section: string | null;
+  tags: string[];
+  authors: string[];
+  featuredImage: FeaturedImage | null;
+  createdAt: number;
+  updatedAt: number;
+}

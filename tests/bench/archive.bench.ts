@@ -1,0 +1,229 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { emptyFields } from '../../src/main/articles/articleService';
+import { startCore, STORE_FILE } from '../../src/main/core/startCore';
+import type { ImportItem } from '../../src/main/importing/importItem';
+import { createImportWriter } from '../../src/main/importing/importWriter';
+import { createSearchIndexer } from '../../src/main/search/searchIndexer';
+import type { Bench } from './support/bench';
+import { createArchive, prng } from './support/archive';
+import { percentile, sampleMs } from './support/figures';
+
+const MB = 1024 * 1024;
+
+/**
+ * The archive at scale (`--size N` articles, default 20,000; the issue's target is 1,000,000): import rate,
+ * size, ranked and date-sorted search, list page, save with revision and index, RSS. Baselines run bare
+ * better-sqlite3 with the plain FTS5 query on the same database file.
+ */
+const bench: Bench = {
+  name: 'archive',
+  async run({ size, workDir, report, log }) {
+    const total = size ?? 20_000;
+    const rssStart = process.memoryUsage().rss;
+    const dataDir = join(workDir, 'app');
+    const core = startCore({ dataDir, transport: 'host', version: 'bench' });
+    const indexer = createSearchIndexer(core.db);
+    const writer = createImportWriter(core.db, core.services.terms, [
+      { afterWrite: (id) => indexer.indexArticle(id) },
+    ]);
+    const archive = createArchive(7);
+
+    // Import: generated outside the timed part, written in transactions of 2,000 like the importers do.
+    let writeMs = 0;
+    const batch = 2000;
+    const logEvery = Math.max(batch, Math.floor(total / 10 / batch) * batch);
+    for (let start = 0; start < total; start += batch) {
+      const items: ImportItem[] = [];
+      for (let i = start; i < Math.min(total, start + batch); i++) {
+        const a = archive.article(i);
+        items.push({
+          sourceKey: a.key,
+          kicker: a.kicker,
+          headline: a.headline,
+          standfirst: a.standfirst,
+          body: a.body,
+          status: a.status,
+          language: a.language,
+          slug: '',
+          section: a.section,
+          tags: a.tags,
+          authors: a.authors,
+          featuredImage: null,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
+        });
+      }
+      const t0 = performance.now();
+      core.db.transaction(() => items.forEach((item) => writer.write(item))).immediate();
+      writeMs += performance.now() - t0;
+      if ((start + batch) % logEvery === 0)
+        log(`imported ${start + batch} (${((start + batch) / (writeMs / 1000)).toFixed(0)}/s)`);
+    }
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const importRate = total / (writeMs / 1000);
+
+    // Bare baseline for the import: the same rows into a plain table with an ordinary FTS5 table (content kept).
+    const bare = new Database(join(workDir, 'bare.sqlite3'));
+    bare.pragma('journal_mode = WAL');
+    bare.pragma('synchronous = FULL');
+    bare.exec(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, headline TEXT, body TEXT); CREATE VIRTUAL TABLE f USING fts5(headline, body, content='t', content_rowid='id')",
+    );
+    const bareInsert = bare.prepare('INSERT INTO t (id, headline, body) VALUES (?, ?, ?)');
+    const bareFts = bare.prepare('INSERT INTO f (rowid, headline, body) VALUES (?, ?, ?)');
+    const bareCount = Math.min(total, 20_000);
+    const bareArchive = createArchive(7);
+    const bareStart = performance.now();
+    bare.transaction(() => {
+      for (let i = 0; i < bareCount; i++) {
+        const a = bareArchive.article(i);
+        const text = JSON.stringify(a.body);
+        bareInsert.run(i + 1, a.headline, text);
+        bareFts.run(i + 1, a.headline, text);
+      }
+    })();
+    const bareRate = bareCount / ((performance.now() - bareStart) / 1000);
+    bare.close();
+    report({
+      name: `import rate (${total} articles)`,
+      value: importRate,
+      baseline: bareRate,
+      baselineName: 'bare INSERT + FTS5 of raw JSON, 20k rows',
+      unit: 'articles/s',
+      target: { min: 5000, against: 'value' },
+    });
+
+    const dbBytes = statSync(join(dataDir, STORE_FILE)).size;
+    const revisionCount = core.db.prepare('SELECT count(*) FROM revisions').pluck().get() as number;
+    const bodyBytes = core.db.prepare('SELECT sum(length(body)) FROM articles').pluck().get() as number;
+    report({
+      name: `database size (${total} articles, ${revisionCount} revisions)`,
+      value: dbBytes / MB,
+      baseline: bodyBytes / MB,
+      baselineName: 'article bodies alone (JSON)',
+      unit: 'MB',
+    });
+
+    // Search: word classes picked from the vocabularies' frequency ranks.
+    const random = prng(99);
+    const pick = (words: string[], from: number, to: number) =>
+      words[from + Math.floor(random() * (to - from))]!;
+    const frWords = archive.fr.words;
+    const runs = 40;
+    const queries: Record<string, string[]> = {
+      frequent: Array.from({ length: runs }, () => pick(frWords, 60, 200)),
+      rare: Array.from({ length: runs }, () => pick(frWords, 20_000, 40_000)),
+      phrase: [
+        '"conseil municipal"',
+        '"hausse des prix"',
+        '"réseaux sociaux"',
+        '"taux de chômage"',
+        '"رئيس الحكومة"',
+      ],
+      'two-word': Array.from(
+        { length: runs },
+        () => `${pick(frWords, 200, 2000)} ${pick(frWords, 200, 2000)}`,
+      ),
+    };
+    const plainRanked = core.db.prepare(
+      'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts) LIMIT 20',
+    );
+    const { search } = core.services;
+    const { parseQuery } = await import('../../src/main/search/parseQuery');
+    for (const [kind, list] of Object.entries(queries)) {
+      const n = Math.max(runs, list.length);
+      const ours = sampleMs(n, (i) =>
+        search.search({ query: list[i % list.length]!, sort: 'relevance', limit: 20 }),
+      );
+      const plain = sampleMs(n, (i) => plainRanked.all(parseQuery(list[i % list.length]!).match));
+      for (const p of [50, 95]) {
+        report({
+          name: `ranked search ${kind} p${p}`,
+          value: percentile(ours, p),
+          baseline: percentile(plain, p),
+          baselineName: 'plain FTS5 ORDER BY bm25 LIMIT 20',
+          unit: 'ms',
+          ...(p === 95 ? { target: { max: 50, against: 'value' as const } } : {}),
+        });
+      }
+    }
+    const frequent = queries.frequent!;
+    const plainByDate = core.db.prepare(
+      `SELECT a.id FROM search_fts JOIN search_docs d ON d.doc_id = search_fts.rowid JOIN articles a ON a.id = d.article_id
+        WHERE search_fts MATCH ? ORDER BY a.updated_at DESC LIMIT 20`,
+    );
+    const datedOurs = sampleMs(runs, (i) => search.search({ query: frequent[i]!, sort: 'date', limit: 20 }));
+    const datedPlain = sampleMs(Math.min(runs, 10), (i) => plainByDate.all(parseQuery(frequent[i]!).match));
+    report({
+      name: 'date-sorted search, frequent word p95',
+      value: percentile(datedOurs, 95),
+      baseline: percentile(datedPlain, 95),
+      baselineName: 'plain FTS5 join ORDER BY updated_at LIMIT 20',
+      unit: 'ms',
+      target: { max: 10, against: 'value' },
+    });
+
+    // Save with revision and index, on articles of the archive.
+    const ids = core.db
+      .prepare('SELECT id FROM articles ORDER BY random() LIMIT 200')
+      .pluck()
+      .all() as string[];
+    const saves = sampleMs(ids.length, (i) => {
+      const article = core.services.articles.get(ids[i]!);
+      const fields = {
+        ...emptyFields(article.language),
+        ...article,
+        headline: `${article.headline} (mise à jour)`,
+      };
+      core.services.articles.save({
+        id: article.id,
+        baseRevision: article.revision,
+        fields: {
+          kicker: fields.kicker,
+          headline: fields.headline,
+          standfirst: fields.standfirst,
+          body: fields.body,
+          language: fields.language,
+          slug: fields.slug,
+          seoTitle: fields.seoTitle,
+          seoDescription: fields.seoDescription,
+          sectionId: fields.sectionId,
+          tagIds: fields.tagIds,
+          authorIds: fields.authorIds,
+          featuredImage: fields.featuredImage,
+        },
+      });
+    });
+    const bareSave = new Database(join(workDir, 'bare-save.sqlite3'));
+    bareSave.pragma('journal_mode = WAL');
+    bareSave.pragma('synchronous = FULL');
+    bareSave.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+    const ins = bareSave.prepare('INSERT INTO t (body) VALUES (?)');
+    const bareSaves = sampleMs(ids.length, () => ins.run('x'.repeat(3000)));
+    bareSave.close();
+    report({
+      name: 'save with revision + index p95',
+      value: percentile(saves, 95),
+      baseline: percentile(bareSaves, 95),
+      baselineName: 'bare INSERT, same pragmas',
+      unit: 'ms',
+      target: { max: 5, against: 'value' },
+    });
+
+    const rss = process.memoryUsage().rss;
+    report({
+      name: 'process RSS after the run',
+      value: rss / MB,
+      baseline: rssStart / MB,
+      baselineName: 'RSS at start',
+      unit: 'MB',
+      target: { max: 250, against: 'value' },
+    });
+    core.close();
+  },
+};
+
+export default bench;

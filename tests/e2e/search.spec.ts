@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+
+let host: HostProcess | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+test('Ctrl+K finds an article whatever its accents, highlights the words and opens it', async ({ page }) => {
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  for (const headline of ['La cybercriminalité explose en Europe', 'Météo : orages attendus']) {
+    await page.getByRole('button', { name: 'New article' }).click();
+    await page.getByRole('textbox', { name: 'Headline' }).fill(headline);
+    await expect(page.getByRole('status').first()).toHaveText('Saved');
+  }
+
+  await page.getByRole('textbox', { name: 'Headline' }).click();
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search the archive' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('searchbox', { name: 'Search the archive' }).fill('CYBERCRIMINALITE');
+  const results = dialog.getByRole('list', { name: 'Results' });
+  await expect(results.getByRole('button')).toHaveCount(1);
+  await expect(results.locator('mark')).toHaveText(['cybercriminalité']);
+  await expect(dialog.getByRole('status')).toHaveText('1 article');
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue(
+    'La cybercriminalité explose en Europe',
+  );
+});
