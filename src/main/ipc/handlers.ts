@@ -8,13 +8,16 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info } = services;
+  const { articles, terms, media, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
     'articles:get': ({ id }) => articles.get(id),
     'articles:create': ({ language }) => articles.create(language),
     'articles:save': (input) => articles.save(input),
+    'articles:uniqueSlug': ({ id, text }) => ({ slug: articles.uniqueSlug(id, text) }),
+    'media:upload': ({ type, data }) => media.put(Buffer.from(data, 'base64'), type),
+    'app:setSpellcheckLanguage': ({ language }) => services.setSpellcheckLanguage(language),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
   };
