@@ -134,7 +134,10 @@ export function createArticleService(
       ...bodyMediaIds(fields.body),
     ].find((mediaId) => !media.has(mediaId));
     if (missingMedia !== undefined)
-      throw new AppError('invalid_input', `The image ${missingMedia.slice(0, 80)} is not in the media store.`);
+      throw new AppError(
+        'invalid_input',
+        `The image ${missingMedia.slice(0, 80)} is not in the media store.`,
+      );
     if (fields.sectionId !== null && !terms.get('sections', fields.sectionId)) {
       throw new AppError('invalid_input', `There is no section ${fields.sectionId}.`);
     }

@@ -53,10 +53,12 @@ export function createMediaStore(dataDir: string) {
           `The image is too large (${Math.ceil(bytes.length / 1024 / 1024)} MB; at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB).`,
         );
       const type = sniffImageType(bytes);
-      if (!type)
-        throw new AppError('invalid_input', 'This file is not a JPEG, PNG, GIF or WebP image.');
+      if (!type) throw new AppError('invalid_input', 'This file is not a JPEG, PNG, GIF or WebP image.');
       if (declaredType && declaredType !== type && !(declaredType === 'image/jpg' && type === 'image/jpeg'))
-        throw new AppError('invalid_input', `The file says it is ${declaredType.slice(0, 40)} but it is ${type}.`);
+        throw new AppError(
+          'invalid_input',
+          `The file says it is ${declaredType.slice(0, 40)} but it is ${type}.`,
+        );
       const mediaId = `${createHash('sha256').update(bytes).digest('hex')}.${MEDIA_TYPES[type]}`;
       const file = join(dir, mediaId);
       if (!existsSync(file)) {

@@ -14,7 +14,9 @@ const steps: Record<number, (doc: BodyDoc) => BodyDoc> = {
 
 export class BodyTooNewError extends Error {
   constructor(readonly version: number) {
-    super(`This body was written with editor schema ${version}; this Redac reads up to ${BODY_SCHEMA_VERSION}.`);
+    super(
+      `This body was written with editor schema ${version}; this Redac reads up to ${BODY_SCHEMA_VERSION}.`,
+    );
   }
 }
 

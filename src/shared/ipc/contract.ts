@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  Article,
-  ArticleFields,
-  ArticleId,
-  ArticleSummary,
-  HEADLINE_MAX,
-  Language,
-} from '../domain/article';
+import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
 import { Term, TermKind } from '../domain/term';
 
@@ -63,7 +56,10 @@ export const channels = {
       .object({
         name: z.string().max(300),
         type: z.string().max(100),
-        data: z.base64().min(1).max(Math.ceil(MEDIA_MAX_BYTES / 3) * 4),
+        data: z
+          .base64()
+          .min(1)
+          .max(Math.ceil(MEDIA_MAX_BYTES / 3) * 4),
       })
       .strict(),
     output: MediaInfo,

@@ -285,8 +285,11 @@ describe('bodies with links, images and embeds', () => {
     const a = articles.create('fr');
     let revision = 1;
     for (const href of ['https://www.lemonde.fr/a?b=1#c', 'http://example.org/', 'mailto:desk@example.org']) {
-      revision = articles.save({ id: a.id, baseRevision: revision, fields: fields({ body: withLink(href) }) })
-        .revision;
+      revision = articles.save({
+        id: a.id,
+        baseRevision: revision,
+        fields: fields({ body: withLink(href) }),
+      }).revision;
     }
     for (const href of [
       'javascript:alert(1)',
@@ -316,7 +319,10 @@ describe('bodies with links, images and embeds', () => {
     const body: BodyDoc = {
       type: 'doc',
       content: [
-        { type: 'image', attrs: { mediaId: photo.mediaId, alt: 'Rouge', caption: 'Un carré', credit: 'AFP' } },
+        {
+          type: 'image',
+          attrs: { mediaId: photo.mediaId, alt: 'Rouge', caption: 'Un carré', credit: 'AFP' },
+        },
         { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=abc' } },
         {
           type: 'pullQuote',
@@ -333,7 +339,11 @@ describe('bodies with links, images and embeds', () => {
     expect(saved.body.content?.[0]?.attrs?.mediaId).toBe(photo.mediaId);
     const bad = (node: BodyDoc['content']): void =>
       void expect(() =>
-        articles.save({ id: a.id, baseRevision: saved.revision, fields: fields({ body: { type: 'doc', content: node } }) }),
+        articles.save({
+          id: a.id,
+          baseRevision: saved.revision,
+          fields: fields({ body: { type: 'doc', content: node } }),
+        }),
       ).toThrow(isCode('invalid_input'));
     bad([{ type: 'image', attrs: { mediaId: `${'0'.repeat(64)}.png` } }]);
     bad([{ type: 'image', attrs: { mediaId: '../../etc/passwd' } }]);
@@ -344,7 +354,9 @@ describe('bodies with links, images and embeds', () => {
       articles.save({
         id: a.id,
         baseRevision: saved.revision,
-        fields: fields({ featuredImage: { mediaId: `${'1'.repeat(64)}.jpg`, caption: '', credit: '', alt: '' } }),
+        fields: fields({
+          featuredImage: { mediaId: `${'1'.repeat(64)}.jpg`, caption: '', credit: '', alt: '' },
+        }),
       }),
     ).toThrow(isCode('invalid_input'));
     core.close();

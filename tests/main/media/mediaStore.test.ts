@@ -42,7 +42,13 @@ describe('the media store', () => {
     const media = createMediaStore(dir);
     const { mediaId } = media.put(imageFixture('red.png'), 'image/png');
     expect(media.resolve(mediaId)?.file).toBe(join(dir, 'media', mediaId));
-    for (const id of ['../redac.sqlite3', `${'a'.repeat(64)}.png`, `${mediaId}/..`, mediaId.toUpperCase(), ''])
+    for (const id of [
+      '../redac.sqlite3',
+      `${'a'.repeat(64)}.png`,
+      `${mediaId}/..`,
+      mediaId.toUpperCase(),
+      '',
+    ])
       expect(media.resolve(id), id).toBeUndefined();
   });
 

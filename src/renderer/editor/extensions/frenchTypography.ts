@@ -101,4 +101,3 @@ export const FrenchTypography = Extension.create<FrenchTypographyOptions>({
     ];
   },
 });
-

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { isAllowedLinkHref } from '../../../shared/editor/links';
 
 /**
@@ -200,7 +202,8 @@ function walkInline(node: Node, style: Inline, w: Writer, list: ListBuilder): vo
   }
   if (tag === 'br') return w.lineBreak();
 
-  const heading = HEADINGS[tag] ?? (tag === 'p' && /mso(title|heading)/i.test(el.className) ? 'h2' : undefined);
+  const heading =
+    HEADINGS[tag] ?? (tag === 'p' && /mso(title|heading)/i.test(el.className) ? 'h2' : undefined);
   const block = heading ?? (BLOCKS.has(tag) ? 'p' : undefined);
   if (tag === 'li') {
     // A stray list item outside a list: its text as a paragraph.
@@ -288,7 +291,6 @@ class ListBuilder {
     }
     w.endBlock();
   }
-
 }
 
 /** The element after el, skipping white space and comments. */
@@ -308,7 +310,11 @@ function rebuildWordLists(doc: Document): void {
   for (const first of [...doc.querySelectorAll('p')]) {
     if (done.has(first) || !wordListLevel(first)) continue;
     const group: Element[] = [first];
-    for (let next = nextElement(first); next && next.tagName === 'P' && wordListLevel(next); next = nextElement(next))
+    for (
+      let next = nextElement(first);
+      next && next.tagName === 'P' && wordListLevel(next);
+      next = nextElement(next)
+    )
       group.push(next);
     const stack: Array<{ level: number; list: Element; lastItem: Element | undefined }> = [];
     const anchor = doc.createElement('div');

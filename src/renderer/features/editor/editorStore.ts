@@ -158,7 +158,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
         set({ typographyOn: patch.language === 'fr' });
       }
       set({ draft: next });
-      crashBuffer.keep({ id: article.id, baseRevision: get().article?.revision ?? 0, draft: next, at: Date.now() });
+      crashBuffer.keep({
+        id: article.id,
+        baseRevision: get().article?.revision ?? 0,
+        draft: next,
+        at: Date.now(),
+      });
       autosaver?.change(next);
     },
     rememberTerm(kind, term) {

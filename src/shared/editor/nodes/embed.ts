@@ -57,7 +57,9 @@ export const BodyEmbed = Node.create({
         (url) =>
         ({ commands }) => {
           const provider = embedProviderOf(url);
-          return !!provider && commands.insertContent({ type: this.name, attrs: { provider, url: url.trim() } });
+          return (
+            !!provider && commands.insertContent({ type: this.name, attrs: { provider, url: url.trim() } })
+          );
         },
     };
   },

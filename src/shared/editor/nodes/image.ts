@@ -5,7 +5,12 @@ import { isMediaId, mediaUrl } from '../../domain/media';
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     bodyImage: {
-      insertImage: (attrs: { mediaId: string; alt?: string; caption?: string; credit?: string }) => ReturnType;
+      insertImage: (attrs: {
+        mediaId: string;
+        alt?: string;
+        caption?: string;
+        credit?: string;
+      }) => ReturnType;
       updateImage: (attrs: { alt?: string; caption?: string; credit?: string }) => ReturnType;
     };
   }
