@@ -44,6 +44,7 @@ export function schemaTools(root: JsonSchema) {
     switch (s.type) {
       case 'string':
         if (s.format === 'uuid') return SAMPLE_UUID;
+        if (s.format === 'base64') return 'AAAA';
         return 'x'.repeat(Math.max(1, s.minLength ?? 0));
       case 'integer':
       case 'number':
@@ -75,6 +76,7 @@ export function schemaTools(root: JsonSchema) {
         add('a number instead of text', 42);
         add('null', null);
         if (s.format === 'uuid') add('not a uuid', 'not-a-uuid');
+        if (s.format === 'base64') add('not base64', 'not base64!');
         if (s.maxLength !== undefined) add('too long', 'x'.repeat(s.maxLength + 1));
         if ((s.minLength ?? 0) > 0) add('empty', '');
         break;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/appVersion';
 import { resolveDataDir } from '../core/dataDir';
@@ -33,6 +33,16 @@ app.whenReady().then(() => {
       transport: 'electron',
       version: APP_VERSION,
       nativeBinding: electronSqliteBinding(app.getAppPath()),
+      platform: {
+        // The spellchecker follows the open article's language, among the dictionaries Chromium has.
+        setSpellcheckLanguages(wanted) {
+          const ses = session.defaultSession;
+          const available = new Set(ses.availableSpellCheckerLanguages);
+          const languages = wanted.filter((language) => available.has(language)).slice(0, 1);
+          if (languages.length > 0) ses.setSpellCheckerLanguages(languages);
+          return languages;
+        },
+      },
     });
   } catch (error) {
     dialog.showErrorBox('Redac cannot start', describeStartupFailure(error, dataDir));
@@ -40,7 +50,7 @@ app.whenReady().then(() => {
     return;
   }
   attachElectronTransport(core);
-  serveRenderer(join(__dirname, '../renderer'));
+  serveRenderer(join(__dirname, '../renderer'), core.services.media);
   createMainWindow(join(__dirname, '../preload'));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(join(__dirname, '../preload'));

@@ -92,6 +92,9 @@ export function articleQueries(db: Db) {
     `SELECT a.id, a.name, a.slug FROM article_authors aa JOIN authors a ON a.id = aa.author_id
       WHERE aa.article_id = ? ORDER BY aa.position`,
   );
+  const slugsLike = db.prepare<[string, string, string], { slug: string }>(
+    "SELECT slug FROM articles WHERE id <> ? AND (slug = ? OR slug LIKE ? ESCAPE '\\')",
+  );
   const sectionById = db.prepare<[number], Term>('SELECT id, name, slug FROM sections WHERE id = ?');
   const clearTags = db.prepare<[string]>('DELETE FROM article_tags WHERE article_id = ?');
   const addTag = db.prepare<[string, number, number]>(
@@ -114,6 +117,11 @@ export function articleQueries(db: Db) {
     tagsOf: (id: string): Term[] => tagsOf.all(id),
     authorsOf: (id: string): Term[] => authorsOf.all(id),
     section: (id: number): Term | undefined => sectionById.get(id),
+    /** Slugs of other articles equal to base or of the form base-N. */
+    slugsLike(id: string, base: string): Set<string> {
+      const escaped = base.replace(/[\\%_]/g, (c) => `\\${c}`);
+      return new Set(slugsLike.all(id, base, `${escaped}-%`).map((r) => r.slug));
+    },
     setTags(id: string, tagIds: readonly number[]): void {
       clearTags.run(id);
       tagIds.forEach((tagId, position) => addTag.run(id, tagId, position));

@@ -8,10 +8,13 @@ import type {
   Language,
 } from '../../shared/domain/article';
 import { BODY_SCHEMA_VERSION, EMPTY_BODY } from '../../shared/editor/bodyExtensions';
-import { bodyProblem } from '../../shared/editor/bodySchema';
+import { migrateBody } from '../../shared/editor/bodyMigrations';
+import { bodyMediaIds, bodyProblem } from '../../shared/editor/bodySchema';
+import { slugify } from '../../shared/text/slug';
 import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
+import type { MediaStore } from '../media/mediaStore';
 import type { TermService } from '../taxonomy/termService';
 import { articleQueries, type ArticleContent, type ArticleRow, type ArticleSummaryRow } from './articleRows';
 
@@ -87,11 +90,22 @@ export function createArticleService(
   db: Db,
   bus: EventBus,
   terms: TermService,
+  media: MediaStore,
   now: () => number = Date.now,
   hooks: readonly ArticleWriteHook[] = [],
 ) {
   const q = articleQueries(db);
   const afterWrite = (id: string): void => hooks.forEach((hook) => hook.afterWrite(id));
+
+  /** The slug itself when no other article has it, else the first free slug-2, slug-3… */
+  function uniqueSlug(id: string, wanted: string): string {
+    const base = slugify(wanted);
+    if (!base) return '';
+    const taken = q.slugsLike(id, base);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
 
   function toArticle(row: ArticleRow): Article {
     const tags = q.tagsOf(row.id);
@@ -101,8 +115,8 @@ export function createArticleService(
       kicker: row.kicker,
       headline: row.headline,
       standfirst: row.standfirst,
-      body: JSON.parse(row.body) as BodyDoc,
-      bodySchemaVersion: row.body_schema_version,
+      body: migrateBody(JSON.parse(row.body) as BodyDoc, row.body_schema_version),
+      bodySchemaVersion: BODY_SCHEMA_VERSION,
       status: row.status as Article['status'],
       language: row.language as Article['language'],
       slug: row.slug,
@@ -125,6 +139,15 @@ export function createArticleService(
   function check(fields: ArticleFields): void {
     const problem = bodyProblem(fields.body);
     if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
+    const missingMedia = [
+      ...(fields.featuredImage ? [fields.featuredImage.mediaId] : []),
+      ...bodyMediaIds(fields.body),
+    ].find((mediaId) => !media.has(mediaId));
+    if (missingMedia !== undefined)
+      throw new AppError(
+        'invalid_input',
+        `The image ${missingMedia.slice(0, 80)} is not in the media store.`,
+      );
     if (fields.sectionId !== null && !terms.get('sections', fields.sectionId)) {
       throw new AppError('invalid_input', `There is no section ${fields.sectionId}.`);
     }
@@ -161,7 +184,9 @@ export function createArticleService(
 
   const save = db.transaction((input: SaveInput): ArticleRow => {
     const at = now();
-    const content = toContent(input.id, input.fields, at);
+    // The slug is normalized and made unique here, in the same transaction as the write that claims it.
+    const fields = { ...input.fields, slug: uniqueSlug(input.id, input.fields.slug) };
+    const content = toContent(input.id, fields, at);
     if (!q.updateContent(content, input.baseRevision)) {
       const current = q.get(input.id);
       if (!current) throw notFound('The article');
@@ -178,7 +203,7 @@ export function createArticleService(
       headline: content.headline,
       body: content.body,
       body_schema_version: BODY_SCHEMA_VERSION,
-      fields: revisionFields(input.fields),
+      fields: revisionFields(fields),
       created_at: at,
     });
     afterWrite(input.id);
@@ -206,6 +231,10 @@ export function createArticleService(
       const row = save.immediate(input);
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);
+    },
+    /** A slug for this article made from text (usually its headline), unused by any other article. */
+    uniqueSlug(id: string, text: string): string {
+      return uniqueSlug(id, text);
     },
     revisionCount(id: string): number {
       return q.countRevisions(id);

@@ -1,19 +1,36 @@
+import type { Language } from '../../shared/domain/article';
 import type { ChannelOutput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
+import { createMediaStore, type MediaStore } from '../media/mediaStore';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import type { EventBus } from './eventBus';
+
+/** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
+const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
+  fr: ['fr', 'fr-FR'],
+  ar: ['ar'],
+  en: ['en-GB', 'en-US', 'en'],
+};
 
 export interface Services {
   articles: ArticleService;
   terms: TermService;
   search: SearchService;
   listing: ArticleListing;
+  media: MediaStore;
   info(): ChannelOutput<'app:info'>;
+  /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
+  setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
+}
+
+/** What only the Electron shell can do, handed to the services by it (the web host has none of it). */
+export interface Platform {
+  setSpellcheckLanguages?(languages: readonly string[]): string[];
 }
 
 export interface ServiceContext {
@@ -22,6 +39,7 @@ export interface ServiceContext {
   dataDir: string;
   transport: 'electron' | 'host';
   version: string;
+  platform?: Platform | undefined;
 }
 
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
@@ -29,18 +47,26 @@ export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
+  const media = createMediaStore(ctx.dataDir);
   return {
-    articles: createArticleService(ctx.db, ctx.bus, terms, Date.now, [
+    articles: createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [
       { afterWrite: (id) => indexer.indexArticle(id) },
     ]),
     terms,
     search,
     listing: createArticleListing(ctx.db, search),
+    media,
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,
       dataDir: ctx.dataDir,
       schemaVersion: schemaVersion(ctx.db),
     }),
+    setSpellcheckLanguage(language) {
+      const set = ctx.platform?.setSpellcheckLanguages;
+      if (!set) return { applied: false, languages: [] };
+      const languages = set(SPELLCHECK_LANGUAGES[language]);
+      return { applied: languages.length > 0, languages };
+    },
   };
 }

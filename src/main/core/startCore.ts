@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
 import { createEventBus, type EventBus } from './eventBus';
-import { createServices, type Services } from './services';
+import { createServices, type Platform, type Services } from './services';
 
 export const STORE_FILE = 'redac.sqlite3';
 
@@ -12,6 +12,7 @@ export interface CoreOptions {
   transport: 'electron' | 'host';
   version: string;
   nativeBinding?: string | undefined;
+  platform?: Platform | undefined;
 }
 
 export interface Core {
@@ -33,6 +34,7 @@ export function startCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     transport: options.transport,
     version: options.version,
+    platform: options.platform,
   });
   return {
     db,

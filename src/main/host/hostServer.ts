@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames, type ChannelName } from '../../shared/ipc/contract';
@@ -123,6 +124,22 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     sendJson(res, 200, await run(req, input));
   }
 
+  /** A stored image, by its content-addressed id: same origin, so the CSP's img-src 'self' lets it in. */
+  function handleMedia(req: IncomingMessage, res: ServerResponse, mediaId: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    const found = options.core.services.media.resolve(mediaId);
+    if (!found) return sendText(res, 404, 'No such image.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': found.type,
+      'content-length': String(found.size),
+      // The id is the content's hash: it never changes.
+      'cache-control': 'private, max-age=31536000, immutable',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(found.file).pipe(res);
+  }
+
   function handleEvents(res: ServerResponse): void {
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -175,6 +192,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (url.pathname === '/events') return handleEvents(res);
+    if (url.pathname.startsWith('/media/'))
+      return handleMedia(req, res, url.pathname.slice('/media/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     serveStatic(options.rendererDir, url.pathname, res, SECURITY_HEADERS);
   });

@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, info } = services;
+  const { articles, terms, search, listing, media, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -17,6 +17,9 @@ export function createHandlers(services: Services): Handlers {
     'articles:get': ({ id }) => articles.get(id),
     'articles:create': ({ language }) => articles.create(language),
     'articles:save': (input) => articles.save(input),
+    'articles:uniqueSlug': ({ id, text }) => ({ slug: articles.uniqueSlug(id, text) }),
+    'media:upload': ({ type, data }) => media.put(Buffer.from(data, 'base64'), type),
+    'app:setSpellcheckLanguage': ({ language }) => services.setSpellcheckLanguage(language),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
     'search:query': (input) => search.search(input),

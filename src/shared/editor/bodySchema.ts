@@ -1,6 +1,9 @@
 import { getSchema } from '@tiptap/core';
-import type { Schema } from '@tiptap/pm/model';
+import type { Node as PmNode, Schema } from '@tiptap/pm/model';
+import { isMediaId } from '../domain/media';
 import { bodyExtensions } from './bodyExtensions';
+import { embedProviderOf } from './embeds';
+import { isAllowedLinkHref } from './links';
 
 let cached: Schema | undefined;
 
@@ -10,15 +13,61 @@ export function bodySchema(): Schema {
   return cached;
 }
 
+/** What the schema's shape cannot say: links, images and embeds must point where they are allowed to. */
+function contentProblem(doc: PmNode): string | undefined {
+  let problem: string | undefined;
+  doc.descendants((node) => {
+    if (problem) return false;
+    for (const mark of node.marks) {
+      if (mark.type.name === 'link' && !isAllowedLinkHref(mark.attrs.href)) {
+        problem = `a link to "${String(mark.attrs.href).slice(0, 80)}" (only http, https and mailto links are allowed)`;
+        return false;
+      }
+    }
+    if (node.type.name === 'image' && !isMediaId(node.attrs.mediaId)) {
+      problem = 'an image that is not in the media store';
+      return false;
+    }
+    if (node.type.name === 'embed') {
+      const provider = embedProviderOf(node.attrs.url);
+      if (!provider || provider !== node.attrs.provider) {
+        problem = 'an embed that is not a YouTube, X, Instagram or Facebook URL';
+        return false;
+      }
+    }
+    const dir: unknown = node.attrs.dir;
+    if (dir !== undefined && dir !== null && dir !== 'ltr' && dir !== 'rtl') {
+      problem = `a block direction "${String(dir).slice(0, 20)}"`;
+      return false;
+    }
+    return true;
+  });
+  return problem;
+}
+
 /**
- * Checks that a JSON document is a body this schema can hold (known nodes and marks, valid nesting).
- * Returns the reason it is not, or undefined when it is.
+ * Checks that a JSON document is a body this schema can hold (known nodes and marks, valid nesting, allowed
+ * links, stored images, supported embeds). Returns the reason it is not, or undefined when it is.
  */
 export function bodyProblem(json: unknown): string | undefined {
   try {
-    bodySchema().nodeFromJSON(json).check();
-    return undefined;
+    const doc = bodySchema().nodeFromJSON(json);
+    doc.check();
+    return contentProblem(doc);
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+/** The media ids a body's images use. */
+export function bodyMediaIds(json: unknown): string[] {
+  const ids = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: unknown; attrs?: { mediaId?: unknown }; content?: unknown };
+    if (n.type === 'image' && isMediaId(n.attrs?.mediaId)) ids.add(n.attrs.mediaId);
+    if (Array.isArray(n.content)) n.content.forEach(walk);
+  };
+  walk(json);
+  return [...ids];
 }

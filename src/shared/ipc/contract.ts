@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
 import { ArticlePage, ListFilters } from '../domain/listing';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
+import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
+import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
 import { Term, TermKind } from '../domain/term';
 
 /**
@@ -55,6 +56,33 @@ export const channels = {
       })
       .strict(),
     output: Article,
+  },
+  'articles:uniqueSlug': {
+    /** A slug made from text (the headline), accents transliterated, that no other article uses. */
+    input: z.object({ id: ArticleId, text: z.string().max(HEADLINE_MAX) }).strict(),
+    output: z.object({ slug: z.string() }),
+  },
+  'media:upload': {
+    /**
+     * An image for the media store: the renderer reads the chosen file and sends its bytes (base64, so both
+     * transports carry it alike). Main checks the bytes are the image type they claim and not too large.
+     */
+    input: z
+      .object({
+        name: z.string().max(300),
+        type: z.string().max(100),
+        data: z
+          .base64()
+          .min(1)
+          .max(Math.ceil(MEDIA_MAX_BYTES / 3) * 4),
+      })
+      .strict(),
+    output: MediaInfo,
+  },
+  'app:setSpellcheckLanguage': {
+    /** The spellchecker follows the article's language (Electron's session; a browser follows lang itself). */
+    input: z.object({ language: Language }).strict(),
+    output: z.object({ applied: z.boolean(), languages: z.array(z.string()) }),
   },
   'terms:list': {
     input: z

@@ -3,6 +3,7 @@ import { emptyFields } from '../../../src/main/articles/articleService';
 import { AppError } from '../../../src/main/core/errors';
 import { startCore, type Core } from '../../../src/main/core/startCore';
 import type { ArticleFields, BodyDoc } from '../../../src/shared/domain/article';
+import { imageFixture } from '../../support/images';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -56,6 +57,7 @@ describe('saving articles', () => {
     const tags = ['Élysée', 'Diplomatie', 'Maghreb'].map((name) => terms.ensure('tags', name));
     const authors = ['Leïla Benali', 'Marc Dupont'].map((name) => terms.ensure('authors', name));
     const a = articles.create('fr');
+    const photo = core.services.media.put(imageFixture('blue.jpg'), 'image/jpeg');
     const saved = articles.save({
       id: a.id,
       baseRevision: 1,
@@ -71,7 +73,7 @@ describe('saving articles', () => {
         tagIds: [tags[2]!.id, tags[0]!.id],
         authorIds: [authors[1]!.id, authors[0]!.id],
         featuredImage: {
-          mediaId: 'abc123',
+          mediaId: photo.mediaId,
           caption: 'Au palais',
           credit: 'AFP',
           alt: 'Deux hommes se serrent la main',
@@ -215,6 +217,161 @@ describe('sections, tags and authors', () => {
     const a = terms.ensure('sections', 'C++');
     const b = terms.ensure('sections', 'C');
     expect([a.slug, b.slug]).toEqual(['c', 'c-2']);
+    core.close();
+  });
+});
+
+describe('slugs', () => {
+  it('makes a slug from the headline, unique among articles, and keeps it unique on save', () => {
+    const core = open();
+    const { articles } = core.services;
+    const a = articles.create('fr');
+    const b = articles.create('fr');
+    expect(articles.uniqueSlug(a.id, 'Élection présidentielle : le second tour')).toBe(
+      'election-presidentielle-le-second-tour',
+    );
+    const savedA = articles.save({
+      id: a.id,
+      baseRevision: 1,
+      fields: fields({ slug: 'election-presidentielle' }),
+    });
+    expect(savedA.slug).toBe('election-presidentielle');
+    // Its own slug is not "taken" for the article itself.
+    expect(articles.uniqueSlug(a.id, 'Élection présidentielle')).toBe('election-presidentielle');
+    expect(articles.uniqueSlug(b.id, 'Élection présidentielle')).toBe('election-presidentielle-2');
+    // A save that claims another article's slug gets the next free one, never a duplicate.
+    const savedB = articles.save({
+      id: b.id,
+      baseRevision: 1,
+      fields: fields({ slug: 'Election Présidentielle' }),
+    });
+    expect(savedB.slug).toBe('election-presidentielle-2');
+    const c = articles.create('fr');
+    expect(
+      articles.save({ id: c.id, baseRevision: 1, fields: fields({ slug: 'election-presidentielle' }) }).slug,
+    ).toBe('election-presidentielle-3');
+    // Empty slugs (not chosen yet) may repeat.
+    expect(articles.save({ id: c.id, baseRevision: 2, fields: fields({ slug: '' }) }).slug).toBe('');
+    expect(articles.uniqueSlug(c.id, '  ')).toBe('');
+    core.close();
+  });
+
+  it('does not confuse a slug prefix with a taken slug, and escapes LIKE wildcards', () => {
+    const core = open();
+    const { articles } = core.services;
+    const a = articles.create('fr');
+    articles.save({ id: a.id, baseRevision: 1, fields: fields({ slug: 'meteo-2' }) });
+    const b = articles.create('fr');
+    expect(articles.uniqueSlug(b.id, 'Météo')).toBe('meteo');
+    expect(articles.uniqueSlug(b.id, 'Météo 2')).toBe('meteo-2-2');
+    core.close();
+  });
+});
+
+describe('bodies with links, images and embeds', () => {
+  const withLink = (href: string): BodyDoc => ({
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'lien', marks: [{ type: 'link', attrs: { href } }] }],
+      },
+    ],
+  });
+
+  it('stores http, https and mailto links and refuses every other kind', () => {
+    const core = open();
+    const { articles } = core.services;
+    const a = articles.create('fr');
+    let revision = 1;
+    for (const href of ['https://www.lemonde.fr/a?b=1#c', 'http://example.org/', 'mailto:desk@example.org']) {
+      revision = articles.save({
+        id: a.id,
+        baseRevision: revision,
+        fields: fields({ body: withLink(href) }),
+      }).revision;
+    }
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '/relative',
+      '//evil.example/x',
+      'https://',
+    ]) {
+      expect(
+        () => articles.save({ id: a.id, baseRevision: revision, fields: fields({ body: withLink(href) }) }),
+        href,
+      ).toThrow(isCode('invalid_input'));
+    }
+    core.close();
+  });
+
+  it('keeps images from the media store and supported embeds, and refuses anything else', () => {
+    const core = open();
+    const { articles, media } = core.services;
+    const a = articles.create('fr');
+    const photo = media.put(imageFixture('red.png'), 'image/png');
+    const body: BodyDoc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'image',
+          attrs: { mediaId: photo.mediaId, alt: 'Rouge', caption: 'Un carré', credit: 'AFP' },
+        },
+        { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=abc' } },
+        {
+          type: 'pullQuote',
+          content: [
+            { type: 'pullQuoteText', content: [{ type: 'text', text: 'Nous resterons.' }] },
+            { type: 'pullQuoteAttribution', content: [{ type: 'text', text: 'La maire' }] },
+          ],
+        },
+        { type: 'horizontalRule' },
+        { type: 'paragraph', attrs: { dir: 'rtl' }, content: [{ type: 'text', text: 'مرحبا' }] },
+      ],
+    };
+    const saved = articles.save({ id: a.id, baseRevision: 1, fields: fields({ body }) });
+    expect(saved.body.content?.[0]?.attrs?.mediaId).toBe(photo.mediaId);
+    const bad = (node: BodyDoc['content']): void =>
+      void expect(() =>
+        articles.save({
+          id: a.id,
+          baseRevision: saved.revision,
+          fields: fields({ body: { type: 'doc', content: node } }),
+        }),
+      ).toThrow(isCode('invalid_input'));
+    bad([{ type: 'image', attrs: { mediaId: `${'0'.repeat(64)}.png` } }]);
+    bad([{ type: 'image', attrs: { mediaId: '../../etc/passwd' } }]);
+    bad([{ type: 'embed', attrs: { provider: 'youtube', url: 'https://evil.example/watch' } }]);
+    bad([{ type: 'embed', attrs: { provider: 'x', url: 'https://www.youtube.com/watch?v=1' } }]);
+    bad([{ type: 'paragraph', attrs: { dir: 'sideways' } }]);
+    expect(() =>
+      articles.save({
+        id: a.id,
+        baseRevision: saved.revision,
+        fields: fields({
+          featuredImage: { mediaId: `${'1'.repeat(64)}.jpg`, caption: '', credit: '', alt: '' },
+        }),
+      }),
+    ).toThrow(isCode('invalid_input'));
+    core.close();
+  });
+
+  it('reads a body stored under schema 1 as a current body', () => {
+    const core = open();
+    const { articles } = core.services;
+    const a = articles.create('fr');
+    core.db
+      .prepare('UPDATE articles SET body = ?, body_schema_version = 1 WHERE id = ?')
+      .run(JSON.stringify(body('Ancien texte.')), a.id);
+    const read = articles.get(a.id);
+    expect(read.bodySchemaVersion).toBeGreaterThan(1);
+    expect(read.body).toEqual(body('Ancien texte.'));
     core.close();
   });
 });

@@ -88,6 +88,31 @@ describe('opening the store', () => {
     db.close();
   });
 
+  it('upgrades a version 5 store: duplicate slugs get -2, -3 and slugs are unique from then on', () => {
+    const file = storeFile();
+    const v5 = openDatabase(file, { migrateTo: 5 });
+    const insert = v5.prepare(
+      `INSERT INTO articles (id, headline, body, body_schema_version, created_at, updated_at, revision, slug)
+       VALUES (?, '', '{}', 1, ?, ?, 1, ?)`,
+    );
+    insert.run('a', 1, 1, 'greve');
+    insert.run('b', 2, 2, 'greve');
+    insert.run('c', 3, 3, '');
+    insert.run('d', 4, 4, '');
+    insert.run('e', 5, 5, 'greve');
+    v5.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT id, slug FROM articles ORDER BY id').all()).toEqual([
+      { id: 'a', slug: 'greve' },
+      { id: 'b', slug: 'greve-2' },
+      { id: 'c', slug: '' },
+      { id: 'd', slug: '' },
+      { id: 'e', slug: 'greve-3' },
+    ]);
+    expect(() => db.prepare("UPDATE articles SET slug = 'greve' WHERE id = 'b'").run()).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('upgrades from every earlier version to the latest', () => {
     for (let from = 0; from < LATEST_SCHEMA_VERSION; from++) {
       const file = storeFile();

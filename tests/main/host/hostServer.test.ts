@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../../src/main/core/startCore';
 import { startHost, type RunningHost } from '../../../src/main/host/hostServer';
+import { imageFixture } from '../../support/images';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -141,6 +142,25 @@ describe('the web host', () => {
       const answer = await send(host, path, { headers: { 'x-redac-token': host.token } });
       expect(answer.body, path).not.toContain('root:');
     }
+  });
+
+  it('serves stored images under /media/ to the token holder only, with their type and the CSP', async () => {
+    const host = await start();
+    const png = imageFixture('red.png');
+    const { mediaId } = running!.core.services.media.put(png, 'image/png');
+    const token = { 'x-redac-token': host.token };
+    const answer = await send(host, `/media/${mediaId}`, { headers: token });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('image/png');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['content-security-policy']).toContain("img-src 'self'");
+    expect(Number(answer.headers['content-length'])).toBe(png.length);
+    expect((await send(host, `/media/${mediaId}`)).status).toBe(401);
+    for (const path of ['/media/%2e%2e%2fredac.sqlite3', `/media/${'0'.repeat(64)}.png`, '/media/x'])
+      expect((await send(host, path, { headers: token })).status, path).toBe(404);
+    // A dot-dot path is resolved by the URL parser before routing: it lands on the app page, never the store.
+    const escaped = await send(host, '/media/../redac.sqlite3', { headers: token });
+    expect(escaped.body).not.toContain('SQLite format');
   });
 
   it('streams change events to the page', async () => {

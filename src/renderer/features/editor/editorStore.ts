@@ -1,7 +1,15 @@
 import { create } from 'zustand';
-import { ArticleFields, type Article } from '../../../shared/domain/article';
+import { ArticleFields, type Article, type Language } from '../../../shared/domain/article';
+import type { Term, TermKind } from '../../../shared/domain/term';
 import { call, IpcError } from '../../bridge';
 import { createAutosaver, type Autosaver, type Draft, type SaveState } from './autosaver';
+import { crashBuffer, type BufferedDraft } from './crashBuffer';
+
+/** Something that was recovered from the crash buffer on open. */
+export type Recovery =
+  | { kind: 'restored'; at: number }
+  /** The store moved on since: the person chooses. */
+  | { kind: 'offered'; at: number; entry: BufferedDraft };
 
 interface EditorState {
   /** The article as last loaded or saved. */
@@ -13,49 +21,110 @@ interface EditorState {
   loading: boolean;
   error: string | undefined;
   saveState: SaveState;
+  recovery: Recovery | undefined;
+  /** Names of the sections, tags and authors the draft points to, by kind and id. */
+  terms: Record<string, Term>;
+  /** Whether French typography is applied as the writer types (on by default for French articles). */
+  typographyOn: boolean;
   open(id: string): Promise<void>;
   /** Any edit to any field: the autosaver sends the whole draft shortly after. */
   change(patch: Partial<Draft>): void;
+  rememberTerm(kind: TermKind, term: Term): void;
+  setTypography(on: boolean): void;
   flush(): Promise<void>;
   hasUnsaved(): boolean;
   keepMine(): Promise<void>;
   loadTheirs(): Promise<void>;
+  restoreRecovered(): void;
+  dismissRecovery(): void;
   /** Another window or desk saved this article: follow it when nothing here is unsaved. */
   noticeRemoteChange(id: string, revision: number): Promise<void>;
+  /** The body editor hands over its pending content (it sends the body lazily, not on every keystroke). */
+  registerBodySource(source: (() => void) | undefined): void;
 }
 
 let autosaver: Autosaver | undefined;
+let bodySource: (() => void) | undefined;
 
 /** The editable fields of an article, without its ids, times and display labels. */
 const fieldsOf = (article: Article): Draft => ArticleFields.parse(article);
+export const termKey = (kind: TermKind, id: number): string => `${kind}:${id}`;
+
+function termsOf(article: Article): Record<string, Term> {
+  const out: Record<string, Term> = {};
+  if (article.section) out[termKey('sections', article.section.id)] = article.section;
+  for (const t of article.tags) out[termKey('tags', t.id)] = t;
+  for (const a of article.authors) out[termKey('authors', a.id)] = a;
+  return out;
+}
+
+const sameDraft = (a: Draft, b: Draft): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function followSpellcheck(language: Language): void {
+  call('app:setSpellcheckLanguage', { language }).catch(() => {
+    // The browser's spellchecker follows the lang attribute anyway.
+  });
+}
 
 export const useEditorStore = create<EditorState>((set, get) => {
   function startAutosaver(article: Article): void {
     autosaver?.stop();
     const id = article.id;
+    let sent: Draft | undefined;
     autosaver = createAutosaver({
       baseRevision: article.revision,
-      save: (fields, baseRevision) => call('articles:save', { id, baseRevision, fields }),
+      delayMs: 500,
+      save: (fields, baseRevision) => {
+        sent = fields;
+        return call('articles:save', { id, baseRevision, fields });
+      },
       isConflict: (error) => error instanceof IpcError && error.code === 'conflict',
       onState: (saveState) => {
         if (get().article?.id === id) set({ saveState });
       },
       onSaved: (saved) => {
-        if (get().article?.id === id) set({ article: saved });
+        if (get().article?.id !== id) return;
+        const pending = autosaver?.pendingDraft();
+        if (!pending) crashBuffer.forget(id);
+        const draft = get().draft;
+        // Main made the slug unique (or tidied it): show what it stored, unless the writer is editing it.
+        const slugFocused = document.activeElement?.id === 'slug';
+        if (draft && sent && saved.slug !== sent.slug && draft.slug === sent.slug && !slugFocused) {
+          set({ article: saved, draft: { ...draft, slug: saved.slug } });
+        } else set({ article: saved });
       },
     });
   }
 
-  function show(article: Article): void {
+  function show(article: Article, draft: Draft = fieldsOf(article)): void {
     startAutosaver(article);
     set((state) => ({
       article,
-      draft: fieldsOf(article),
+      draft,
       contentKey: state.contentKey + 1,
       loading: false,
       error: undefined,
       saveState: { kind: 'saved', at: article.updatedAt },
+      recovery: undefined,
+      terms: { ...state.terms, ...termsOf(article) },
+      typographyOn: draft.language === 'fr',
     }));
+    followSpellcheck(draft.language);
+  }
+
+  /** Puts a crash copy back when the store has not moved since it was made; offers it otherwise. */
+  function recover(article: Article): void {
+    const entry = crashBuffer.read(article.id);
+    if (!entry) return;
+    const stored = fieldsOf(article);
+    if (sameDraft(entry.draft, stored)) return crashBuffer.forget(article.id);
+    if (entry.baseRevision === article.revision) {
+      show(article, entry.draft);
+      set({ recovery: { kind: 'restored', at: entry.at } });
+      get().change({});
+      return;
+    }
+    set({ recovery: { kind: 'offered', at: entry.at, entry } });
   }
 
   return {
@@ -65,24 +134,47 @@ export const useEditorStore = create<EditorState>((set, get) => {
     loading: false,
     error: undefined,
     saveState: { kind: 'saved', at: 0 },
+    recovery: undefined,
+    terms: {},
+    typographyOn: true,
     async open(id) {
       if (get().article?.id === id) return;
-      await autosaver?.flush();
+      await get().flush();
       set({ loading: true, error: undefined });
       try {
-        show(await call('articles:get', { id }));
+        const article = await call('articles:get', { id });
+        show(article);
+        recover(article);
       } catch (error) {
         set({ loading: false, error: (error as Error).message });
       }
     },
     change(patch) {
-      const draft = get().draft;
-      if (!draft) return;
+      const { draft, article } = get();
+      if (!draft || !article) return;
       const next = { ...draft, ...patch };
+      if (patch.language && patch.language !== draft.language) {
+        followSpellcheck(patch.language);
+        set({ typographyOn: patch.language === 'fr' });
+      }
       set({ draft: next });
+      crashBuffer.keep({
+        id: article.id,
+        baseRevision: get().article?.revision ?? 0,
+        draft: next,
+        at: Date.now(),
+      });
       autosaver?.change(next);
     },
-    flush: async () => autosaver?.flush(),
+    rememberTerm(kind, term) {
+      set((state) => ({ terms: { ...state.terms, [termKey(kind, term.id)]: term } }));
+    },
+    setTypography: (on) => set({ typographyOn: on }),
+    async flush() {
+      bodySource?.();
+      crashBuffer.flushAll();
+      await autosaver?.flush();
+    },
     hasUnsaved: () => autosaver?.hasUnsaved() ?? false,
     async keepMine() {
       const article = get().article;
@@ -93,13 +185,29 @@ export const useEditorStore = create<EditorState>((set, get) => {
     async loadTheirs() {
       const article = get().article;
       if (!article) return;
+      crashBuffer.forget(article.id);
       show(await call('articles:get', { id: article.id }));
+    },
+    restoreRecovered() {
+      const { recovery, article } = get();
+      if (recovery?.kind !== 'offered' || !article) return;
+      show(article, recovery.entry.draft);
+      set({ recovery: { kind: 'restored', at: recovery.at } });
+      get().change({});
+    },
+    dismissRecovery() {
+      const { recovery, article } = get();
+      if (recovery?.kind === 'offered' && article) crashBuffer.forget(article.id);
+      set({ recovery: undefined });
     },
     async noticeRemoteChange(id, revision) {
       const article = get().article;
       if (!article || article.id !== id || revision <= article.revision || autosaver?.hasUnsaved()) return;
       const fresh = await call('articles:get', { id });
       if (fresh.revision > (get().article?.revision ?? 0) && !autosaver?.hasUnsaved()) show(fresh);
+    },
+    registerBodySource(source) {
+      bodySource = source;
     },
   };
 });

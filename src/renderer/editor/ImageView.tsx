@@ -1,0 +1,30 @@
+import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../shared/domain/media';
+
+/** An inline image in the editor: the picture, and its caption, credit and alt text edited in place. */
+export function ImageView({ node, updateAttributes, selected }: ReactNodeViewProps) {
+  const { t } = useTranslation();
+  const attrs = node.attrs as { mediaId: string; alt: string; caption: string; credit: string };
+  const field = (name: 'caption' | 'credit' | 'alt') => ({
+    value: attrs[name],
+    onChange: (e: { target: { value: string } }) => updateAttributes({ [name]: e.target.value }),
+    dir: 'auto' as const,
+    spellCheck: true,
+  });
+  return (
+    <NodeViewWrapper
+      as="figure"
+      className={`body-image${selected ? ' is-selected' : ''}`}
+      data-media-id={attrs.mediaId}
+      data-drag-handle=""
+    >
+      <img src={mediaUrl(attrs.mediaId)} alt={attrs.alt} draggable={false} />
+      <figcaption contentEditable={false} suppressContentEditableWarning>
+        <input aria-label={t('image.caption')} placeholder={t('image.caption')} {...field('caption')} />
+        <input aria-label={t('image.credit')} placeholder={t('image.credit')} {...field('credit')} />
+        <input aria-label={t('image.alt')} placeholder={t('image.alt')} {...field('alt')} />
+      </figcaption>
+    </NodeViewWrapper>
+  );
+}

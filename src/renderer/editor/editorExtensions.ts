@@ -1,0 +1,27 @@
+import type { Extensions } from '@tiptap/core';
+import { UndoRedo } from '@tiptap/extensions';
+import { ReactNodeViewRenderer } from '@tiptap/react';
+import { bodyExtensions } from '../../shared/editor/bodyExtensions';
+import { BodyImage } from '../../shared/editor/nodes/image';
+import { EditorKeys } from './extensions/editorKeys';
+import { FindHighlight } from './extensions/findHighlight';
+import { FrenchTypography } from './extensions/frenchTypography';
+import { ImageView } from './ImageView';
+
+/** Images get an editing view (caption, credit, alt in place); the schema is the shared one, unchanged. */
+const EditableImage = BodyImage.extend({
+  addNodeView() {
+    return ReactNodeViewRenderer(ImageView);
+  },
+});
+
+/** The shared body schema plus what only the editing view needs: history, typography, find, shortcuts. */
+export function editorExtensions(typographyOn: () => boolean): Extensions {
+  return [
+    ...bodyExtensions.map((extension) => (extension.name === 'image' ? EditableImage : extension)),
+    UndoRedo,
+    FrenchTypography.configure({ enabled: typographyOn }),
+    FindHighlight,
+    EditorKeys,
+  ];
+}

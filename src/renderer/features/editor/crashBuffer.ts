@@ -1,0 +1,88 @@
+import type { Draft } from './autosaver';
+
+/**
+ * The last draft of each open article, kept in the renderer's own storage a few hundred milliseconds after
+ * each change, and forgotten once the store has it. If the app or its host dies before a save lands, the
+ * next open finds it here and puts it back (with a banner saying so).
+ */
+export interface BufferedDraft {
+  id: string;
+  /** The revision the draft was edited on. */
+  baseRevision: number;
+  draft: Draft;
+  at: number;
+}
+
+const KEY_PREFIX = 'redac:unsaved:';
+const WRITE_DELAY_MS = 200;
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const latest = new Map<string, BufferedDraft>();
+
+function write(entry: BufferedDraft): void {
+  try {
+    storage()?.setItem(KEY_PREFIX + entry.id, JSON.stringify(entry));
+  } catch {
+    // A full or disabled storage only loses the crash copy; the store is still the real copy.
+  }
+}
+
+export const crashBuffer = {
+  /** Remembers the draft soon (coalescing keystrokes); `now` writes at once (closing, hiding). */
+  keep(entry: BufferedDraft, now = false): void {
+    latest.set(entry.id, entry);
+    const timer = timers.get(entry.id);
+    if (timer) clearTimeout(timer);
+    timers.delete(entry.id);
+    if (now) return write(entry);
+    timers.set(
+      entry.id,
+      setTimeout(() => {
+        timers.delete(entry.id);
+        const current = latest.get(entry.id);
+        if (current) write(current);
+      }, WRITE_DELAY_MS),
+    );
+  },
+  /** Writes whatever is waiting, now. */
+  flushAll(): void {
+    for (const [id, timer] of timers) {
+      clearTimeout(timer);
+      const current = latest.get(id);
+      if (current) write(current);
+    }
+    timers.clear();
+  },
+  read(id: string): BufferedDraft | undefined {
+    try {
+      const raw = storage()?.getItem(KEY_PREFIX + id);
+      if (!raw) return undefined;
+      const parsed = JSON.parse(raw) as BufferedDraft;
+      return parsed && parsed.id === id && parsed.draft ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  /** The store has this draft (or a later one): the crash copy is no longer needed. */
+  forget(id: string, ifDraft?: Draft): void {
+    const current = latest.get(id);
+    if (ifDraft && current && current.draft !== ifDraft) return;
+    const timer = timers.get(id);
+    if (timer) clearTimeout(timer);
+    timers.delete(id);
+    latest.delete(id);
+    try {
+      storage()?.removeItem(KEY_PREFIX + id);
+    } catch {
+      // nothing to do
+    }
+  },
+};

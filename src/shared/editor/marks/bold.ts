@@ -1,0 +1,4 @@
+import Bold from '@tiptap/extension-bold';
+
+/** Ctrl/Cmd+B. */
+export const BodyBold = Bold;

@@ -1,0 +1,4 @@
+import Italic from '@tiptap/extension-italic';
+
+/** Ctrl/Cmd+I. */
+export const BodyItalic = Italic;

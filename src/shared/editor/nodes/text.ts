@@ -1,0 +1,3 @@
+import Text from '@tiptap/extension-text';
+
+export const BodyText = Text;
