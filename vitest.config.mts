@@ -6,6 +6,8 @@ export default defineConfig({
     environment: 'node',
     // Each file builds its own SQLite files in a temporary folder; forks keep native handles apart.
     pool: 'forks',
+    // The publishing tests run against a real WordPress on loopback (scripts/wordpress/start.sh).
+    globalSetup: ['tests/support/wordpressGlobalSetup.ts'],
     testTimeout: 20_000,
     // The JSON report feeds the one closing line of `npm test` (scripts/testSummary.mjs).
     reporters: ['default', ['json', { outputFile: '.tmp/vitest.json' }]],

@@ -3,11 +3,15 @@ import { createArticleService, type ArticleService } from '../articles/articleSe
 import type { Db } from '../db/open';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
+import { join } from 'node:path';
+import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
+import { createSiteService, type SiteService } from '../publishing/siteService';
 import type { EventBus } from './eventBus';
 
 export interface Services {
   articles: ArticleService;
   terms: TermService;
+  sites: SiteService;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -17,14 +21,20 @@ export interface ServiceContext {
   dataDir: string;
   transport: 'electron' | 'host';
   version: string;
+  /** Where site passwords are kept; by default a 0600 file in the data folder (the web host has no keyring). */
+  credentials?: CredentialStore | undefined;
 }
 
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
 export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
+  const credentials =
+    ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
+  const sites = createSiteService(ctx.db, credentials);
   return {
     articles: createArticleService(ctx.db, ctx.bus, terms),
     terms,
+    sites,
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
+import type { CredentialStore } from '../publishing/credentialStore';
 import { createEventBus, type EventBus } from './eventBus';
 import { createServices, type Services } from './services';
 
@@ -12,6 +13,8 @@ export interface CoreOptions {
   transport: 'electron' | 'host';
   version: string;
   nativeBinding?: string | undefined;
+  /** Builds the site credential store for the data folder (Electron: safeStorage); a 0600 file otherwise. */
+  credentials?: ((dataDir: string) => CredentialStore) | undefined;
 }
 
 export interface Core {
@@ -33,6 +36,7 @@ export function startCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     transport: options.transport,
     version: options.version,
+    credentials: options.credentials?.(options.dataDir),
   });
   return {
     db,

@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info } = services;
+  const { articles, terms, info, sites } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -17,5 +17,11 @@ export function createHandlers(services: Services): Handlers {
     'articles:save': (input) => articles.save(input),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
+    'sites:list': () => ({ sites: sites.list(), credentials: sites.credentialInfo() }),
+    'sites:add': (input) => sites.add(input),
+    'sites:remove': ({ id }) => (sites.remove(id), {}),
+    'sites:setPassword': ({ id, password }) => sites.setPassword(id, password),
+    'sites:check': (input) => sites.check(input),
+    'sites:test': ({ id }) => sites.test(id),
   };
 }

@@ -4,6 +4,8 @@ import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
+import { PublishingBar } from '../features/publishing/PublishingBar';
+import { PublishingViews } from '../features/publishing/PublishingViews';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -45,7 +47,10 @@ export function App() {
     <div className="app-shell">
       <ArticleList />
       <main className="app-main">
-        <ArticleEditor />
+        <PublishingBar />
+        <PublishingViews>
+          <ArticleEditor />
+        </PublishingViews>
       </main>
     </div>
   );

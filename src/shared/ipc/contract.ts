@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermKind } from '../domain/term';
 
 /**
@@ -57,6 +58,19 @@ export const channels = {
     /** The existing term when one differs only by case, accents or Arabic spelling. */
     output: Term,
   },
+  'sites:list': {
+    input: z.object({}).strict(),
+    output: z.object({ sites: z.array(Site), credentials: CredentialInfo }),
+  },
+  'sites:add': { input: SiteInput.strict(), output: Site },
+  'sites:remove': { input: z.object({ id: SiteId }).strict(), output: z.object({}) },
+  'sites:setPassword': {
+    input: z.object({ id: SiteId, password: z.string().min(1).max(200) }).strict(),
+    output: Site,
+  },
+  /** Who typed, unsaved credentials log in as: /wp/v2/users/me. */
+  'sites:check': { input: SiteInput.strict(), output: SiteUser },
+  'sites:test': { input: z.object({ id: SiteId }).strict(), output: SiteUser },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */

@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { m0001Articles } from './0001-articles';
 import { m0002Revisions } from './0002-revisions';
 import { m0003ArticleFields } from './0003-article-fields';
+import { m0004Publishing } from './0004-publishing';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -11,6 +12,11 @@ export interface Migration {
 }
 
 /** In order; each one's version is its position. Never edit a migration that has shipped: add one. */
-export const migrations: readonly Migration[] = [m0001Articles, m0002Revisions, m0003ArticleFields];
+export const migrations: readonly Migration[] = [
+  m0001Articles,
+  m0002Revisions,
+  m0003ArticleFields,
+  m0004Publishing,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

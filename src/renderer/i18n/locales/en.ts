@@ -1,3 +1,5 @@
+import { enPublishing } from './en.publishing';
+
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
   app: {
@@ -37,6 +39,7 @@ export const en = {
     ar: 'Arabic',
     en: 'English',
   },
+  ...enPublishing,
 };
 
 export type Messages = typeof en;

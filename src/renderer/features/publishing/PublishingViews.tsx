@@ -1,0 +1,10 @@
+import type { ReactNode } from 'react';
+import { SitesScreen } from '../sites/SitesScreen';
+import { useViewStore } from './viewStore';
+
+/** The main area: the publishing screen chosen in the bar, or the article editor (children). */
+export function PublishingViews({ children }: { children: ReactNode }) {
+  const view = useViewStore((s) => s.view);
+  if (view === 'sites') return <SitesScreen />;
+  return <>{children}</>;
+}
