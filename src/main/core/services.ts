@@ -5,6 +5,7 @@ import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import { join } from 'node:path';
 import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
+import { createPreviewService, type PreviewService } from '../publishing/previewService';
 import { createSiteService, type SiteService } from '../publishing/siteService';
 import type { EventBus } from './eventBus';
 
@@ -12,6 +13,7 @@ export interface Services {
   articles: ArticleService;
   terms: TermService;
   sites: SiteService;
+  preview: PreviewService;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -31,10 +33,12 @@ export function createServices(ctx: ServiceContext): Services {
   const credentials =
     ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
   const sites = createSiteService(ctx.db, credentials);
+  const articles = createArticleService(ctx.db, ctx.bus, terms);
   return {
-    articles: createArticleService(ctx.db, ctx.bus, terms),
+    articles,
     terms,
     sites,
+    preview: createPreviewService(articles, sites),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info, sites } = services;
+  const { articles, terms, info, sites, preview } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -23,5 +23,6 @@ export function createHandlers(services: Services): Handlers {
     'sites:setPassword': ({ id, password }) => sites.setPassword(id, password),
     'sites:check': (input) => sites.check(input),
     'sites:test': ({ id }) => sites.test(id),
+    'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
   };
 }

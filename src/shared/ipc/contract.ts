@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermKind } from '../domain/term';
 
@@ -71,6 +72,11 @@ export const channels = {
   /** Who typed, unsaved credentials log in as: /wp/v2/users/me. */
   'sites:check': { input: SiteInput.strict(), output: SiteUser },
   'sites:test': { input: z.object({ id: SiteId }).strict(), output: SiteUser },
+  /** The article as the site will show it, rendered by the generator publishing uses. */
+  'preview:render': {
+    input: z.object({ id: ArticleId, stylesheet: StylesheetPath }).strict(),
+    output: ArticlePreview,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PreviewView } from '../preview/PreviewView';
 import { SitesScreen } from '../sites/SitesScreen';
 import { useViewStore } from './viewStore';
 
@@ -6,5 +7,6 @@ import { useViewStore } from './viewStore';
 export function PublishingViews({ children }: { children: ReactNode }) {
   const view = useViewStore((s) => s.view);
   if (view === 'sites') return <SitesScreen />;
+  if (view === 'preview') return <PreviewView />;
   return <>{children}</>;
 }

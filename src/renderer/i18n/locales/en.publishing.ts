@@ -34,4 +34,15 @@ export const enPublishing = {
       file: 'Passwords are kept in a file only your account can read.',
     },
   },
+  preview: {
+    heading: 'Preview',
+    frame: 'Article preview',
+    width: 'Preview width',
+    widths: { desktop: 'Desktop', tablet: 'Tablet', phone: 'Phone' },
+    snippet: 'Search result',
+    card: 'Social card',
+    noTitle: '(no headline)',
+    noImage: 'No featured image',
+    failed: 'The preview could not be made: {{message}}',
+  },
 };
