@@ -38,11 +38,16 @@ export function startCore(options: CoreOptions): Core {
     version: options.version,
     credentials: options.credentials?.(options.dataDir),
   });
+  // Whatever was queued before a restart goes out as soon as the site answers.
+  services.outbox.start();
   return {
     db,
     bus,
     services,
     handlers: createHandlers(services),
-    close: () => db.close(),
+    close: () => {
+      services.outbox.stop();
+      db.close();
+    },
   };
 }

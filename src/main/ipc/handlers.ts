@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info, sites, preview } = services;
+  const { articles, terms, info, sites, preview, sync, outbox } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -24,5 +24,12 @@ export function createHandlers(services: Services): Handlers {
     'sites:check': (input) => sites.check(input),
     'sites:test': ({ id }) => sites.test(id),
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
+    'sync:publications': ({ articleId }) => sync.publications(articleId),
+    'sync:enqueue': ({ articleId, siteId, action, scheduledAt }) =>
+      outbox.enqueue(articleId, siteId, action, scheduledAt),
+    'sync:overview': () => outbox.overview(),
+    'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
+    'sync:retry': ({ id }) => outbox.retry(id),
+    'sync:cancel': ({ id }) => outbox.cancel(id),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { OutboxItem, Publication, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermKind } from '../domain/term';
@@ -77,11 +78,32 @@ export const channels = {
     input: z.object({ id: ArticleId, stylesheet: StylesheetPath }).strict(),
     output: ArticlePreview,
   },
+  /** Where the article is on each configured site. */
+  'sync:publications': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(Publication) },
+  /** Queues an operation in the durable outbox; it goes out as soon as the site answers. */
+  'sync:enqueue': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        siteId: SiteId,
+        action: SyncAction,
+        /** For schedule: when it goes live (epoch ms). */
+        scheduledAt: z.number().int().positive().optional(),
+      })
+      .strict(),
+    output: z.array(OutboxItem),
+  },
+  'sync:overview': { input: z.object({}).strict(), output: SyncOverview },
+  'sync:operations': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(OutboxItem) },
+  'sync:retry': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
+  'sync:cancel': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */
 export const events = {
   'articles:changed': z.object({ id: ArticleId, revision: z.number().int() }),
+  /** The outbox or an article's state on a site moved. */
+  'sync:changed': z.object({ articleId: ArticleId.nullable() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

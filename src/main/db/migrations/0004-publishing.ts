@@ -37,6 +37,16 @@ export const m0004Publishing: Migration = {
       ) WITHOUT ROWID;
       CREATE UNIQUE INDEX publications_by_remote ON publications (site_id, remote_id) WHERE remote_id IS NOT NULL;
 
+      -- Files of the app's media store uploaded to a site: uploaded once per site, found again by key.
+      CREATE TABLE remote_media (
+        site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+        media_key TEXT NOT NULL,
+        remote_id INTEGER NOT NULL,
+        source_url TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (site_id, media_key)
+      ) WITHOUT ROWID;
+
       CREATE TABLE outbox (
         id INTEGER PRIMARY KEY,
         site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
