@@ -130,6 +130,9 @@ export function createOutbox(
   /** Sends every row that is due now, one at a time; resolves with how many were tried. */
   function drain(): Promise<number> {
     draining ??= (async () => {
+      // Yield first: were the body to finish synchronously (nothing due), its finally would clear `draining`
+      // before this assignment set it, and every later drain would return that old, settled promise.
+      await null;
       let tried = 0;
       try {
         for (;;) {

@@ -164,3 +164,14 @@ describe('pushing articles to the real WordPress', () => {
     expect(pub!.state).toBe('draft');
   });
 });
+
+describe('the outbox', () => {
+  it('drains again after a drain that found nothing to do', async () => {
+    const f = publishingFixture(tempDir());
+    expect(await f.outbox.drain()).toBe(0);
+    const article = f.write(f.articles.create('fr').id, { headline: `Après rien ${unique()}` });
+    f.outbox.enqueue(article.id, f.site.id, 'draft');
+    expect(await f.outbox.drain()).toBe(1);
+    expect(f.sync.publications(article.id)[0]!.state).toBe('draft');
+  });
+});

@@ -37,6 +37,9 @@ export function PublishingBar() {
       >
         {t('publishing.publish')}
       </button>
+      <button type="button" aria-pressed={view === 'sync'} onClick={() => show('sync')}>
+        {t('publishing.sync')}
+      </button>
       <button type="button" aria-pressed={view === 'sites'} onClick={() => show('sites')}>
         {t('publishing.sites')}
       </button>
