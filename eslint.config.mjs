@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   {
     // Services and storage sit below the transports.
-    files: ['src/main/db/**/*.ts', 'src/main/articles/**/*.ts'],
+    files: ['src/main/db/**/*.ts', 'src/main/articles/**/*.ts', 'src/main/publishing/**/*.ts'],
     rules: restrict([electronOnlyInShell], upward(['renderer', 'preload', 'app', 'ipc', 'host'])),
   },
   {

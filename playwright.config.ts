@@ -8,6 +8,8 @@ import { chromiumExecutable } from './tests/e2e/support/browser';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // The publishing specs need the real WordPress on loopback; started once when it is not running.
+  globalSetup: './tests/e2e/support/wordpressSetup.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -9,6 +9,8 @@ import { attachElectronTransport } from './ipcBridge';
 import { createMainWindow } from './mainWindow';
 import { electronSqliteBinding } from './nativeBinding';
 import { applySecurityPolicy } from './security';
+import { createFileCredentialStore } from '../publishing/credentialStore';
+import { safeStorageCodec } from './safeStorageCodec';
 
 /** The Electron shell: lifecycle and windows only; everything else lives in core and is tested without electron. */
 registerAppScheme();
@@ -43,6 +45,8 @@ app.whenReady().then(() => {
           return languages;
         },
       },
+      credentials: (dir) =>
+        createFileCredentialStore(join(dir, 'site-credentials.enc.json'), safeStorageCodec()),
     });
   } catch (error) {
     dialog.showErrorBox('Redac cannot start', describeStartupFailure(error, dataDir));

@@ -8,6 +8,14 @@ import { createSearchService, type SearchService } from '../search/searchService
 import { createMediaStore, type MediaStore } from '../media/mediaStore';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
+import { join } from 'node:path';
+import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
+import { storeMediaSource, type MediaSource } from '../publishing/mediaSource';
+import { createOutbox, type Outbox } from '../publishing/outbox';
+import { createPublisher } from '../publishing/publisher';
+import { createSyncService, type SyncService } from '../publishing/syncService';
+import { createPreviewService, type PreviewService } from '../publishing/previewService';
+import { createSiteService, type SiteService } from '../publishing/siteService';
 import type { EventBus } from './eventBus';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
@@ -23,6 +31,10 @@ export interface Services {
   search: SearchService;
   listing: ArticleListing;
   media: MediaStore;
+  sites: SiteService;
+  preview: PreviewService;
+  sync: SyncService;
+  outbox: Outbox;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
@@ -40,6 +52,10 @@ export interface ServiceContext {
   transport: 'electron' | 'host';
   version: string;
   platform?: Platform | undefined;
+  /** Where site passwords are kept; by default a 0600 file in the data folder (the web host has no keyring). */
+  credentials?: CredentialStore | undefined;
+  /** Where publishing reads media files; by default the app's media store. */
+  media?: MediaSource | undefined;
 }
 
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
@@ -48,14 +64,29 @@ export function createServices(ctx: ServiceContext): Services {
   const indexer = createSearchIndexer(ctx.db);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
   const media = createMediaStore(ctx.dataDir);
+  const articles = createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [
+    { afterWrite: (id) => indexer.indexArticle(id) },
+  ]);
+  const credentials =
+    ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
+  const sites = createSiteService(ctx.db, credentials);
+  const publisher = createPublisher({
+    db: ctx.db,
+    articles,
+    sites,
+    media: ctx.media ?? storeMediaSource(media),
+  });
+  const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   return {
-    articles: createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [
-      { afterWrite: (id) => indexer.indexArticle(id) },
-    ]),
+    articles,
     terms,
     search,
     listing: createArticleListing(ctx.db, search),
     media,
+    sites,
+    preview: createPreviewService(articles, sites),
+    sync: createSyncService({ articles, sites, publisher, outbox }),
+    outbox,
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
+import type { CredentialStore } from '../publishing/credentialStore';
 import { createEventBus, type EventBus } from './eventBus';
 import { createServices, type Platform, type Services } from './services';
 
@@ -13,6 +14,8 @@ export interface CoreOptions {
   version: string;
   nativeBinding?: string | undefined;
   platform?: Platform | undefined;
+  /** Builds the site credential store for the data folder (Electron: safeStorage); a 0600 file otherwise. */
+  credentials?: ((dataDir: string) => CredentialStore) | undefined;
 }
 
 export interface Core {
@@ -35,12 +38,18 @@ export function startCore(options: CoreOptions): Core {
     transport: options.transport,
     version: options.version,
     platform: options.platform,
+    credentials: options.credentials?.(options.dataDir),
   });
+  // Whatever was queued before a restart goes out as soon as the site answers.
+  services.outbox.start();
   return {
     db,
     bus,
     services,
     handlers: createHandlers(services),
-    close: () => db.close(),
+    close: () => {
+      services.outbox.stop();
+      db.close();
+    },
   };
 }

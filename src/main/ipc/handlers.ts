@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, media, info } = services;
+  const { articles, terms, search, listing, media, info, sites, preview, sync, outbox } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -26,5 +26,19 @@ export function createHandlers(services: Services): Handlers {
     'search:count': (input) => ({ count: search.count(input) }),
     'search:rebuild': () => search.rebuild(),
     'search:cancelRebuild': () => ({ cancelled: search.cancelRebuild() }),
+    'sites:list': () => ({ sites: sites.list(), credentials: sites.credentialInfo() }),
+    'sites:add': (input) => sites.add(input),
+    'sites:remove': ({ id }) => (sites.remove(id), {}),
+    'sites:setPassword': ({ id, password }) => sites.setPassword(id, password),
+    'sites:check': (input) => sites.check(input),
+    'sites:test': ({ id }) => sites.test(id),
+    'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
+    'sync:publications': ({ articleId }) => sync.publications(articleId),
+    'sync:enqueue': ({ articleId, siteId, action, scheduledAt }) =>
+      outbox.enqueue(articleId, siteId, action, scheduledAt),
+    'sync:overview': () => outbox.overview(),
+    'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
+    'sync:retry': ({ id }) => outbox.retry(id),
+    'sync:cancel': ({ id }) => outbox.cancel(id),
   };
 }

@@ -5,6 +5,8 @@ import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
 import { SearchView } from '../features/search/SearchView';
+import { PublishingBar } from '../features/publishing/PublishingBar';
+import { PublishingViews } from '../features/publishing/PublishingViews';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -47,7 +49,10 @@ export function App() {
       <ArticleList />
       <main className="app-main">
         <SearchView />
-        <ArticleEditor />
+        <PublishingBar />
+        <PublishingViews>
+          <ArticleEditor />
+        </PublishingViews>
       </main>
     </div>
   );

@@ -3,6 +3,9 @@ import { ArticlePage, ListFilters } from '../domain/listing';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
+import { OutboxItem, Publication, SyncAction, SyncOverview } from '../domain/publication';
+import { ArticlePreview, StylesheetPath } from '../domain/preview';
+import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermKind } from '../domain/term';
 
 /**
@@ -126,12 +129,51 @@ export const channels = {
     input: z.object({}).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  'sites:list': {
+    input: z.object({}).strict(),
+    output: z.object({ sites: z.array(Site), credentials: CredentialInfo }),
+  },
+  'sites:add': { input: SiteInput.strict(), output: Site },
+  'sites:remove': { input: z.object({ id: SiteId }).strict(), output: z.object({}) },
+  'sites:setPassword': {
+    input: z.object({ id: SiteId, password: z.string().min(1).max(200) }).strict(),
+    output: Site,
+  },
+  /** Who typed, unsaved credentials log in as: /wp/v2/users/me. */
+  'sites:check': { input: SiteInput.strict(), output: SiteUser },
+  'sites:test': { input: z.object({ id: SiteId }).strict(), output: SiteUser },
+  /** The article as the site will show it, rendered by the generator publishing uses. */
+  'preview:render': {
+    input: z.object({ id: ArticleId, stylesheet: StylesheetPath }).strict(),
+    output: ArticlePreview,
+  },
+  /** Where the article is on each configured site. */
+  'sync:publications': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(Publication) },
+  /** Queues an operation in the durable outbox; it goes out as soon as the site answers. */
+  'sync:enqueue': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        siteId: SiteId,
+        action: SyncAction,
+        /** For schedule: when it goes live (epoch ms). */
+        scheduledAt: z.number().int().positive().optional(),
+      })
+      .strict(),
+    output: z.array(OutboxItem),
+  },
+  'sync:overview': { input: z.object({}).strict(), output: SyncOverview },
+  'sync:operations': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(OutboxItem) },
+  'sync:retry': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
+  'sync:cancel': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */
 export const events = {
   'articles:changed': z.object({ id: ArticleId, revision: z.number().int() }),
   'search:progress': SearchProgress,
+  /** The outbox or an article's state on a site moved. */
+  'sync:changed': z.object({ articleId: ArticleId.nullable() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

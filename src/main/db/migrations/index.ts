@@ -5,6 +5,7 @@ import { m0003ArticleFields } from './0003-article-fields';
 import { m0004SearchIndex } from './0004-search-index';
 import { m0005ArticleSources } from './0005-article-sources';
 import { m0006ArticleSlugs } from './0006-article-slugs';
+import { m0007Publishing } from './0007-publishing';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   m0004SearchIndex,
   m0005ArticleSources,
   m0006ArticleSlugs,
+  m0007Publishing,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

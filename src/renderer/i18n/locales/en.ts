@@ -1,5 +1,6 @@
 import { enArticleList } from './enArticleList';
 import { enSearch } from './enSearch';
+import { enPublishing } from './en.publishing';
 
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
@@ -163,6 +164,7 @@ export const en = {
     ar: 'Arabic',
     en: 'English',
   },
+  ...enPublishing,
 };
 
 export type Messages = typeof en;

@@ -1,0 +1,65 @@
+import type { Db } from '../db/open';
+
+/** What one article is on one site, as last seen. */
+export interface PublicationRow {
+  article_id: string;
+  site_id: string;
+  remote_id: number | null;
+  /** WordPress's status: draft, pending, future, publish, private, trash. */
+  remote_status: string | null;
+  last_pushed_revision: number | null;
+  remote_modified_gmt: string | null;
+  remote_hash: string | null;
+  /** not_on_site, on_site, conflict, failed (the site-facing states are derived from remote_status). */
+  state: string;
+  /** The site's message for a failure, or a notice (e.g. HTML the site filtered). */
+  last_error: string | null;
+  updated_at: number;
+}
+
+export interface RemoteMediaRow {
+  site_id: string;
+  media_key: string;
+  remote_id: number;
+  source_url: string;
+  created_at: number;
+}
+
+export function publicationQueries(db: Db) {
+  const get = db.prepare<[string, string], PublicationRow>(
+    'SELECT * FROM publications WHERE article_id = ? AND site_id = ?',
+  );
+  const ofArticle = db.prepare<[string], PublicationRow>('SELECT * FROM publications WHERE article_id = ?');
+  const byRemote = db.prepare<[string, number], PublicationRow>(
+    'SELECT * FROM publications WHERE site_id = ? AND remote_id = ?',
+  );
+  const upsert = db.prepare<[PublicationRow]>(
+    `INSERT INTO publications (article_id, site_id, remote_id, remote_status, last_pushed_revision,
+                               remote_modified_gmt, remote_hash, state, last_error, updated_at)
+     VALUES (@article_id, @site_id, @remote_id, @remote_status, @last_pushed_revision,
+             @remote_modified_gmt, @remote_hash, @state, @last_error, @updated_at)
+     ON CONFLICT (article_id, site_id) DO UPDATE SET
+       remote_id = excluded.remote_id, remote_status = excluded.remote_status,
+       last_pushed_revision = excluded.last_pushed_revision, remote_modified_gmt = excluded.remote_modified_gmt,
+       remote_hash = excluded.remote_hash, state = excluded.state, last_error = excluded.last_error,
+       updated_at = excluded.updated_at`,
+  );
+  const media = db.prepare<[string, string], RemoteMediaRow>(
+    'SELECT * FROM remote_media WHERE site_id = ? AND media_key = ?',
+  );
+  const insertMedia = db.prepare<[RemoteMediaRow]>(
+    `INSERT OR REPLACE INTO remote_media (site_id, media_key, remote_id, source_url, created_at)
+     VALUES (@site_id, @media_key, @remote_id, @source_url, @created_at)`,
+  );
+  return {
+    get: (articleId: string, siteId: string): PublicationRow | undefined => get.get(articleId, siteId),
+    ofArticle: (articleId: string): PublicationRow[] => ofArticle.all(articleId),
+    byRemote: (siteId: string, remoteId: number): PublicationRow | undefined =>
+      byRemote.get(siteId, remoteId),
+    upsert: (row: PublicationRow): void => void upsert.run(row),
+    media: (siteId: string, key: string): RemoteMediaRow | undefined => media.get(siteId, key),
+    insertMedia: (row: RemoteMediaRow): void => void insertMedia.run(row),
+  };
+}
+
+export type PublicationQueries = ReturnType<typeof publicationQueries>;

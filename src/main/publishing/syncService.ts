@@ -1,0 +1,57 @@
+import type { Publication, SiteState } from '../../shared/domain/publication';
+import type { ArticleService } from '../articles/articleService';
+import type { Outbox } from './outbox';
+import type { PublicationRow } from './publicationRows';
+import type { Publisher } from './publisher';
+import type { SiteService } from './siteService';
+
+const BY_STATUS: Record<string, SiteState> = {
+  draft: 'draft',
+  pending: 'pending',
+  future: 'scheduled',
+  publish: 'live',
+  private: 'live',
+  trash: 'trashed',
+};
+
+/** The state a publisher sees: the site's status, unless the article moved on since, or the sync stopped. */
+export function siteState(row: PublicationRow | undefined, revision: number): SiteState {
+  if (!row) return 'not_on_site';
+  if (row.state === 'conflict' || row.state === 'failed') return row.state;
+  if (row.state === 'not_on_site' || row.remote_id === null || row.remote_status === null)
+    return 'not_on_site';
+  const status = BY_STATUS[row.remote_status] ?? 'draft';
+  if (status !== 'trashed' && row.last_pushed_revision !== null && revision > row.last_pushed_revision)
+    return 'changed';
+  return status;
+}
+
+/** Per article: where it is on every site, and its operations. */
+export function createSyncService(deps: {
+  articles: ArticleService;
+  sites: SiteService;
+  publisher: Publisher;
+  outbox: Outbox;
+}) {
+  return {
+    publications(articleId: string): Publication[] {
+      const article = deps.articles.get(articleId);
+      const rows = new Map(deps.publisher.publications.ofArticle(articleId).map((r) => [r.site_id, r]));
+      return deps.sites.list().map((site) => {
+        const row = rows.get(site.id);
+        return {
+          articleId,
+          siteId: site.id,
+          siteName: site.name,
+          state: siteState(row, article.revision),
+          remoteId: row?.remote_id ?? null,
+          remoteStatus: row?.remote_status ?? null,
+          lastPushedRevision: row?.last_pushed_revision ?? null,
+          message: row?.last_error ?? null,
+        };
+      });
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,146 @@
+/**
+ * A thin client for the WordPress REST API (wp/v2) with Application Password (Basic) auth, over Node's fetch.
+ * Every failure becomes a WpError that says whether trying again later can help (network, timeout, 5xx, 429)
+ * or not (the site refused: 4xx), with the site's own message when it sent one. Never logs the password.
+ */
+export interface WpAuth {
+  url: string;
+  username: string;
+  password: string;
+}
+
+export interface WpClientOptions {
+  /** Per request; a site slower than this is treated as unreachable for this attempt. */
+  timeoutMs?: number;
+}
+
+export class WpError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, or undefined when no answer came (network, timeout). */
+    readonly status: number | undefined,
+    /** WordPress's error code (rest_cannot_create, term_exists...) or ours (network, timeout, not_json). */
+    readonly code: string,
+    /** Worth trying again later. */
+    readonly transient: boolean,
+    readonly data: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'WpError';
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface WpRequest {
+  query?: Query;
+  json?: unknown;
+  /** Raw bytes (media upload) with their headers. */
+  bytes?: { data: Uint8Array; headers: Record<string, string> };
+}
+
+export interface WpResponse<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** The site's address as the user typed it, reduced to its root: no trailing slash, no /wp-json. */
+export function normalizeSiteUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new WpError(`"${input}" is not a web address.`, undefined, 'bad_url', false);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new WpError('A site address starts with https:// (or http://).', undefined, 'bad_url', false);
+  url.search = '';
+  url.hash = '';
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/wp-json$/, '');
+  return `${url.origin}${path}`;
+}
+
+export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
+  const base = `${normalizeSiteUrl(auth.url)}/wp-json/`;
+  const authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<T>(method: string, route: string, req: WpRequest = {}): Promise<WpResponse<T>> {
+    const url = new URL(route.replace(/^\//, ''), base);
+    for (const [key, value] of Object.entries(req.query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    const headers: Record<string, string> = { authorization, accept: 'application/json' };
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (req.json !== undefined) {
+      headers['content-type'] = 'application/json; charset=utf-8';
+      body = JSON.stringify(req.json);
+    } else if (req.bytes) {
+      Object.assign(headers, req.bytes.headers);
+      // A copy typed on a plain ArrayBuffer, which fetch's BodyInit wants once DOM typings are in scope.
+      body = new Uint8Array(req.bytes.data);
+    }
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      text = await response.text();
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new WpError(
+          `The site did not answer within ${timeoutMs / 1000} s.`,
+          undefined,
+          'timeout',
+          true,
+        );
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      throw new WpError(
+        `The site could not be reached${cause ? ` (${cause})` : ''}.`,
+        undefined,
+        'network',
+        true,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      const transient = response.status >= 500 || response.status === 429;
+      throw new WpError(
+        response.ok
+          ? 'The address answered, but not with the WordPress REST API (is it a WordPress site?).'
+          : `The site answered ${response.status} without a WordPress message.`,
+        response.status,
+        'not_json',
+        transient,
+      );
+    }
+    if (!response.ok) {
+      const err = (parsed ?? {}) as { code?: string; message?: string; data?: Record<string, unknown> };
+      const transient = response.status >= 500 || response.status === 429 || response.status === 408;
+      throw new WpError(
+        err.message ? stripTags(err.message) : `The site answered ${response.status}.`,
+        response.status,
+        err.code ?? `http_${response.status}`,
+        transient,
+        err.data ?? {},
+      );
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  return {
+    base,
+    request,
+    get: <T>(route: string, query?: Query) => request<T>('GET', route, { query }),
+    post: <T>(route: string, json: unknown, query?: Query) => request<T>('POST', route, { json, query }),
+    delete: <T>(route: string, query?: Query) => request<T>('DELETE', route, { query }),
+  };
+}
+
+export type WpClient = ReturnType<typeof createWpClient>;
+
+function stripTags(message: string): string {
+  return message.replace(/<[^>]*>/g, '').trim();
+}

@@ -1,0 +1,125 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxItem, Publication, SyncAction } from '../../../shared/domain/publication';
+import { subscribe } from '../../bridge';
+import { formatDateTime } from '../../i18n/i18n';
+import { useEditorStore } from '../editor/editorStore';
+import { useSyncStore } from './syncStore';
+import './sync.css';
+
+const ACTIONS: readonly SyncAction[] = ['draft', 'pending', 'publish', 'update', 'unpublish', 'trash'];
+
+function SiteRow({ publication }: { publication: Publication }) {
+  const { t } = useTranslation();
+  const enqueue = useSyncStore((s) => s.enqueue);
+  const [when, setWhen] = useState('');
+  const dateId = useId();
+  const onSite = publication.remoteId !== null && publication.state !== 'not_on_site';
+  return (
+    <li className="sync-site">
+      <div className="sync-site-head">
+        <strong>{publication.siteName}</strong>
+        <span className={`sync-state sync-state-${publication.state}`}>
+          {t(`sync.state.${publication.state}`)}
+        </span>
+      </div>
+      {publication.message && (
+        <p role={publication.state === 'failed' || publication.state === 'conflict' ? 'alert' : 'note'}>
+          {publication.message}
+        </p>
+      )}
+      <div
+        role="group"
+        aria-label={t('sync.actionsOn', { site: publication.siteName })}
+        className="sync-actions"
+      >
+        {ACTIONS.filter((a) => onSite || (a !== 'update' && a !== 'unpublish' && a !== 'trash')).map(
+          (action) => (
+            <button key={action} type="button" onClick={() => void enqueue(publication.siteId, action)}>
+              {t(`sync.action.${action}`)}
+            </button>
+          ),
+        )}
+        <label htmlFor={dateId}>{t('sync.scheduleAt')}</label>
+        <input id={dateId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        <button
+          type="button"
+          disabled={when === ''}
+          onClick={() => void enqueue(publication.siteId, 'schedule', new Date(when).getTime())}
+        >
+          {t('sync.action.schedule')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function Operation({ item }: { item: OutboxItem }) {
+  const { t } = useTranslation();
+  const retry = useSyncStore((s) => s.retry);
+  const cancel = useSyncStore((s) => s.cancel);
+  const label = t(`sync.action.${item.action}`, { defaultValue: item.action });
+  const stuck = item.status === 'failed' || item.status === 'conflict' || item.status === 'pending';
+  return (
+    <li className={`sync-op sync-op-${item.status}`}>
+      <span>{label}</span> <span>{t(`sync.status.${item.status}`)}</span>
+      {item.attempts > 1 && <span> {t('sync.attempts', { count: item.attempts })}</span>}
+      {item.status === 'pending' && item.lastError && (
+        <span> {t('sync.nextTry', { when: formatDateTime(item.nextTryAt) })}</span>
+      )}
+      {item.lastError && <p className="sync-op-error">{item.lastError}</p>}
+      {stuck && (
+        <span className="sync-op-buttons">
+          <button type="button" onClick={() => void retry(item.id)}>
+            {t('sync.retry', { what: label })}
+          </button>
+          <button type="button" onClick={() => void cancel(item.id)}>
+            {t('sync.cancel', { what: label })}
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** Publishing the open article: its state on every site, the operations to send, and the outbox's progress. */
+export function SyncPanel() {
+  const { t } = useTranslation();
+  const articleId = useEditorStore((s) => s.article?.id);
+  const { publications, operations, overview, error, load } = useSyncStore();
+
+  useEffect(() => {
+    void load(articleId);
+    return subscribe('sync:changed', () => void useSyncStore.getState().load(articleId));
+  }, [articleId, load]);
+
+  const counts = overview?.counts ?? {};
+  const finished = (counts.done ?? 0) + (counts.cancelled ?? 0);
+  const total = finished + (overview?.items.length ?? 0);
+  return (
+    <section className="sync-panel" aria-labelledby="sync-heading">
+      <h2 id="sync-heading">{t('sync.heading')}</h2>
+      {error && <p role="alert">{error}</p>}
+      {articleId &&
+        (publications.length === 0 ? (
+          <p>{t('sync.noSites')}</p>
+        ) : (
+          <ul className="sync-sites" aria-label={t('sync.sitesList')}>
+            {publications.map((p) => (
+              <SiteRow key={p.siteId} publication={p} />
+            ))}
+          </ul>
+        ))}
+      <h3>{t('sync.queue')}</h3>
+      <progress aria-label={t('sync.progress')} max={Math.max(total, 1)} value={finished} />
+      <p>{t('sync.counts', { waiting: overview?.items.length ?? 0, done: counts.done ?? 0 })}</p>
+      {operations.length > 0 && (
+        <ul className="sync-ops" aria-label={t('sync.operations')}>
+          {operations.map((item) => (
+            <Operation key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

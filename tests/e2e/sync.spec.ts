@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { wordpressSite, wpAdmin } from '../support/wordpress';
+import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+import { ipc, makeArticle } from './support/ipc';
+
+let host: HostProcess | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+test('a publisher sends an article as a draft, publishes it and sees its state on the site', async ({
+  page,
+}) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  const headline = `Conseil municipal\u00a0: le budget adopté ${Date.now()}`;
+  await makeArticle(page, { headline, body: paragraph('Le budget 2027 a été voté à l’unanimité.') });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Conseil municipal/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await expect(site).toContainText('Not on the site');
+  await site.getByRole('button', { name: 'Send as draft' }).click();
+  await expect(site).toContainText('Draft on the site');
+  await site.getByRole('button', { name: 'Publish now' }).click();
+  await expect(site).toContainText('Live');
+
+  const posts = await wpAdmin<{ title: { raw: string }; status: string }[]>(
+    'GET',
+    `wp/v2/posts?search=${encodeURIComponent(headline.slice(-13))}&status=publish&context=edit`,
+  );
+  expect(posts.map((p) => [p.title.raw, p.status])).toEqual([[headline, 'publish']]);
+  await expect(
+    page.getByRole('list', { name: 'Operations of this article' }).getByRole('listitem'),
+  ).toHaveCount(2);
+});
+
+test('an operation for a site that does not answer waits with its error and can be cancelled', async ({
+  page,
+}) => {
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  // Nothing listens on port 9: every attempt fails as unreachable.
+  await ipc(page, 'sites:add', { url: 'http://127.0.0.1:9', username: 'editor', password: 'x' });
+  await makeArticle(page, { headline: 'Hors ligne', body: paragraph('Texte.') });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Hors ligne/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('button', { name: 'Send as draft' }).click();
+  const ops = page.getByRole('list', { name: 'Operations of this article' });
+  await expect(ops).toContainText('could not be reached');
+  await expect(ops).toContainText('waiting');
+  await ops.getByRole('button', { name: 'Cancel: Send as draft' }).click();
+  await expect(ops).toContainText('cancelled');
+  await expect(ops.getByRole('button', { name: /Retry/ })).toHaveCount(0);
+});

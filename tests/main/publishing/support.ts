@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { createMediaStore } from '../../../src/main/media/mediaStore';
+import type { ArticleFields } from '../../../src/shared/domain/article';
+import { createArticleService } from '../../../src/main/articles/articleService';
+import { createEventBus } from '../../../src/main/core/eventBus';
+import { openDatabase } from '../../../src/main/db/open';
+import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
+import { storeMediaSource } from '../../../src/main/publishing/mediaSource';
+import { createOutbox, type OutboxOptions } from '../../../src/main/publishing/outbox';
+import { createPublisher } from '../../../src/main/publishing/publisher';
+import { createSiteService } from '../../../src/main/publishing/siteService';
+import { createSyncService } from '../../../src/main/publishing/syncService';
+import { createTermService } from '../../../src/main/taxonomy/termService';
+import { wordpressSite } from '../../support/wordpress';
+
+/** A small PNG whose bytes vary with the seed, for tests that need distinct images. */
+export function tinyPng(seed: number): Uint8Array {
+  const hex =
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000201' +
+    (seed % 256).toString(16).padStart(2, '0') +
+    '0000000049454e44ae426082';
+  return Uint8Array.from(Buffer.from(hex, 'hex'));
+}
+
+/** The real services over a fresh store, pointed at the real WordPress as the given user. */
+export function publishingFixture(
+  dir: string,
+  user: 'editor' | 'author' = 'editor',
+  options: { url?: string; timeoutMs?: number; outbox?: OutboxOptions } = {},
+) {
+  const wp = wordpressSite();
+  const db = openDatabase(join(dir, 'store.sqlite3'));
+  const bus = createEventBus();
+  const terms = createTermService(db);
+  const media = createMediaStore(dir);
+  const articles = createArticleService(db, bus, terms, media);
+  const sites = createSiteService(db, createFileCredentialStore(join(dir, 'creds.json')));
+  const site = sites.add({
+    url: options.url ?? wp.url,
+    username: user,
+    password: wp.users[user].applicationPassword,
+  });
+  const publisher = createPublisher({
+    db,
+    articles,
+    sites,
+    media: storeMediaSource(media),
+    timeoutMs: options.timeoutMs,
+  });
+  const outbox = createOutbox(
+    db,
+    bus,
+    { publisher, articles, sites },
+    { baseDelayMs: 50, maxDelayMs: 400, ...options.outbox },
+  );
+  const sync = createSyncService({ articles, sites, publisher, outbox });
+
+  function write(id: string, patch: Partial<ArticleFields>) {
+    const current = articles.get(id);
+    const {
+      id: _i,
+      bodySchemaVersion: _b,
+      status: _s,
+      createdAt: _c,
+      updatedAt: _u,
+      revision,
+      section: _se,
+      tags: _t,
+      authors: _a,
+      ...fields
+    } = current;
+    return articles.save({ id, baseRevision: revision, fields: { ...fields, ...patch } });
+  }
+
+  return { wp, db, bus, terms, media, articles, sites, site, publisher, outbox, sync, write };
+}
+
+export const paragraph = (...texts: string[]) => ({
+  type: 'doc' as const,
+  content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+});

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * The real WordPress the sync tests run against (scripts/wordpress/start.sh), found through
+ * REDAC_WP_STATE_DIR (default /tmp/redac-wp) and REDAC_WP_PORT (default: the harness's, 8089).
+ */
+export interface WpUser {
+  username: string;
+  applicationPassword: string;
+  id: number;
+  role: string;
+}
+export interface WpSite {
+  url: string;
+  users: Record<'admin' | 'editor' | 'author', WpUser>;
+  categories: { id: number; name: string; slug: string }[];
+}
+
+export const wordpressStateDir = (): string => resolve(process.env.REDAC_WP_STATE_DIR || '/tmp/redac-wp');
+
+/** Starts the site when it is not running (a no-op check when it is); returns its URL. */
+export function ensureWordpress(): string {
+  const script = resolve(__dirname, '../../scripts/wordpress/start.sh');
+  return execFileSync('bash', [script, wordpressStateDir()], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 300_000,
+  }).trim();
+}
+
+export function wordpressSite(): WpSite {
+  return JSON.parse(readFileSync(join(wordpressStateDir(), 'site.json'), 'utf8')) as WpSite;
+}
+
+/** Direct REST calls for assertions, independent of the code under test. */
+export async function wpAdmin<T>(method: string, route: string, body?: unknown): Promise<T> {
+  const site = wordpressSite();
+  const user = site.users.admin;
+  const response = await fetch(`${site.url}/wp-json/${route}`, {
+    method,
+    headers: {
+      authorization: `Basic ${Buffer.from(`${user.username}:${user.applicationPassword}`).toString('base64')}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+  return JSON.parse(text) as T;
+}
