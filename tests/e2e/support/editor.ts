@@ -59,6 +59,8 @@ export async function readerHtml(page: Page): Promise<string> {
   return body(page).evaluate((root) => {
     const clone = root.cloneNode(true) as HTMLElement;
     clone.querySelectorAll('.ProseMirror-trailingBreak, .ProseMirror-separator').forEach((n) => n.remove());
+    // Node views' wrappers are the editor's, not the article's.
+    clone.querySelectorAll('.react-renderer').forEach((n) => n.replaceWith(...n.childNodes));
     clone.querySelectorAll('*').forEach((el) => {
       for (const attr of [...el.attributes]) if (attr.name !== 'href') el.removeAttribute(attr.name);
     });

@@ -54,6 +54,13 @@ function LinkPanel() {
             setValue(e.target.value);
             setError(false);
           }}
+          onKeyDown={(e) => {
+            // Handled on keydown: once the focus is back in the body, the Enter must not reach it.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              apply();
+            }
+          }}
         />
         {error && (
           <p id="link-error" className="field-error">
@@ -99,14 +106,17 @@ function EmbedPanel() {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   if (!editor) return null;
+  const insert = (): void => {
+    if (!embedProviderOf(value.trim())) return setError(true);
+    editor.chain().focus().insertEmbed(value.trim()).run();
+    close();
+  };
   return (
     <PanelFrame label={t('embed.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!embedProviderOf(value.trim())) return setError(true);
-          editor.chain().focus().insertEmbed(value.trim()).run();
-          close();
+          insert();
         }}
       >
         <label htmlFor="embed-url">{t('embed.url')}</label>
@@ -120,6 +130,12 @@ function EmbedPanel() {
           onChange={(e) => {
             setValue(e.target.value);
             setError(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              insert();
+            }
           }}
         />
         {error && <p className="field-error">{t('embed.invalid')}</p>}
