@@ -19,7 +19,9 @@ async function selectBackwards(page: Page, characters: number): Promise<void> {
   for (let i = 0; i < characters; i++) await page.keyboard.press('Shift+ArrowLeft');
 }
 
-test('every toolbar button builds the body a reader sees, and it comes back after a reload', async ({ page }) => {
+test('every toolbar button builds the body a reader sees, and it comes back after a reload', async ({
+  page,
+}) => {
   host = await openApp(page);
   await newArticle(page);
   await page.getByRole('textbox', { name: 'Headline' }).fill('Boutons');
@@ -102,7 +104,9 @@ test('every toolbar button builds the body a reader sees, and it comes back afte
   const url = page.getByRole('textbox', { name: 'Post URL' });
   await url.fill('https://evil.example/watch?v=1');
   await page.getByRole('button', { name: 'Insert embed' }).click();
-  await expect(page.getByText('Paste the address of a YouTube, X, Instagram or Facebook post.')).toBeVisible();
+  await expect(
+    page.getByText('Paste the address of a YouTube, X, Instagram or Facebook post.'),
+  ).toBeVisible();
   await url.fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
   await page.getByRole('button', { name: 'Insert embed' }).click();
   await expect(body(page).locator('figure.embed-card')).toContainText('YouTube');
@@ -141,7 +145,9 @@ test('every toolbar button builds the body a reader sees, and it comes back afte
     '<p>Après la citation.</p><hr><p>مرحبا بكم</p><p>forcé à annuler</p>';
   await saved(page);
   const before = await readerHtml(page);
-  expect(before.replace(/<figure><img><figcaption>.*?<\/figcaption><\/figure>|<figure><span>.*?<\/figure>/g, '')).toBe(expected);
+  expect(
+    before.replace(/<figure><img><figcaption>.*?<\/figcaption><\/figure>|<figure><span>.*?<\/figure>/g, ''),
+  ).toBe(expected);
   const directions = await body(page)
     .locator(':scope > p')
     .evaluateAll((ps) => ps.slice(-2).map((p) => [p.getAttribute('dir'), getComputedStyle(p).direction]));

@@ -72,7 +72,9 @@ test('every field of the article is filled, saved through the contract and back 
   await page.getByRole('textbox', { name: 'Alt text', exact: true }).fill('Façade du palais');
 
   // Slug follows the headline, accents transliterated; SEO counters warn past 60 and 160.
-  await expect(page.getByRole('textbox', { name: 'Slug' })).toHaveValue('election-presidentielle-le-second-tour');
+  await expect(page.getByRole('textbox', { name: 'Slug' })).toHaveValue(
+    'election-presidentielle-le-second-tour',
+  );
   await page.getByRole('textbox', { name: 'SEO title' }).fill(SEO_TITLE);
   await page.getByRole('textbox', { name: 'SEO description' }).fill(SEO_DESCRIPTION);
   await expect(page.getByText(`${SEO_TITLE.length} / 60 characters`)).toBeVisible();
@@ -89,7 +91,9 @@ test('every field of the article is filled, saved through the contract and back 
   await reopen(page, /Élection présidentielle/);
   await expect(page.getByRole('textbox', { name: 'Kicker' })).toHaveValue('Politique');
   await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue(HEADLINE);
-  await expect(page.getByRole('textbox', { name: 'Standfirst' })).toHaveValue('Les deux finalistes débattent ce soir.');
+  await expect(page.getByRole('textbox', { name: 'Standfirst' })).toHaveValue(
+    'Les deux finalistes débattent ce soir.',
+  );
   await expect(page.getByRole('list', { name: 'Chosen Byline' }).getByRole('listitem')).toHaveText([
     'Leïla Benali×',
     'Marc Dupont×',
@@ -103,9 +107,13 @@ test('every field of the article is filled, saved through the contract and back 
   ]);
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(64);
   await expect(preview).toHaveAttribute('alt', 'Façade du palais');
-  await expect(page.getByRole('textbox', { name: 'Caption', exact: true })).toHaveValue('Le palais de l’Élysée');
+  await expect(page.getByRole('textbox', { name: 'Caption', exact: true })).toHaveValue(
+    'Le palais de l’Élysée',
+  );
   await expect(page.getByRole('textbox', { name: 'Credit', exact: true })).toHaveValue('AFP');
-  await expect(page.getByRole('textbox', { name: 'Slug' })).toHaveValue('election-presidentielle-le-second-tour');
+  await expect(page.getByRole('textbox', { name: 'Slug' })).toHaveValue(
+    'election-presidentielle-le-second-tour',
+  );
   await expect(page.getByRole('textbox', { name: 'SEO title' })).toHaveValue(SEO_TITLE);
   await expect(page.getByRole('textbox', { name: 'SEO description' })).toHaveValue(SEO_DESCRIPTION);
   await expect(body(page)).toHaveText('Les deux finalistes se retrouvent ce soir pour un débat télévisé.');
@@ -146,7 +154,11 @@ test('a second article with the same headline gets its own slug', async ({ page 
 test('an image that is not an image is refused by main, and nothing is attached', async ({ page }) => {
   host = await openApp(page);
   await newArticle(page);
-  await page.getByLabel('Featured image', { exact: true }).setInputFiles(imageFixturePath('not-an-image.png'));
-  await expect(page.getByText(/The image could not be added: This file is not a JPEG, PNG, GIF or WebP image/)).toBeVisible();
+  await page
+    .getByLabel('Featured image', { exact: true })
+    .setInputFiles(imageFixturePath('not-an-image.png'));
+  await expect(
+    page.getByText(/The image could not be added: This file is not a JPEG, PNG, GIF or WebP image/),
+  ).toBeVisible();
   await expect(page.locator('img.featured-preview')).toHaveCount(0);
 });

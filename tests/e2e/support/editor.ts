@@ -68,14 +68,39 @@ export async function readerHtml(page: Page): Promise<string> {
   });
 }
 
-/** Pastes clipboard data into the focused editor the way a browser delivers it (a paste event). */
-export async function pasteHtml(page: Page, html: string, text = ''): Promise<void> {
+/**
+ * Puts HTML and text on the system clipboard, as Word or a browser does when copying, then pastes it with the
+ * keyboard into whatever has the focus: Ctrl+V, or Ctrl+Shift+V for plain text. Needs the clipboard
+ * permissions (test.use({ permissions: ['clipboard-read', 'clipboard-write'] })).
+ */
+export async function paste(page: Page, html: string, text: string, plain = false): Promise<void> {
+  await page.evaluate(
+    async (data) => {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([data.html], { type: 'text/html' }),
+          'text/plain': new Blob([data.text], { type: 'text/plain' }),
+        }),
+      ]);
+    },
+    { html, text },
+  );
+  await page.keyboard.press(plain ? 'Control+Shift+V' : 'Control+V');
+}
+
+/**
+ * Delivers a paste event carrying this HTML untouched, as a native application's clipboard can (Chromium
+ * sanitizes what a page writes to the clipboard, so this is how an unsanitized payload reaches the editor).
+ */
+export async function dispatchPaste(page: Page, html: string, text: string): Promise<void> {
   await body(page).evaluate(
     (target, data) => {
       const transfer = new DataTransfer();
       transfer.setData('text/html', data.html);
       transfer.setData('text/plain', data.text);
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
     },
     { html, text },
   );
