@@ -64,6 +64,8 @@ export function ArticleEditor() {
   if (!article || !draft) return <p className="editor-empty">{t('editor.nothingOpen')}</p>;
 
   const lang = draft.language;
+  /** The draft as it is now, not as it was at this render (a choice may land a keystroke later). */
+  const latest = () => useEditorStore.getState().draft ?? draft;
   const dir: 'rtl' | 'auto' = lang === 'ar' ? 'rtl' : 'auto';
   const save = (): void => void flush();
   const text = (field: 'kicker' | 'standfirst' | 'seoTitle' | 'seoDescription') => ({
@@ -133,20 +135,23 @@ export function ArticleEditor() {
           kind="authors"
           label={t('editor.byline')}
           value={draft.authorIds}
-          onChange={(authorIds) => change({ authorIds })}
+          update={(next) => change({ authorIds: next(latest().authorIds) })}
         />
         <TermPicker
           kind="sections"
           label={t('editor.section')}
           single
           value={draft.sectionId === null ? [] : [draft.sectionId]}
-          onChange={(ids) => change({ sectionId: ids[0] ?? null })}
+          update={(next) => {
+            const sectionId = latest().sectionId;
+            change({ sectionId: next(sectionId === null ? [] : [sectionId])[0] ?? null });
+          }}
         />
         <TermPicker
           kind="tags"
           label={t('editor.tags')}
           value={draft.tagIds}
-          onChange={(tagIds) => change({ tagIds })}
+          update={(next) => change({ tagIds: next(latest().tagIds) })}
         />
       </section>
       <FeaturedImageField
