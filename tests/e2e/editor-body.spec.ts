@@ -94,6 +94,7 @@ test('every toolbar button builds the body a reader sees, and it comes back afte
   const chooser = page.waitForEvent('filechooser');
   await tool(page, 'Image').click();
   await (await chooser).setFiles(imageFixturePath('blue.jpg'));
+  await expect(body(page).locator('figure.body-image img')).toBeVisible();
   await page.getByRole('textbox', { name: 'Image caption' }).fill('Le port');
   await page.getByRole('textbox', { name: 'Image credit' }).fill('Reuters');
   await page.getByRole('textbox', { name: 'Image alt text' }).fill('Des bateaux à quai');
@@ -222,6 +223,7 @@ test('every keyboard shortcut does what its button does', async ({ page }) => {
   await expect(page.getByRole('textbox', { name: 'Link address' })).toBeFocused();
   await page.keyboard.type('https://example.org/');
   await page.keyboard.press('Enter');
+  await expect(body(page)).toBeFocused();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+Shift+8');

@@ -113,7 +113,8 @@ export function Toolbar() {
     setNotice(t('editor.uploading'));
     try {
       const media = await uploadImage(file);
-      editor.chain().focus().insertImage({ mediaId: media.mediaId }).run();
+      // No focus(): it lands a frame later and would pull the focus out of the caption being typed.
+      editor.commands.insertImage({ mediaId: media.mediaId });
       setNotice('');
     } catch (error) {
       setNotice(t('editor.uploadFailed', { message: (error as Error).message }));

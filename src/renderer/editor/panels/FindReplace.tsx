@@ -179,7 +179,7 @@ export function FindReplace() {
             type="button"
             onClick={() => {
               close();
-              editor?.commands.focus();
+              editor?.view.focus();
             }}
           >
             {t('find.close')}
