@@ -31,7 +31,7 @@ export const CLEANED: Record<PasteFixture, string> = {
   'web-page':
     '<h2>Les vendanges commencent</h2>' +
     '<p>Dans le Bordelais, <strong>les premiers raisins</strong> ont été coupés <em>lundi</em>, <a href="https://www.example.org/vendanges?utm_source=x">selon la chambre d’agriculture</a>.</p>' +
-    '<p>Lien relatif et lien piégé.</p>' +
+    '<p><a href="https://www.example.org/en-continu">En continu</a> et lien piégé.</p>' +
     '<p>Photo AFP</p>' +
     '<h3>Une récolte précoce</h3>' +
     '<ul><li><p>Merlot</p></li><li><p>Cabernet <strong>sauvignon</strong></p></li></ul>' +

@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyDoc, Language } from '../../shared/domain/article';
 import { useEditorStore } from '../features/editor/editorStore';
@@ -17,6 +17,8 @@ interface BodyEditorProps {
 
 /** How long the body may go unserialized after a keystroke: serializing costs the document's length. */
 const BODY_EMIT_MS = 150;
+/** ...and at most this long while the writer types without a pause, so autosave and the crash copy follow. */
+const BODY_MAX_WAIT_MS = 300;
 
 function bodyAttributes(label: string, language: Language): Record<string, string> {
   return {
@@ -35,9 +37,10 @@ function bodyAttributes(label: string, language: Language): Record<string, strin
  * A keystroke costs ProseMirror's own work plus two timer resets: the JSON for the draft and the word count
  * are computed once typing pauses (or at once when a save is forced), never per keystroke.
  */
-export const BodyEditor = memo(function BodyEditor({ initial, language, onChange, onBlur }: BodyEditorProps) {
+function BodyEditorView({ initial, language, onChange, onBlur }: BodyEditorProps) {
   const { t } = useTranslation();
-  const editor = useEditor({
+  // Built once: options that differ between renders make TipTap reconfigure the editor.
+  const [options] = useState(() => ({
     extensions: editorExtensions(() => useEditorStore.getState().typographyOn),
     content: initial,
     // TipTap would inject a <style> element, which the CSP forbids: its few rules are in our stylesheet.
@@ -45,21 +48,27 @@ export const BodyEditor = memo(function BodyEditor({ initial, language, onChange
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: bodyAttributes(t('editor.body'), language),
-      transformPastedHTML: (html) => cleanPastedHtml(html),
+      transformPastedHTML: (html: string) => cleanPastedHtml(html),
     },
-  });
+  }));
+  const editor = useEditor(options);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | undefined;
     const emit = (): void => {
       if (timer === undefined) return;
       clearTimeout(timer);
       timer = undefined;
+      waitingSince = undefined;
       onChange(editor.getJSON() as BodyDoc);
     };
-    const onUpdate = (): void => {
+    const onUpdate = ({ transaction }: { transaction: { docChanged: boolean } }): void => {
+      if (!transaction.docChanged) return;
+      const now = performance.now();
+      waitingSince ??= now;
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(emit, BODY_EMIT_MS);
+      timer = setTimeout(emit, Math.max(0, Math.min(BODY_EMIT_MS, waitingSince + BODY_MAX_WAIT_MS - now)));
       scheduleBodyStats(() => editor.state.doc);
     };
     const onEditorBlur = ({ event }: { event: FocusEvent }): void => {
@@ -72,7 +81,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, language, onChange
     editor.on('blur', onEditorBlur);
     useEditorStore.getState().registerBodySource(emit);
     useEditorUi.getState().setEditor(editor);
-    scheduleBodyStats(() => editor.state.doc, 0);
+    scheduleBodyStats(() => editor.state.doc);
     return () => {
       emit();
       editor.off('update', onUpdate);
@@ -83,11 +92,18 @@ export const BodyEditor = memo(function BodyEditor({ initial, language, onChange
   }, [editor, onChange, onBlur]);
 
   // The article's language sets the direction, the lang attribute and so the spellchecker's dictionary.
+  // Set at creation; only a later change of language updates the view's attributes (a cheap prop change).
+  const [createdWith] = useState(language);
   useEffect(() => {
-    editor.setOptions({
-      editorProps: { ...editor.options.editorProps, attributes: bodyAttributes(t('editor.body'), language) },
-    });
-  }, [editor, language, t]);
+    if (language === createdWith && editor.view.dom.getAttribute('lang') === language) return;
+    editor.view.setProps({ attributes: bodyAttributes(t('editor.body'), language) });
+  }, [editor, language, createdWith, t]);
 
   return <EditorContent editor={editor} className="body-editor-frame" />;
-});
+}
+
+/** `initial` only matters at mount (a new version remounts the editor by key): later bodies are its own. */
+export const BodyEditor = memo(
+  BodyEditorView,
+  (a, b) => a.language === b.language && a.onChange === b.onChange && a.onBlur === b.onBlur,
+);

@@ -99,11 +99,13 @@ export function Toolbar() {
   const setTypography = useEditorStore((s) => s.setTypography);
   const fileInput = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<string>('');
-  const active = useEditorState({
+  const tracked = useEditorState({
     editor,
     selector: ({ editor: e }) => (e ? selectActive(e) : undefined),
   });
-  if (!editor || !active) return null;
+  if (!editor) return null;
+  // Before the first transaction of a newly mounted editor, nothing has been tracked yet.
+  const active = tracked ?? selectActive(editor);
   const run = () => editor.chain().focus();
 
   async function insertImage(file: File | undefined): Promise<void> {
@@ -111,7 +113,8 @@ export function Toolbar() {
     setNotice(t('editor.uploading'));
     try {
       const media = await uploadImage(file);
-      editor.chain().focus().insertImage({ mediaId: media.mediaId }).run();
+      // No focus(): it lands a frame later and would pull the focus out of the caption being typed.
+      editor.commands.insertImage({ mediaId: media.mediaId });
       setNotice('');
     } catch (error) {
       setNotice(t('editor.uploadFailed', { message: (error as Error).message }));

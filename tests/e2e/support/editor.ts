@@ -59,6 +59,8 @@ export async function readerHtml(page: Page): Promise<string> {
   return body(page).evaluate((root) => {
     const clone = root.cloneNode(true) as HTMLElement;
     clone.querySelectorAll('.ProseMirror-trailingBreak, .ProseMirror-separator').forEach((n) => n.remove());
+    // Node views' wrappers are the editor's, not the article's.
+    clone.querySelectorAll('.react-renderer').forEach((n) => n.replaceWith(...n.childNodes));
     clone.querySelectorAll('*').forEach((el) => {
       for (const attr of [...el.attributes]) if (attr.name !== 'href') el.removeAttribute(attr.name);
     });
@@ -66,8 +68,31 @@ export async function readerHtml(page: Page): Promise<string> {
   });
 }
 
-/** Pastes clipboard data into the focused editor the way a browser delivers it (a paste event). */
-export async function pasteHtml(page: Page, html: string, text = ''): Promise<void> {
+/**
+ * Puts HTML and text on the system clipboard, as Word or a browser does when copying, then pastes it with the
+ * keyboard into whatever has the focus: Ctrl+V, or Ctrl+Shift+V for plain text. Needs the clipboard
+ * permissions (test.use({ permissions: ['clipboard-read', 'clipboard-write'] })).
+ */
+export async function paste(page: Page, html: string, text: string, plain = false): Promise<void> {
+  await page.evaluate(
+    async (data) => {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([data.html], { type: 'text/html' }),
+          'text/plain': new Blob([data.text], { type: 'text/plain' }),
+        }),
+      ]);
+    },
+    { html, text },
+  );
+  await page.keyboard.press(plain ? 'Control+Shift+V' : 'Control+V');
+}
+
+/**
+ * Delivers a paste event carrying this HTML untouched, as a native application's clipboard can (Chromium
+ * sanitizes what a page writes to the clipboard, so this is how an unsanitized payload reaches the editor).
+ */
+export async function dispatchPaste(page: Page, html: string, text: string): Promise<void> {
   await body(page).evaluate(
     (target, data) => {
       const transfer = new DataTransfer();

@@ -39,6 +39,14 @@ describe('the paste cleaner', () => {
     );
   });
 
+  it('drops relative, protocol-relative and non-web links but keeps their text', () => {
+    expect(
+      cleanPastedHtml(
+        '<p><a href="/a">relatif</a> <a href="//evil.example/x">sans protocole</a> <a href="ftp://x.fr/f">ftp</a> <a href="#ancre">ancre</a> <a name="_Toc1">signet</a></p>',
+      ),
+    ).toBe('<p>relatif sans protocole ftp ancre signet</p>');
+  });
+
   it('escapes text so that pasted markup-looking text stays text', () => {
     expect(cleanPastedHtml('<p>a &lt;script&gt; b &amp; c</p>')).toBe('<p>a &lt;script&gt; b &amp; c</p>');
   });

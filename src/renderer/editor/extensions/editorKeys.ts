@@ -10,6 +10,8 @@ let plainUntil = 0;
  */
 export const EditorKeys = Extension.create({
   name: 'editorKeys',
+  // Ahead of the marks' keymaps: Bold binds Mod-B (for Caps Lock), which would also catch Mod-Shift-B.
+  priority: 1000,
   addKeyboardShortcuts() {
     const open = (panel: 'link' | 'help' | 'find') => () => {
       useEditorUi.getState().openPanel(panel);
@@ -20,6 +22,8 @@ export const EditorKeys = Extension.create({
       'Mod-/': open('help'),
       'Mod-f': open('find'),
       'Mod-y': () => this.editor.commands.redo(),
+      'Mod-Shift-b': () => this.editor.commands.toggleBlockquote(),
+      'Mod-Shift-B': () => this.editor.commands.toggleBlockquote(),
     };
   },
   addProseMirrorPlugins() {

@@ -31,7 +31,8 @@ export function documentMatches(doc: PmNode, query: string, options: FindOptions
 
 function build(doc: PmNode, query: string, options: FindOptions, current: number): FindState {
   const matches = documentMatches(doc, query, options);
-  const index = matches.length === 0 ? -1 : Math.min(Math.max(current, 0), matches.length - 1);
+  // -1: nothing chosen yet (the first "next" goes to the first match).
+  const index = matches.length === 0 || current < 0 ? -1 : Math.min(current, matches.length - 1);
   const decorations = DecorationSet.create(
     doc,
     matches.map((m, i) =>
@@ -82,7 +83,7 @@ export const FindHighlight = Extension.create({
           init: () => EMPTY,
           apply(tr, previous, _old, next) {
             const meta = tr.getMeta(findKey) as FindMeta | undefined;
-            if (meta && 'query' in meta) return build(next.doc, meta.query, meta.options, meta.current ?? 0);
+            if (meta && 'query' in meta) return build(next.doc, meta.query, meta.options, meta.current ?? -1);
             if (meta) return build(next.doc, previous.query, previous.options, meta.current);
             if (!previous.query || !tr.docChanged) return previous;
             return build(next.doc, previous.query, previous.options, previous.current);

@@ -71,8 +71,11 @@ export const FrenchTypography = Extension.create<FrenchTypographyOptions>({
         key: new PluginKey('frenchTypography'),
         props: {
           handleTextInput(view, from, to, typed) {
-            if (typed.length !== 1 || !TRIGGERS.has(typed) || !enabled()) return false;
+            if (typed.length !== 1 || !enabled()) return false;
             const { state } = view;
+            // A colon right after a character waits for the next one: 10:30 and https:// must stay whole.
+            const afterColon = from > 0 && state.doc.textBetween(from - 1, from) === ':';
+            if (!TRIGGERS.has(typed) && !afterColon) return false;
             const $from = state.doc.resolve(from);
             if (!$from.parent.isTextblock || $from.parent.type.spec.code) return false;
             const marks = state.storedMarks ?? $from.marks();
@@ -81,7 +84,11 @@ export const FrenchTypography = Extension.create<FrenchTypographyOptions>({
             const before = state.doc.textBetween(windowStart, from, undefined, LEAF);
             const candidate = before + typed;
             const typedAt = before.length;
-            const edits = frenchTypographyEdits(candidate).filter((e) => e.to >= typedAt);
+            const edits = frenchTypographyEdits(candidate).filter(
+              (e) =>
+                (e.to >= typedAt || (afterColon && e.to === typedAt - 1)) &&
+                !(typed === ':' && e.from === typedAt && e.to === typedAt),
+            );
             if (edits.length === 0) return false;
             const tr = state.tr.insertText(typed, from, to);
             // Candidate offsets up to the typed character map to windowStart + offset; after it, past `from`.

@@ -62,7 +62,8 @@ export function FindReplace() {
     if (!editor) return;
     const s = findState(editor.state);
     if (s.matches.length === 0) return;
-    const next = (s.current + step + s.matches.length) % s.matches.length;
+    const from = s.current < 0 && step < 0 ? 0 : s.current;
+    const next = (from + step + s.matches.length) % s.matches.length;
     editor.view.dispatch(setFind(editor.state, { current: next }));
     const tr = selectCurrent(editor.state);
     if (tr) editor.view.dispatch(tr);
@@ -178,7 +179,7 @@ export function FindReplace() {
             type="button"
             onClick={() => {
               close();
-              editor?.commands.focus();
+              editor?.view.focus();
             }}
           >
             {t('find.close')}

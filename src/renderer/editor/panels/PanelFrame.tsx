@@ -14,7 +14,7 @@ export function PanelFrame({ label, children }: { label: string; children: React
         if (e.key === 'Escape') {
           e.preventDefault();
           close();
-          editor?.commands.focus();
+          editor?.view.focus();
         }
       }}
     >

@@ -1,3 +1,4 @@
+import { TextSelection } from '@tiptap/pm/state';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { embedProviderOf } from '../../../shared/editor/embeds';
@@ -23,13 +24,24 @@ function LinkPanel() {
     const href = normalizeLinkInput(value);
     if (!href) return setError(true);
     const { empty } = editor.state.selection;
+    // Focus back in the body at once (TipTap's focus() waits a frame, and the next key would be lost).
+    editor.view.focus();
     if (empty && !editor.isActive('link')) {
       editor
         .chain()
-        .focus()
         .insertContent({ type: 'text', text: value.trim(), marks: [{ type: 'link', attrs: { href } }] })
         .run();
-    } else editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+    } else
+      editor
+        .chain()
+        .extendMarkRange('link')
+        .setLink({ href })
+        // The caret after the link, so that typing on does not replace it.
+        .command(({ tr }) => {
+          tr.setSelection(TextSelection.create(tr.doc, tr.selection.to));
+          return true;
+        })
+        .run();
     close();
   }
 
@@ -54,6 +66,13 @@ function LinkPanel() {
             setValue(e.target.value);
             setError(false);
           }}
+          onKeyDown={(e) => {
+            // Handled on keydown: once the focus is back in the body, the Enter must not reach it.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              apply();
+            }
+          }}
         />
         {error && (
           <p id="link-error" className="field-error">
@@ -68,7 +87,8 @@ function LinkPanel() {
             <button
               type="button"
               onClick={() => {
-                editor.chain().focus().extendMarkRange('link').unsetLink().run();
+                editor.view.focus();
+                editor.chain().extendMarkRange('link').unsetLink().run();
                 close();
               }}
             >
@@ -79,7 +99,7 @@ function LinkPanel() {
             type="button"
             onClick={() => {
               close();
-              editor.commands.focus();
+              editor.view.focus();
             }}
           >
             {t('link.cancel')}
@@ -99,14 +119,18 @@ function EmbedPanel() {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   if (!editor) return null;
+  const insert = (): void => {
+    if (!embedProviderOf(value.trim())) return setError(true);
+    editor.view.focus();
+    editor.commands.insertEmbed(value.trim());
+    close();
+  };
   return (
     <PanelFrame label={t('embed.title')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!embedProviderOf(value.trim())) return setError(true);
-          editor.chain().focus().insertEmbed(value.trim()).run();
-          close();
+          insert();
         }}
       >
         <label htmlFor="embed-url">{t('embed.url')}</label>
@@ -121,6 +145,12 @@ function EmbedPanel() {
             setValue(e.target.value);
             setError(false);
           }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              insert();
+            }
+          }}
         />
         {error && <p className="field-error">{t('embed.invalid')}</p>}
         <div className="panel-actions">
@@ -131,7 +161,7 @@ function EmbedPanel() {
             type="button"
             onClick={() => {
               close();
-              editor.commands.focus();
+              editor.view.focus();
             }}
           >
             {t('embed.cancel')}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { LANGUAGES, type BodyDoc, type Language } from '../../../shared/domain/article';
 import { slugify } from '../../../shared/text/slug';
 import { call } from '../../bridge';
@@ -13,6 +14,8 @@ import { TermPicker } from './fields/TermPicker';
 import { TextField } from './fields/TextField';
 import { RecoveryBanner } from './RecoveryBanner';
 import { SaveStatus } from './SaveStatus';
+
+const EMPTY_DOC: BodyDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /** Search engines show about this much of a title and a description. */
 export const SEO_TITLE_MAX = 60;
@@ -48,8 +51,15 @@ function useUniqueSlug(): (text: string) => void {
 /** The open article: every field a newsroom fills in, and the body, saved as the writer types. */
 export function ArticleEditor() {
   const { t } = useTranslation();
-  const article = useEditorStore((s) => s.article);
-  const draft = useEditorStore((s) => s.draft);
+  const articleId = useEditorStore((s) => s.article?.id);
+  // Every field but the body, compared field by field: the body's own updates do not re-render the form.
+  const draft = useEditorStore(
+    useShallow((s) => {
+      if (!s.draft) return undefined;
+      const { body: _body, ...fields } = s.draft;
+      return fields;
+    }),
+  );
   const contentKey = useEditorStore((s) => s.contentKey);
   const loading = useEditorStore((s) => s.loading);
   const error = useEditorStore((s) => s.error);
@@ -61,9 +71,11 @@ export function ArticleEditor() {
 
   if (error) return <p role="alert">{t('editor.openFailed', { message: error })}</p>;
   if (loading) return <p>{t('app.loading')}</p>;
-  if (!article || !draft) return <p className="editor-empty">{t('editor.nothingOpen')}</p>;
+  if (!articleId || !draft) return <p className="editor-empty">{t('editor.nothingOpen')}</p>;
 
   const lang = draft.language;
+  /** The draft as it is now, not as it was at this render (a choice may land a keystroke later). */
+  const latest = () => useEditorStore.getState().draft ?? { ...draft, body: EMPTY_DOC };
   const dir: 'rtl' | 'auto' = lang === 'ar' ? 'rtl' : 'auto';
   const save = (): void => void flush();
   const text = (field: 'kicker' | 'standfirst' | 'seoTitle' | 'seoDescription') => ({
@@ -133,20 +145,23 @@ export function ArticleEditor() {
           kind="authors"
           label={t('editor.byline')}
           value={draft.authorIds}
-          onChange={(authorIds) => change({ authorIds })}
+          update={(next) => change({ authorIds: next(latest().authorIds) })}
         />
         <TermPicker
           kind="sections"
           label={t('editor.section')}
           single
           value={draft.sectionId === null ? [] : [draft.sectionId]}
-          onChange={(ids) => change({ sectionId: ids[0] ?? null })}
+          update={(next) => {
+            const sectionId = latest().sectionId;
+            change({ sectionId: next(sectionId === null ? [] : [sectionId])[0] ?? null });
+          }}
         />
         <TermPicker
           kind="tags"
           label={t('editor.tags')}
           value={draft.tagIds}
-          onChange={(tagIds) => change({ tagIds })}
+          update={(next) => change({ tagIds: next(latest().tagIds) })}
         />
       </section>
       <FeaturedImageField
@@ -160,8 +175,8 @@ export function ArticleEditor() {
       <Toolbar />
       <EditorPanels />
       <BodyEditor
-        key={`${article.id}:${contentKey}`}
-        initial={draft.body}
+        key={`${articleId}:${contentKey}`}
+        initial={useEditorStore.getState().draft?.body ?? EMPTY_DOC}
         language={lang}
         onChange={onBody}
         onBlur={onBodyBlur}

@@ -19,6 +19,8 @@ export interface AutosaverOptions {
   baseRevision: number;
   /** Quiet time after the last keystroke before saving; with the save itself, well within a second. */
   delayMs?: number;
+  /** Longest a change waits while the writer keeps typing without a pause (a debounce alone never fires). */
+  maxWaitMs?: number;
   now?: () => number;
 }
 
@@ -31,7 +33,10 @@ const RETRY_STEPS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
  */
 export function createAutosaver(options: AutosaverOptions) {
   const delayMs = options.delayMs ?? 600;
+  const maxWaitMs = options.maxWaitMs ?? Number.POSITIVE_INFINITY;
   const now = options.now ?? Date.now;
+  /** When the oldest unsaved change was made. */
+  let waitingSince: number | undefined;
   let baseRevision = options.baseRevision;
   let pending: Draft | undefined;
   let inFlight: Promise<void> | undefined;
@@ -54,6 +59,7 @@ export function createAutosaver(options: AutosaverOptions) {
     if (inFlight) return inFlight;
     if (!pending || conflicted || stopped) return;
     const draft = pending;
+    waitingSince = undefined;
     setState({ kind: 'saving' });
     inFlight = (async () => {
       try {
@@ -90,7 +96,8 @@ export function createAutosaver(options: AutosaverOptions) {
       pending = draft;
       if (conflicted) return;
       setState({ kind: 'pending' });
-      schedule(delayMs);
+      waitingSince ??= now();
+      schedule(Math.max(0, Math.min(delayMs, waitingSince + maxWaitMs - now())));
     },
     /** Saves whatever is pending now, and resolves once the store has it (or the attempt failed). */
     async flush(): Promise<void> {

@@ -36,13 +36,18 @@ function write(entry: BufferedDraft): void {
 }
 
 export const crashBuffer = {
-  /** Remembers the draft soon (coalescing keystrokes); `now` writes at once (closing, hiding). */
+  /**
+   * Remembers the draft soon: at most WRITE_DELAY_MS after the first change not yet written, however fast
+   * the writer types (a throttle, not a debounce). `now` writes at once (closing, hiding).
+   */
   keep(entry: BufferedDraft, now = false): void {
     latest.set(entry.id, entry);
-    const timer = timers.get(entry.id);
-    if (timer) clearTimeout(timer);
-    timers.delete(entry.id);
-    if (now) return write(entry);
+    if (now) {
+      clearTimeout(timers.get(entry.id));
+      timers.delete(entry.id);
+      return write(entry);
+    }
+    if (timers.has(entry.id)) return;
     timers.set(
       entry.id,
       setTimeout(() => {

@@ -35,6 +35,8 @@ export const BodyBlockDirection = Extension.create({
         attributes: {
           dir: {
             default: null,
+            // A new block starts automatic again: an explicit direction belongs to the block it was set on.
+            keepOnSplit: false,
             parseHTML: (element) => {
               const dir = element.getAttribute('dir')?.toLowerCase();
               return dir === 'ltr' || dir === 'rtl' ? dir : null;

@@ -41,6 +41,18 @@ export const BodyPullQuote = Node.create({
                 { type: 'pullQuoteAttribution' },
               ],
             })
+            .command(({ tr }) => {
+              // The cursor goes to the end of the quoted words, not to the attribution.
+              const $pos = tr.selection.$from;
+              for (let depth = $pos.depth; depth > 0; depth--) {
+                if ($pos.node(depth).type.name !== this.name) continue;
+                const quote = $pos.node(depth).firstChild;
+                const at = $pos.start(depth) + 1 + (quote?.content.size ?? 0);
+                tr.setSelection(TextSelection.create(tr.doc, at));
+                break;
+              }
+              return true;
+            })
             .run();
         },
     };

@@ -104,3 +104,34 @@ describe('autosave', () => {
     expect(saved).toEqual(['avant fermeture']);
   });
 });
+
+describe('autosave while the writer never pauses', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('still saves within the longest wait, then again', async () => {
+    const saved: string[] = [];
+    const saver = createAutosaver({
+      baseRevision: 1,
+      delayMs: 400,
+      maxWaitMs: 600,
+      now: () => Date.now(),
+      save: async (d, base) => {
+        saved.push(d.headline);
+        return { revision: base + 1 } as Article;
+      },
+      isConflict: () => false,
+      onState: () => {},
+      onSaved: () => {},
+    });
+    let text = '';
+    for (let i = 0; i < 30; i++) {
+      text += 'x';
+      saver.change(draft(text));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // 3 s of typing, a keystroke every 100 ms: a save at least every 600 ms.
+    expect(saved.length).toBeGreaterThanOrEqual(4);
+    expect(saved[0]).toBe('xxxxxx');
+  });
+});

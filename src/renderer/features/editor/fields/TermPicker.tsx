@@ -12,7 +12,8 @@ interface TermPickerProps {
   value: readonly number[];
   /** Only one may be chosen (a section). */
   single?: boolean;
-  onChange(ids: number[]): void;
+  /** Changes the chosen ids from their latest state (choices can land after the next keystroke). */
+  update(change: (ids: readonly number[]) => number[]): void;
 }
 
 type Option = { kind: 'term'; term: Term } | { kind: 'create'; name: string };
@@ -22,16 +23,21 @@ type Option = { kind: 'term'; term: Term } | { kind: 'create'; name: string };
  * accents and Arabic spellings folded, as main's list does), and creates a new entry on the fly; main never
  * makes two that differ only by case or accents, it hands back the existing one.
  */
-export function TermPicker({ kind, label, value, single, onChange }: TermPickerProps) {
+export function TermPicker({ kind, label, value, single, update }: TermPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const terms = useEditorStore((s) => s.terms);
   const rememberTerm = useEditorStore((s) => s.rememberTerm);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [found, setFound] = useState<Term[]>([]);
+  const [found, setFound] = useState<{ query: string; terms: Term[] }>({ query: '', terms: [] });
   const [active, setActive] = useState(0);
   const request = useRef(0);
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const reopen = (): void => {
+    clearTimeout(closing.current);
+    setOpen(true);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -39,30 +45,44 @@ export function TermPicker({ kind, label, value, single, onChange }: TermPickerP
     const timer = setTimeout(() => {
       call('terms:list', { kind, query, limit: 8 })
         .then((list) => {
-          if (ticket === request.current) setFound(list);
+          if (ticket === request.current) setFound({ query, terms: list });
         })
-        .catch(() => setFound([]));
+        .catch(() => setFound({ query, terms: [] }));
     }, 80);
     return () => clearTimeout(timer);
   }, [kind, query, open]);
 
   const chosen = value.map((v) => terms[termKey(kind, v)] ?? { id: v, name: `#${v}`, slug: '' });
-  const folded = foldText(query);
-  const options: Option[] = found
-    .filter((term) => !value.includes(term.id))
-    .map((term) => ({ kind: 'term', term }));
-  if (folded && !found.some((term) => foldText(term.name) === folded))
-    options.push({ kind: 'create', name: query.replace(/\s+/g, ' ').trim() });
+  const optionsFor = (text: string, list: readonly Term[]): Option[] => {
+    const folded = foldText(text);
+    const out: Option[] = list
+      .filter((term) => !value.includes(term.id))
+      .map((term) => ({ kind: 'term', term }));
+    if (folded && !list.some((term) => foldText(term.name) === folded))
+      out.push({ kind: 'create', name: text.replace(/\s+/g, ' ').trim() });
+    return out;
+  };
+  const options = optionsFor(query, found.terms);
 
-  async function choose(option: Option | undefined): Promise<void> {
+  async function choose(option: Option | undefined, typed = query): Promise<void> {
     if (!option) return;
     const term =
       option.kind === 'term' ? option.term : await call('terms:create', { kind, name: option.name });
     rememberTerm(kind, term);
-    if (!value.includes(term.id)) onChange(single ? [term.id] : [...value, term.id]);
-    setQuery('');
+    update((ids) => (ids.includes(term.id) ? [...ids] : single ? [term.id] : [...ids, term.id]));
+    // Only clear what was chosen: the writer may already be typing the next name.
+    setQuery((current) => (current === typed ? '' : current));
     setActive(0);
     setOpen(false);
+  }
+
+  /** Enter: the highlighted suggestion, from suggestions for exactly what was typed (asked for if late). */
+  async function chooseTyped(): Promise<void> {
+    if (found.query === query) return choose(options[active]);
+    const typed = query;
+    const list = await call('terms:list', { kind, query: typed, limit: 8 }).catch((): Term[] => []);
+    const exact = list.find((term) => foldText(term.name) === foldText(typed));
+    return choose(exact ? { kind: 'term', term: exact } : optionsFor(typed, list)[0], typed);
   }
 
   const listId = `${id}-list`;
@@ -81,7 +101,7 @@ export function TermPicker({ kind, label, value, single, onChange }: TermPickerP
                 type="button"
                 className="chip-remove"
                 aria-label={t('terms.remove', { name: term.name })}
-                onClick={() => onChange(value.filter((v) => v !== term.id))}
+                onClick={() => update((ids) => ids.filter((v) => v !== term.id))}
               >
                 ×
               </button>
@@ -104,10 +124,11 @@ export function TermPicker({ kind, label, value, single, onChange }: TermPickerP
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
-          setOpen(true);
+          reopen();
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={reopen}
+        // Late enough for a click on a suggestion to land first.
+        onBlur={() => (closing.current = setTimeout(() => setOpen(false), 150))}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
@@ -118,11 +139,11 @@ export function TermPicker({ kind, label, value, single, onChange }: TermPickerP
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            void choose(options[active]);
+            void chooseTyped();
           } else if (e.key === 'Escape') {
             setOpen(false);
           } else if (e.key === 'Backspace' && query === '' && value.length > 0 && !single) {
-            onChange(value.slice(0, -1));
+            update((ids) => ids.slice(0, -1));
           }
         }}
       />

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { body, newArticle, saved } from './support/editor';
+import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+
+let host: HostProcess | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+async function openArticle(page: Page, headline: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: headline }).click();
+  await expect(body(page)).toBeVisible();
+}
+
+const SAVED_TEXT = 'Premier paragraphe, déjà dans le store.';
+const TYPED_DURING_CRASH = ' Suite tapée pendant que le service tombe, mot après mot, sans rien perdre.';
+const KEY_DELAY_MS = 40;
+
+test('killing the host mid-typing loses at most the last second, and a banner says what came back', async ({
+  context,
+}) => {
+  const dataDir = newDataDir();
+  host = await startHostProcess(dataDir);
+  const port = Number(new URL(host.origin).port);
+  let page = await context.newPage();
+  await page.goto(host.openUrl);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Reprise après panne');
+  await body(page).click();
+  await page.keyboard.type(SAVED_TEXT);
+  await saved(page);
+
+  // Mid-typing, the host process dies without warning; the writer keeps typing, then the window is lost too.
+  const typing = page.keyboard.type(TYPED_DURING_CRASH, { delay: KEY_DELAY_MS });
+  await page.waitForTimeout(600);
+  host.process.kill('SIGKILL');
+  await typing;
+  await page.close({ runBeforeUnload: false });
+
+  host = await startHostProcess(dataDir, port);
+  page = await context.newPage();
+  await page.goto(host.openUrl);
+  await openArticle(page, /Reprise après panne/);
+  const banner = page.getByRole('alert').filter({ hasText: 'Recovered changes' });
+  await expect(banner).toBeVisible();
+  const full = SAVED_TEXT + TYPED_DURING_CRASH;
+  const shown = (await body(page).textContent()) ?? '';
+  // Everything but, at most, what was typed in the last second is back.
+  expect(full.startsWith(shown)).toBe(true);
+  expect(full.length - shown.length).toBeLessThanOrEqual(Math.ceil(1000 / KEY_DELAY_MS));
+  expect(shown.length).toBeGreaterThan(SAVED_TEXT.length);
+
+  // The recovered text goes to the store; after that, nothing is "recovered" any more.
+  await saved(page);
+  await page.reload();
+  await openArticle(page, /Reprise après panne/);
+  await expect(body(page)).toHaveText(shown);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('two tabs on one article: the second follows the first, and simultaneous edits end in a clear conflict', async ({
+  context,
+}) => {
+  host = await startHostProcess(newDataDir());
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(host.openUrl);
+  await newArticle(a);
+  await a.getByRole('textbox', { name: 'Headline' }).fill('Deux onglets');
+  await saved(a);
+  await b.goto(host.openUrl);
+  await openArticle(b, /Deux onglets/);
+
+  // A types; B, with nothing unsaved, shows it.
+  await body(a).click();
+  await a.keyboard.type('Texte écrit dans le premier onglet.');
+  await saved(a);
+  await expect(body(b)).toHaveText('Texte écrit dans le premier onglet.');
+
+  // Both edit at once: one save lands, the other is refused as a conflict, never silently overwritten.
+  await Promise.all([
+    a.getByRole('textbox', { name: 'Headline' }).fill('Titre de A'),
+    b.getByRole('textbox', { name: 'Headline' }).fill('Titre de B'),
+  ]);
+  const conflict = (page: Page) => page.getByRole('alert').filter({ hasText: 'changed elsewhere' });
+  const someConflict = async (): Promise<number> => (await conflict(a).count()) + (await conflict(b).count());
+  await expect.poll(someConflict).toBe(1);
+  const [loser, winner] = (await conflict(a).isVisible()) ? [a, b] : [b, a];
+  const winning = await winner.getByRole('textbox', { name: 'Headline' }).inputValue();
+  await expect(loser.getByRole('button', { name: 'Keep my version' })).toBeVisible();
+  await loser.getByRole('button', { name: 'Load the other version' }).click();
+  await expect(loser.getByRole('textbox', { name: 'Headline' })).toHaveValue(winning);
+  await expect(conflict(loser)).toHaveCount(0);
+  await saved(loser);
+
+  // Keeping one's own version after a conflict saves it over the other, knowingly.
+  await Promise.all([
+    a.getByRole('textbox', { name: 'Headline' }).fill('Encore A'),
+    b.getByRole('textbox', { name: 'Headline' }).fill('Encore B'),
+  ]);
+  await expect.poll(someConflict).toBe(1);
+  const [second, first] = (await conflict(a).isVisible()) ? [a, b] : [b, a];
+  const mine = await second.getByRole('textbox', { name: 'Headline' }).inputValue();
+  await second.getByRole('button', { name: 'Keep my version' }).click();
+  await saved(second);
+  await expect(first.getByRole('textbox', { name: 'Headline' })).toHaveValue(mine);
+});
