@@ -13,6 +13,8 @@ test('the article list filters by language and moves with the arrow keys', async
   const list = page.getByRole('navigation', { name: 'Articles' });
   for (const headline of ['Premier', 'Deuxième', 'Troisième']) {
     await list.getByRole('button', { name: 'New article' }).click();
+    // Type only once the new, empty article is open, as a writer would.
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('');
     await page.getByRole('textbox', { name: 'Headline' }).fill(headline);
     await expect(page.getByRole('status').first()).toHaveText('Saved');
   }

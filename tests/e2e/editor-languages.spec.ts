@@ -16,7 +16,7 @@ test('an Arabic article is written right to left, with Arabic spellchecking, and
 }) => {
   host = await openApp(page);
   await newArticle(page);
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await page.getByRole('main').getByRole('combobox', { name: 'Language' }).selectOption('ar');
   const headline = page.getByRole('textbox', { name: 'Headline' });
   await expect(headline).toHaveAttribute('dir', 'rtl');
   await expect(headline).toHaveAttribute('lang', 'ar');
@@ -45,7 +45,7 @@ test('an Arabic article is written right to left, with Arabic spellchecking, and
 
   await reopen(page, /الانتخابات الرئاسية/);
   await expect(body(page)).toHaveAttribute('dir', 'rtl');
-  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('ar');
+  await expect(page.getByRole('main').getByRole('combobox', { name: 'Language' })).toHaveValue('ar');
   expect(await readerHtml(page)).toBe(
     '<p>قال المتحدث باسم الحكومة إن النتائج ستعلن غدا؟</p><h2>ردود الفعل</h2>',
   );
@@ -95,7 +95,7 @@ test('a French article with an Arabic paragraph gives each paragraph its own dir
   expect(Math.abs(range - (box!.x + box!.width))).toBeLessThan(4);
 
   // Switching the article to Arabic turns the editor around; the explicit block keeps its direction.
-  await page.getByRole('combobox', { name: 'Language' }).selectOption('ar');
+  await page.getByRole('main').getByRole('combobox', { name: 'Language' }).selectOption('ar');
   await expect(body(page)).toHaveAttribute('dir', 'rtl');
   expect(await direction(paragraphs.nth(0))).toBe('ltr');
   expect(await direction(paragraphs.nth(2))).toBe('rtl');

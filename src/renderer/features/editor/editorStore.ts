@@ -74,7 +74,14 @@ function followSpellcheck(language: Language): void {
 
 export const useEditorStore = create<EditorState>((set, get) => {
   function startAutosaver(article: Article): void {
-    autosaver?.stop();
+    // The previous article's autosaver may still hold what was typed while the next one loaded: it saves that
+    // to its own article (retrying if it must) and retires once nothing is unsaved. Stopping it outright
+    // would drop those keystrokes.
+    const previous = autosaver;
+    if (previous)
+      void previous.flush().finally(() => {
+        if (!previous.hasUnsaved()) previous.stop();
+      });
     const id = article.id;
     let sent: Draft | undefined;
     autosaver = createAutosaver({
