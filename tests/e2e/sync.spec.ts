@@ -73,3 +73,68 @@ test('an operation for a site that does not answer waits with its error and can 
   await expect(ops).toContainText('cancelled');
   await expect(ops.getByRole('button', { name: /Retry/ })).toHaveCount(0);
 });
+
+test('a post edited on the site and here shows a conflict; the publisher takes a side per field and pushes', async ({
+  page,
+}) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  const headline = `Marché couvert ${Date.now()}`;
+  const article = await makeArticle(page, { headline, body: paragraph('Les travaux commencent lundi.') });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Marché couvert/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await site.getByRole('button', { name: 'Send as draft' }).click();
+  await expect(site).toContainText('Draft on the site');
+
+  const [pub] = await ipc<{ remoteId: number }[]>(page, 'sync:publications', { articleId: article.id });
+  await wpAdmin('POST', `wp/v2/posts/${pub!.remoteId}`, { content: '<p>Les travaux commencent mardi.</p>' });
+  const current = await ipc<Record<string, unknown>>(page, 'articles:get', { id: article.id });
+  await ipc(page, 'articles:save', {
+    id: article.id,
+    baseRevision: current.revision,
+    fields: {
+      kicker: current.kicker,
+      headline: `${headline} (mis à jour)`,
+      standfirst: current.standfirst,
+      body: current.body,
+      language: current.language,
+      slug: current.slug,
+      seoTitle: current.seoTitle,
+      seoDescription: current.seoDescription,
+      sectionId: null,
+      tagIds: [],
+      authorIds: [],
+      featuredImage: null,
+    },
+  });
+  await expect(site).toContainText('Changed since pushed');
+  await site.getByRole('button', { name: 'Update' }).click();
+  await expect(site).toContainText('Conflict');
+  await site.getByRole('button', { name: 'Resolve the conflict' }).click();
+  const conflict = page.getByRole('region', { name: 'Conflict with the site' });
+  await expect(conflict.locator('del')).toHaveText('lundi');
+  await expect(conflict.locator('ins')).toHaveText('mardi');
+  await conflict
+    .getByRole('group', { name: 'Keep for Body' })
+    .getByRole('radio', { name: 'On the site' })
+    .check();
+  await conflict.getByRole('button', { name: 'Apply and push' }).click();
+  await expect(site).toContainText('Draft on the site');
+  const post = await wpAdmin<{ title: { raw: string }; content: { raw: string } }>(
+    'GET',
+    `wp/v2/posts/${pub!.remoteId}?context=edit`,
+  );
+  expect(post.title.raw).toBe(`${headline} (mis à jour)`);
+  expect(post.content.raw).toContain('<p>Les travaux commencent mardi.</p>');
+});

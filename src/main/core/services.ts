@@ -5,6 +5,7 @@ import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import { join } from 'node:path';
 import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
+import { createConflictService, type ConflictService } from '../publishing/conflicts';
 import { noMediaSource, type MediaSource } from '../publishing/mediaSource';
 import { createOutbox, type Outbox } from '../publishing/outbox';
 import { createPublisher } from '../publishing/publisher';
@@ -20,6 +21,7 @@ export interface Services {
   preview: PreviewService;
   sync: SyncService;
   outbox: Outbox;
+  conflicts: ConflictService;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -51,6 +53,7 @@ export function createServices(ctx: ServiceContext): Services {
     preview: createPreviewService(articles, sites),
     sync: createSyncService({ articles, sites, publisher, outbox }),
     outbox,
+    conflicts: createConflictService({ articles, publisher, outbox }),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info, sites, preview, sync, outbox } = services;
+  const { articles, terms, info, sites, preview, sync, outbox, conflicts } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -31,5 +31,10 @@ export function createHandlers(services: Services): Handlers {
     'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
     'sync:retry': ({ id }) => outbox.retry(id),
     'sync:cancel': ({ id }) => outbox.cancel(id),
+    'sync:conflict': ({ articleId, siteId }) => conflicts.show(articleId, siteId),
+    'sync:resolve': async ({ articleId, siteId, take }) => (
+      await conflicts.resolve(articleId, siteId, take),
+      {}
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { ConflictChoice, ConflictView } from '../domain/conflict';
 import { OutboxItem, Publication, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
@@ -97,6 +98,16 @@ export const channels = {
   'sync:operations': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(OutboxItem) },
   'sync:retry': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
   'sync:cancel': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
+  /** Both copies of an article in conflict, side by side, with a word diff of the body. */
+  'sync:conflict': {
+    input: z.object({ articleId: ArticleId, siteId: SiteId }).strict(),
+    output: ConflictView,
+  },
+  /** Takes either side per field, saves the result here and lets the held push go out. */
+  'sync:resolve': {
+    input: z.object({ articleId: ArticleId, siteId: SiteId, take: ConflictChoice }).strict(),
+    output: z.object({}),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */

@@ -5,6 +5,7 @@ import { createEventBus } from '../../../src/main/core/eventBus';
 import { openDatabase } from '../../../src/main/db/open';
 import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
 import type { MediaSource } from '../../../src/main/publishing/mediaSource';
+import { createConflictService } from '../../../src/main/publishing/conflicts';
 import { createOutbox, type OutboxOptions } from '../../../src/main/publishing/outbox';
 import { createPublisher } from '../../../src/main/publishing/publisher';
 import { createSiteService } from '../../../src/main/publishing/siteService';
@@ -59,6 +60,7 @@ export function publishingFixture(
     { baseDelayMs: 50, maxDelayMs: 400, ...options.outbox },
   );
   const sync = createSyncService({ articles, sites, publisher, outbox });
+  const conflicts = createConflictService({ articles, publisher, outbox });
 
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = articles.get(id);
@@ -77,7 +79,7 @@ export function publishingFixture(
     return articles.save({ id, baseRevision: revision, fields: { ...fields, ...patch } });
   }
 
-  return { wp, db, bus, terms, articles, sites, site, publisher, outbox, sync, write };
+  return { wp, db, bus, terms, articles, sites, site, publisher, outbox, sync, conflicts, write };
 }
 
 export const paragraph = (...texts: string[]) => ({

@@ -4,6 +4,7 @@ import type { OutboxItem, Publication, SyncAction } from '../../../shared/domain
 import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
+import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
 
@@ -13,6 +14,7 @@ function SiteRow({ publication }: { publication: Publication }) {
   const { t } = useTranslation();
   const enqueue = useSyncStore((s) => s.enqueue);
   const [when, setWhen] = useState('');
+  const [resolving, setResolving] = useState(false);
   const dateId = useId();
   const onSite = publication.remoteId !== null && publication.state !== 'not_on_site';
   return (
@@ -28,6 +30,18 @@ function SiteRow({ publication }: { publication: Publication }) {
           {publication.message}
         </p>
       )}
+      {publication.state === 'conflict' &&
+        (resolving ? (
+          <ConflictResolver
+            articleId={publication.articleId}
+            siteId={publication.siteId}
+            onDone={() => setResolving(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setResolving(true)}>
+            {t('sync.conflict.open')}
+          </button>
+        ))}
       <div
         role="group"
         aria-label={t('sync.actionsOn', { site: publication.siteName })}
@@ -90,7 +104,14 @@ export function SyncPanel() {
 
   useEffect(() => {
     void load(articleId);
-    return subscribe('sync:changed', () => void useSyncStore.getState().load(articleId));
+    const reload = (): void => void useSyncStore.getState().load(articleId);
+    // A save here can turn "live" into "changed since pushed".
+    const offArticles = subscribe('articles:changed', ({ id }) => id === articleId && reload());
+    const offSync = subscribe('sync:changed', reload);
+    return () => {
+      offArticles();
+      offSync();
+    };
   }, [articleId, load]);
 
   const counts = overview?.counts ?? {};

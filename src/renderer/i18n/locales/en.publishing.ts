@@ -47,6 +47,22 @@ export const enPublishing = {
   },
   sync: {
     heading: 'Publish and sync',
+    conflict: {
+      open: 'Resolve the conflict',
+      heading: 'Conflict with the site',
+      explain:
+        'This article was changed on the site (at {{when}} UTC) and here since the last sync. Nothing was overwritten: choose which side to keep for each field.',
+      field: 'Field',
+      local: 'Here',
+      remote: 'On the site',
+      keep: 'Keep',
+      keepFor: 'Keep for {{field}}',
+      fields: { headline: 'Headline', standfirst: 'Standfirst', body: 'Body' },
+      bodyDiff: 'Body, word by word (struck: only here; underlined: only on the site)',
+      onlyLocal: 'Only here',
+      onlyRemote: 'Only on the site',
+      apply: 'Apply and push',
+    },
     noSites: 'No site yet: add one under Sites.',
     sitesList: 'Sites',
     actionsOn: 'Send to {{site}}',
