@@ -6,6 +6,7 @@ import { schemaVersion } from '../db/migrate';
 import { join } from 'node:path';
 import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
 import { createConflictService, type ConflictService } from '../publishing/conflicts';
+import { createPuller, type Puller } from '../publishing/pull';
 import { noMediaSource, type MediaSource } from '../publishing/mediaSource';
 import { createOutbox, type Outbox } from '../publishing/outbox';
 import { createPublisher } from '../publishing/publisher';
@@ -22,6 +23,7 @@ export interface Services {
   sync: SyncService;
   outbox: Outbox;
   conflicts: ConflictService;
+  puller: Puller;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -54,6 +56,7 @@ export function createServices(ctx: ServiceContext): Services {
     sync: createSyncService({ articles, sites, publisher, outbox }),
     outbox,
     conflicts: createConflictService({ articles, publisher, outbox }),
+    puller: createPuller({ db: ctx.db, articles, sites, publisher }),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

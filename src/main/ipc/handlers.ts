@@ -1,5 +1,6 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import type { Services } from '../core/services';
+import { PULL_STATUSES } from '../publishing/pull';
 
 /** The handler table's type comes from the contract: a missing or mistyped handler does not compile. */
 export type Handlers = {
@@ -8,7 +9,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, info, sites, preview, sync, outbox, conflicts } = services;
+  const { articles, terms, info, sites, preview, sync, outbox, conflicts, puller } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -31,6 +32,8 @@ export function createHandlers(services: Services): Handlers {
     'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
     'sync:retry': ({ id }) => outbox.retry(id),
     'sync:cancel': ({ id }) => outbox.cancel(id),
+    'sync:pull': ({ siteId, statuses, search }) =>
+      puller.pull(siteId, { statuses: statuses.length ? statuses : PULL_STATUSES, search }),
     'sync:conflict': ({ articleId, siteId }) => conflicts.show(articleId, siteId),
     'sync:resolve': async ({ articleId, siteId, take }) => (
       await conflicts.resolve(articleId, siteId, take),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
 import { ConflictChoice, ConflictView } from '../domain/conflict';
-import { OutboxItem, Publication, SyncAction, SyncOverview } from '../domain/publication';
+import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermKind } from '../domain/term';
@@ -107,6 +107,18 @@ export const channels = {
   'sync:resolve': {
     input: z.object({ articleId: ArticleId, siteId: SiteId, take: ConflictChoice }).strict(),
     output: z.object({}),
+  },
+  /** Brings posts from a site into the store, resuming where the last pull stopped. */
+  'sync:pull': {
+    input: z
+      .object({
+        siteId: SiteId,
+        /** Empty means every status. */
+        statuses: z.array(z.enum(['draft', 'pending', 'future', 'publish'])).max(4),
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: PullResult,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

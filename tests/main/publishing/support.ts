@@ -5,6 +5,7 @@ import { createEventBus } from '../../../src/main/core/eventBus';
 import { openDatabase } from '../../../src/main/db/open';
 import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
 import type { MediaSource } from '../../../src/main/publishing/mediaSource';
+import { createPuller } from '../../../src/main/publishing/pull';
 import { createConflictService } from '../../../src/main/publishing/conflicts';
 import { createOutbox, type OutboxOptions } from '../../../src/main/publishing/outbox';
 import { createPublisher } from '../../../src/main/publishing/publisher';
@@ -61,6 +62,7 @@ export function publishingFixture(
   );
   const sync = createSyncService({ articles, sites, publisher, outbox });
   const conflicts = createConflictService({ articles, publisher, outbox });
+  const puller = createPuller({ db, articles, sites, publisher });
 
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = articles.get(id);
@@ -79,7 +81,7 @@ export function publishingFixture(
     return articles.save({ id, baseRevision: revision, fields: { ...fields, ...patch } });
   }
 
-  return { wp, db, bus, terms, articles, sites, site, publisher, outbox, sync, conflicts, write };
+  return { wp, db, bus, terms, articles, sites, site, publisher, outbox, sync, conflicts, puller, write };
 }
 
 export const paragraph = (...texts: string[]) => ({

@@ -25,6 +25,9 @@ export const enPublishing = {
     filteredHtml:
       'This user may not post unfiltered HTML: WordPress will filter the HTML of what it sends (an editor account keeps it as written).',
     testing: 'Testing…',
+    pull: 'Pull posts from {{site}}',
+    pulling: 'Pulling…',
+    pulled: 'Pulled: {{created}} new, {{updated}} updated, {{conflicts}} in conflict.',
     failed: '{{message}}',
     passwordMissing: 'The password of this site cannot be read here: remove the site and add it again.',
     added: '{{site}} added.',
