@@ -112,7 +112,7 @@ test('a post edited on the site and here shows a conflict; the publisher takes a
       slug: current.slug,
       seoTitle: current.seoTitle,
       seoDescription: current.seoDescription,
-      sectionId: null,
+      sectionId: current.sectionId,
       tagIds: [],
       authorIds: [],
       featuredImage: null,
@@ -137,4 +137,36 @@ test('a post edited on the site and here shows a conflict; the publisher takes a
   );
   expect(post.title.raw).toBe(`${headline} (mis à jour)`);
   expect(post.content.raw).toContain('<p>Les travaux commencent mardi.</p>');
+});
+
+test('the checklist blocks a push on errors and lets warnings through with one click', async ({ page }) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  await makeArticle(page, { headline: '', body: paragraph("L'adjoint au maire démissionne.") });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Untitled/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const checks = page.getByRole('region', { name: 'Before publishing' });
+  await expect(checks).toContainText('The headline is empty.');
+  await expect(checks).toContainText('Straight apostrophe');
+  await expect(page.getByRole('button', { name: 'Send as draft' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Back to the article' }).click();
+  await page.getByRole('textbox', { name: 'Headline' }).fill(`Démission ${Date.now()}`);
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(checks).not.toContainText('The headline is empty.');
+  await checks.getByRole('button', { name: 'Accept the warnings and send anyway' }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await site.getByRole('button', { name: 'Send as draft' }).click();
+  await expect(site).toContainText('Draft on the site');
 });

@@ -26,8 +26,8 @@ export function createHandlers(services: Services): Handlers {
     'sites:test': ({ id }) => sites.test(id),
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
     'sync:publications': ({ articleId }) => sync.publications(articleId),
-    'sync:enqueue': ({ articleId, siteId, action, scheduledAt }) =>
-      outbox.enqueue(articleId, siteId, action, scheduledAt),
+    'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) =>
+      sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings }),
     'sync:overview': () => outbox.overview(),
     'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
     'sync:retry': ({ id }) => outbox.retry(id),

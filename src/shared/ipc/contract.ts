@@ -90,6 +90,8 @@ export const channels = {
         action: SyncAction,
         /** For schedule: when it goes live (epoch ms). */
         scheduledAt: z.number().int().positive().optional(),
+        /** The publisher saw the checklist's warnings and sends anyway. */
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
     output: z.array(OutboxItem),

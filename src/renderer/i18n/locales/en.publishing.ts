@@ -108,4 +108,29 @@ export const enPublishing = {
       failed: 'Failed',
     },
   },
+  checks: {
+    heading: 'Before publishing',
+    allClear: 'Every check passes.',
+    blocked: 'Fix the errors above before sending this article.',
+    accept: 'Accept the warnings and send anyway',
+    accepted: 'Warnings accepted',
+    level: { error: 'Error:', warning: 'Warning:' },
+    code: {
+      headline_missing: 'The headline is empty.',
+      headline_too_long:
+        'The headline is long ({{detail}} characters): front pages and search results will cut it.',
+      section_missing: 'No section is chosen.',
+      body_empty: 'The body is empty.',
+      featured_alt_missing: 'The featured image has no alt text.',
+      featured_credit_missing: 'The featured image has no credit.',
+      inline_image_alt_missing: 'An image in the body has no alt text.',
+      link_malformed: 'A link is not a well-formed web or mail address: {{detail}}',
+      empty_paragraph: 'The body has empty paragraphs.',
+      fr_straight_apostrophe: 'Straight apostrophe in French text (use ’): {{detail}}',
+      fr_space_before_punctuation:
+        'In French, ; : ! ? take a no-break space before them (not an ordinary space or none): “{{detail}}”',
+      fr_guillemet_spacing: 'French quotation marks « » need no-break spaces inside.',
+      double_space: 'Two spaces in a row.',
+    },
+  },
 };
