@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ArticleFields } from '../../../src/shared/domain/article';
 import { createArticleService } from '../../../src/main/articles/articleService';
 import { createEventBus } from '../../../src/main/core/eventBus';
-import { openDatabase } from '../../../src/main/db/open';
+import { openDatabase, type Db } from '../../../src/main/db/open';
 import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
 import type { MediaSource } from '../../../src/main/publishing/mediaSource';
 import { createPuller } from '../../../src/main/publishing/pull';
@@ -34,19 +34,21 @@ export const generatedMedia: MediaSource = {
 export function publishingFixture(
   dir: string,
   user: 'editor' | 'author' = 'editor',
-  options: { url?: string; timeoutMs?: number; outbox?: OutboxOptions } = {},
+  options: { url?: string; timeoutMs?: number; outbox?: OutboxOptions; reuse?: Db } = {},
 ) {
   const wp = wordpressSite();
-  const db = openDatabase(join(dir, 'store.sqlite3'));
+  const db = options.reuse ?? openDatabase(join(dir, 'store.sqlite3'));
   const bus = createEventBus();
   const terms = createTermService(db);
   const articles = createArticleService(db, bus, terms);
   const sites = createSiteService(db, createFileCredentialStore(join(dir, 'creds.json')));
-  const site = sites.add({
-    url: options.url ?? wp.url,
-    username: user,
-    password: wp.users[user].applicationPassword,
-  });
+  const site =
+    (options.reuse ? sites.list()[0] : undefined) ??
+    sites.add({
+      url: options.url ?? wp.url,
+      username: user,
+      password: wp.users[user].applicationPassword,
+    });
   const publisher = createPublisher({
     db,
     articles,
