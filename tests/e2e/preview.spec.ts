@@ -2,6 +2,10 @@ import { expect, test } from '@playwright/test';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { makeArticle, uploadImage } from './support/ipc';
 
+// WordPress on a loaded, shared machine can take seconds per answer: its steps get room.
+test.setTimeout(90_000);
+const WP_ANSWER = { timeout: 20_000 };
+
 let host: HostProcess | undefined;
 test.afterEach(async () => {
   await host?.stop();
@@ -56,9 +60,12 @@ test('the preview shows the article in the newspaper template, at three widths, 
   expect((await iframe.boundingBox())?.width).toBe(768);
 
   const snippet = page.getByRole('region', { name: 'Search result' });
-  await expect(snippet).toContainText('/maire-lyon');
-  await expect(snippet).toContainText('Au second tour, la gauche part favorite.');
-  await expect(page.getByRole('region', { name: 'Social card' })).toContainText('Une place au soleil');
+  await expect(snippet).toContainText('/maire-lyon', WP_ANSWER);
+  await expect(snippet).toContainText('Au second tour, la gauche part favorite.', WP_ANSWER);
+  await expect(page.getByRole('region', { name: 'Social card' })).toContainText(
+    'Une place au soleil',
+    WP_ANSWER,
+  );
 });
 
 test('no script runs from any field, and Arabic reads right to left', async ({ page }) => {
@@ -83,7 +90,7 @@ test('no script runs from any field, and Arabic reads right to left', async ({ p
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /عنوان/ }).click();
   await page.getByRole('button', { name: 'Preview' }).click();
   const frame = page.frameLocator('iframe[title="Article preview"]');
-  await expect(frame.getByRole('heading', { level: 1 })).toContainText(`عنوان <script>`);
+  await expect(frame.getByRole('heading', { level: 1 })).toContainText(`عنوان <script>`, WP_ANSWER);
   await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(frame.locator('script, img')).toHaveCount(0);
   await page.waitForTimeout(300);

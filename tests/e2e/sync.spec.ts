@@ -3,6 +3,10 @@ import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { ipc, makeArticle } from './support/ipc';
 
+// WordPress on a loaded, shared machine can take seconds per answer: its steps get room.
+test.setTimeout(90_000);
+const WP_ANSWER = { timeout: 20_000 };
+
 let host: HostProcess | undefined;
 test.afterEach(async () => {
   await host?.stop();
@@ -35,11 +39,11 @@ test('a publisher sends an article as a draft, publishes it and sees its state o
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
 
   const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
-  await expect(site).toContainText('Not on the site');
+  await expect(site).toContainText('Not on the site', WP_ANSWER);
   await site.getByRole('button', { name: 'Send as draft' }).click();
-  await expect(site).toContainText('Draft on the site');
+  await expect(site).toContainText('Draft on the site', WP_ANSWER);
   await site.getByRole('button', { name: 'Publish now' }).click();
-  await expect(site).toContainText('Live');
+  await expect(site).toContainText('Live', WP_ANSWER);
 
   const posts = await wpAdmin<{ title: { raw: string }; status: string }[]>(
     'GET',
@@ -67,9 +71,106 @@ test('an operation for a site that does not answer waits with its error and can 
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('button', { name: 'Send as draft' }).click();
   const ops = page.getByRole('list', { name: 'Operations of this article' });
-  await expect(ops).toContainText('could not be reached');
-  await expect(ops).toContainText('waiting');
+  await expect(ops).toContainText('could not be reached', WP_ANSWER);
+  await expect(ops).toContainText('waiting', WP_ANSWER);
   await ops.getByRole('button', { name: 'Cancel: Send as draft' }).click();
-  await expect(ops).toContainText('cancelled');
+  await expect(ops).toContainText('cancelled', WP_ANSWER);
   await expect(ops.getByRole('button', { name: /Retry/ })).toHaveCount(0);
+});
+
+test('a post edited on the site and here shows a conflict; the publisher takes a side per field and pushes', async ({
+  page,
+}) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  const headline = `Marché couvert ${Date.now()}`;
+  const article = await makeArticle(page, { headline, body: paragraph('Les travaux commencent lundi.') });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Marché couvert/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await site.getByRole('button', { name: 'Send as draft' }).click();
+  await expect(site).toContainText('Draft on the site', WP_ANSWER);
+
+  const [pub] = await ipc<{ remoteId: number }[]>(page, 'sync:publications', { articleId: article.id });
+  await wpAdmin('POST', `wp/v2/posts/${pub!.remoteId}`, { content: '<p>Les travaux commencent mardi.</p>' });
+  const current = await ipc<Record<string, unknown>>(page, 'articles:get', { id: article.id });
+  await ipc(page, 'articles:save', {
+    id: article.id,
+    baseRevision: current.revision,
+    fields: {
+      kicker: current.kicker,
+      headline: `${headline} (mis à jour)`,
+      standfirst: current.standfirst,
+      body: current.body,
+      language: current.language,
+      slug: current.slug,
+      seoTitle: current.seoTitle,
+      seoDescription: current.seoDescription,
+      sectionId: current.sectionId,
+      tagIds: [],
+      authorIds: [],
+      featuredImage: null,
+    },
+  });
+  await expect(site).toContainText('Changed since pushed', WP_ANSWER);
+  await site.getByRole('button', { name: 'Update' }).click();
+  await expect(site).toContainText('Conflict', WP_ANSWER);
+  await site.getByRole('button', { name: 'Resolve the conflict' }).click();
+  const conflict = page.getByRole('region', { name: 'Conflict with the site' });
+  await expect(conflict.locator('del')).toHaveText('lundi');
+  await expect(conflict.locator('ins')).toHaveText('mardi');
+  await conflict
+    .getByRole('group', { name: 'Keep for Body' })
+    .getByRole('radio', { name: 'On the site' })
+    .check();
+  await conflict.getByRole('button', { name: 'Apply and push' }).click();
+  await expect(site).toContainText('Draft on the site', WP_ANSWER);
+  const post = await wpAdmin<{ title: { raw: string }; content: { raw: string } }>(
+    'GET',
+    `wp/v2/posts/${pub!.remoteId}?context=edit`,
+  );
+  expect(post.title.raw).toBe(`${headline} (mis à jour)`);
+  expect(post.content.raw).toContain('<p>Les travaux commencent mardi.</p>');
+});
+
+test('the checklist blocks a push on errors and lets warnings through with one click', async ({ page }) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  await makeArticle(page, { headline: '', body: paragraph("L'adjoint au maire démissionne.") });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Untitled/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const checks = page.getByRole('region', { name: 'Before publishing' });
+  await expect(checks).toContainText('The headline is empty.', WP_ANSWER);
+  await expect(checks).toContainText('Straight apostrophe', WP_ANSWER);
+  await expect(page.getByRole('button', { name: 'Send as draft' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Back to the article' }).click();
+  await page.getByRole('textbox', { name: 'Headline' }).fill(`Démission ${Date.now()}`);
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(checks).not.toContainText('The headline is empty.', WP_ANSWER);
+  await checks.getByRole('button', { name: 'Accept the warnings and send anyway' }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await site.getByRole('button', { name: 'Send as draft' }).click();
+  await expect(site).toContainText('Draft on the site', WP_ANSWER);
 });

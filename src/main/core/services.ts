@@ -10,6 +10,8 @@ import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import { join } from 'node:path';
 import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
+import { createConflictService, type ConflictService } from '../publishing/conflicts';
+import { createPuller, type Puller } from '../publishing/pull';
 import { storeMediaSource, type MediaSource } from '../publishing/mediaSource';
 import { createOutbox, type Outbox } from '../publishing/outbox';
 import { createPublisher } from '../publishing/publisher';
@@ -35,6 +37,8 @@ export interface Services {
   preview: PreviewService;
   sync: SyncService;
   outbox: Outbox;
+  conflicts: ConflictService;
+  puller: Puller;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
@@ -87,6 +91,8 @@ export function createServices(ctx: ServiceContext): Services {
     preview: createPreviewService(articles, sites),
     sync: createSyncService({ articles, sites, publisher, outbox }),
     outbox,
+    conflicts: createConflictService({ articles, publisher, outbox }),
+    puller: createPuller({ db: ctx.db, articles, sites, publisher }),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

@@ -1,5 +1,6 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import type { Services } from '../core/services';
+import { PULL_STATUSES } from '../publishing/pull';
 
 /** The handler table's type comes from the contract: a missing or mistyped handler does not compile. */
 export type Handlers = {
@@ -8,7 +9,8 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, media, info, sites, preview, sync, outbox } = services;
+  const { articles, terms, search, listing, media, info, sites, preview, sync, outbox, conflicts, puller } =
+    services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -34,11 +36,18 @@ export function createHandlers(services: Services): Handlers {
     'sites:test': ({ id }) => sites.test(id),
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
     'sync:publications': ({ articleId }) => sync.publications(articleId),
-    'sync:enqueue': ({ articleId, siteId, action, scheduledAt }) =>
-      outbox.enqueue(articleId, siteId, action, scheduledAt),
+    'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) =>
+      sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings }),
     'sync:overview': () => outbox.overview(),
     'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
     'sync:retry': ({ id }) => outbox.retry(id),
     'sync:cancel': ({ id }) => outbox.cancel(id),
+    'sync:pull': ({ siteId, statuses, search }) =>
+      puller.pull(siteId, { statuses: statuses.length ? statuses : PULL_STATUSES, search }),
+    'sync:conflict': ({ articleId, siteId }) => conflicts.show(articleId, siteId),
+    'sync:resolve': async ({ articleId, siteId, take }) => (
+      await conflicts.resolve(articleId, siteId, take),
+      {}
+    ),
   };
 }

@@ -209,6 +209,12 @@ export function createOutbox(
       changed(row.article_id);
       return toItem(q.get(id) as OutboxRow);
     },
+    /** After a conflict was resolved: its held rows go out again. */
+    retryConflicts(articleId: string, siteId: string): void {
+      q.retryConflicts(articleId, siteId, now());
+      changed(articleId);
+      if (running) kick();
+    },
     overview(): SyncOverview {
       return { items: q.unfinished().map(toItem), counts: q.counts() };
     },

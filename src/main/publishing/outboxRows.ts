@@ -63,6 +63,10 @@ export function outboxQueries(db: Db) {
   const cancel = db.prepare<[number, number]>(
     "UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE id = ? AND status IN ('pending', 'failed', 'conflict')",
   );
+  const retryConflicts = db.prepare<[number, number, string, string]>(
+    `UPDATE outbox SET status = 'pending', next_try_at = ?, updated_at = ?
+      WHERE article_id = ? AND site_id = ? AND status = 'conflict'`,
+  );
   const recover = db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'running'");
   return {
     insert: (row: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'last_error'>): number =>
@@ -81,6 +85,8 @@ export function outboxQueries(db: Db) {
       void later.run({ id, next_try_at: nextTryAt, last_error: lastError, updated_at: now }),
     retry: (id: number, now: number): boolean => retry.run(now, now, id).changes === 1,
     cancel: (id: number, now: number): boolean => cancel.run(now, id).changes === 1,
+    retryConflicts: (articleId: string, siteId: string, now: number): number =>
+      retryConflicts.run(now, now, articleId, siteId).changes,
     /** A row left running by a crash goes back to pending: the create path finds a post it may have made. */
     recover: (): number => recover.run().changes,
   };

@@ -1,6 +1,6 @@
 import type { Article } from '../../shared/domain/article';
 import type { ArticlePreview } from '../../shared/domain/preview';
-import template from '../../../resources/preview/article.html?raw';
+import { ARTICLE_TEMPLATE as template } from '../../../resources/preview/articleTemplate';
 import { articleHtml, escapeHtml } from './articleHtml';
 
 export interface PreviewOptions {

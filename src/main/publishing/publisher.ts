@@ -275,6 +275,14 @@ export function createPublisher(deps: {
     forget: (siteId: string) => contexts.delete(siteId),
     readPost: async (siteId: string, remoteId: number) =>
       readPost((await siteContext(siteId)).client, remoteId),
+    /** The remote copy as now seen counts as synced (after a conflict was resolved); local stays changed. */
+    markSeen: (articleId: string, siteId: string, modifiedGmt: string, hash: string) =>
+      record(articleId, siteId, {
+        remote_modified_gmt: modifiedGmt,
+        remote_hash: hash,
+        state: 'on_site',
+        last_error: null,
+      }),
     recordFailure: (articleId: string, siteId: string, message: string) =>
       record(articleId, siteId, { state: 'failed', last_error: message }),
     publications: pubs,

@@ -1,4 +1,6 @@
-import type { Publication, SiteState } from '../../shared/domain/publication';
+import type { OutboxItem, Publication, SiteState, SyncAction } from '../../shared/domain/publication';
+import { prePublishChecks } from '../../shared/publishing/prePublishChecks';
+import { AppError } from '../core/errors';
 import type { ArticleService } from '../articles/articleService';
 import type { Outbox } from './outbox';
 import type { PublicationRow } from './publicationRows';
@@ -34,6 +36,32 @@ export function createSyncService(deps: {
   outbox: Outbox;
 }) {
   return {
+    /**
+     * Queues an operation after the pre-publish checklist: errors block it, warnings only once accepted.
+     * Taking an article off the site (unpublish, trash) is never held back by its content.
+     */
+    enqueue(
+      articleId: string,
+      siteId: string,
+      action: SyncAction,
+      options: { scheduledAt?: number | undefined; acceptWarnings?: boolean | undefined } = {},
+    ): OutboxItem[] {
+      if (action !== 'unpublish' && action !== 'trash') {
+        const findings = prePublishChecks(deps.articles.get(articleId));
+        const errors = findings.filter((f) => f.level === 'error');
+        if (errors.length)
+          throw new AppError(
+            'invalid_input',
+            `Not sent: the checklist has errors (${errors.map((f) => f.code).join(', ')}).`,
+          );
+        if (findings.length && !options.acceptWarnings)
+          throw new AppError(
+            'invalid_input',
+            `Not sent: accept the checklist's warnings first (${findings.map((f) => f.code).join(', ')}).`,
+          );
+      }
+      return deps.outbox.enqueue(articleId, siteId, action, options.scheduledAt);
+    },
     publications(articleId: string): Publication[] {
       const article = deps.articles.get(articleId);
       const rows = new Map(deps.publisher.publications.ofArticle(articleId).map((r) => [r.site_id, r]));

@@ -63,3 +63,14 @@ export const SyncOverview = z.object({
   counts: z.record(z.string(), z.number().int()),
 });
 export type SyncOverview = z.infer<typeof SyncOverview>;
+
+export const PullResult = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  conflicts: z.number().int(),
+  pages: z.number().int(),
+  /** False when the pull stopped early; the next one resumes from the saved cursor. */
+  done: z.boolean(),
+});
+export type PullResult = z.infer<typeof PullResult>;

@@ -3,7 +3,8 @@ import { ArticlePage, ListFilters } from '../domain/listing';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
-import { OutboxItem, Publication, SyncAction, SyncOverview } from '../domain/publication';
+import { ConflictChoice, ConflictView } from '../domain/conflict';
+import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermKind } from '../domain/term';
@@ -158,6 +159,8 @@ export const channels = {
         action: SyncAction,
         /** For schedule: when it goes live (epoch ms). */
         scheduledAt: z.number().int().positive().optional(),
+        /** The publisher saw the checklist's warnings and sends anyway. */
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
     output: z.array(OutboxItem),
@@ -166,6 +169,28 @@ export const channels = {
   'sync:operations': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(OutboxItem) },
   'sync:retry': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
   'sync:cancel': { input: z.object({ id: z.number().int().positive() }).strict(), output: OutboxItem },
+  /** Both copies of an article in conflict, side by side, with a word diff of the body. */
+  'sync:conflict': {
+    input: z.object({ articleId: ArticleId, siteId: SiteId }).strict(),
+    output: ConflictView,
+  },
+  /** Takes either side per field, saves the result here and lets the held push go out. */
+  'sync:resolve': {
+    input: z.object({ articleId: ArticleId, siteId: SiteId, take: ConflictChoice }).strict(),
+    output: z.object({}),
+  },
+  /** Brings posts from a site into the store, resuming where the last pull stopped. */
+  'sync:pull': {
+    input: z
+      .object({
+        siteId: SiteId,
+        /** Empty means every status. */
+        statuses: z.array(z.enum(['draft', 'pending', 'future', 'publish'])).max(4),
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: PullResult,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */

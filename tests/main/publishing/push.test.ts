@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentFor, markerOf, type WpPost } from '../../../src/main/publishing/mapping';
+import { contentFor, markerOf, withoutMarker, type WpPost } from '../../../src/main/publishing/mapping';
+import { renderPreview } from '../../../src/main/publishing/previewDocument';
 import { useTempDirs } from '../../support/tempDir';
 import { wpAdmin } from '../../support/wordpress';
 import { paragraph, publishingFixture, tinyPng } from './support';
@@ -163,6 +164,43 @@ describe('pushing articles to the real WordPress', () => {
     expect(post.title.raw).not.toBe(article.headline);
     expect(pub!.message).toMatch(/filtered/);
     expect(pub!.state).toBe('draft');
+  });
+});
+
+describe('preview and push', () => {
+  it('the preview shows exactly the body HTML the site received', async () => {
+    const f = publishingFixture(tempDir());
+    const section = f.terms.ensure('sections', 'Culture');
+    const article = f.write(f.articles.create('fr').id, {
+      headline: `Aperçu ${unique()}`,
+      sectionId: section.id,
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Intertitre « un »' }] },
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Du ' },
+              { type: 'text', marks: [{ type: 'bold' }], text: 'gras' },
+              { type: 'hardBreak' },
+              { type: 'text', marks: [{ type: 'italic' }], text: 'italique & <balise>' },
+            ],
+          },
+        ],
+      },
+    });
+    f.outbox.enqueue(article.id, f.site.id, 'draft');
+    await f.outbox.settle();
+    const post = await remote(f.sync.publications(article.id)[0]!.remoteId!);
+    const preview = renderPreview(f.articles.get(article.id), {
+      stylesheet: '/a.css',
+      siteName: 's',
+      siteUrl: undefined,
+      date: 0,
+    });
+    expect(withoutMarker(post.content.raw)).toBe(preview.bodyHtml);
+    expect(preview.document).toContain(withoutMarker(post.content.raw));
   });
 });
 

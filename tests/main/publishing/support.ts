@@ -3,9 +3,11 @@ import { createMediaStore } from '../../../src/main/media/mediaStore';
 import type { ArticleFields } from '../../../src/shared/domain/article';
 import { createArticleService } from '../../../src/main/articles/articleService';
 import { createEventBus } from '../../../src/main/core/eventBus';
-import { openDatabase } from '../../../src/main/db/open';
+import { openDatabase, type Db } from '../../../src/main/db/open';
 import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
 import { storeMediaSource } from '../../../src/main/publishing/mediaSource';
+import { createPuller } from '../../../src/main/publishing/pull';
+import { createConflictService } from '../../../src/main/publishing/conflicts';
 import { createOutbox, type OutboxOptions } from '../../../src/main/publishing/outbox';
 import { createPublisher } from '../../../src/main/publishing/publisher';
 import { createSiteService } from '../../../src/main/publishing/siteService';
@@ -26,20 +28,22 @@ export function tinyPng(seed: number): Uint8Array {
 export function publishingFixture(
   dir: string,
   user: 'editor' | 'author' = 'editor',
-  options: { url?: string; timeoutMs?: number; outbox?: OutboxOptions } = {},
+  options: { url?: string; timeoutMs?: number; outbox?: OutboxOptions; reuse?: Db } = {},
 ) {
   const wp = wordpressSite();
-  const db = openDatabase(join(dir, 'store.sqlite3'));
+  const db = options.reuse ?? openDatabase(join(dir, 'store.sqlite3'));
   const bus = createEventBus();
   const terms = createTermService(db);
   const media = createMediaStore(dir);
   const articles = createArticleService(db, bus, terms, media);
   const sites = createSiteService(db, createFileCredentialStore(join(dir, 'creds.json')));
-  const site = sites.add({
-    url: options.url ?? wp.url,
-    username: user,
-    password: wp.users[user].applicationPassword,
-  });
+  const site =
+    (options.reuse ? sites.list()[0] : undefined) ??
+    sites.add({
+      url: options.url ?? wp.url,
+      username: user,
+      password: wp.users[user].applicationPassword,
+    });
   const publisher = createPublisher({
     db,
     articles,
@@ -54,6 +58,8 @@ export function publishingFixture(
     { baseDelayMs: 50, maxDelayMs: 400, ...options.outbox },
   );
   const sync = createSyncService({ articles, sites, publisher, outbox });
+  const conflicts = createConflictService({ articles, publisher, outbox });
+  const puller = createPuller({ db, articles, sites, publisher });
 
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = articles.get(id);
@@ -72,7 +78,22 @@ export function publishingFixture(
     return articles.save({ id, baseRevision: revision, fields: { ...fields, ...patch } });
   }
 
-  return { wp, db, bus, terms, media, articles, sites, site, publisher, outbox, sync, write };
+  return {
+    wp,
+    db,
+    bus,
+    terms,
+    media,
+    articles,
+    sites,
+    site,
+    publisher,
+    outbox,
+    sync,
+    conflicts,
+    puller,
+    write,
+  };
 }
 
 export const paragraph = (...texts: string[]) => ({

@@ -47,6 +47,16 @@ export const m0007Publishing: Migration = {
         PRIMARY KEY (site_id, media_key)
       ) WITHOUT ROWID;
 
+      -- Where a pull from a site got to: the last post fully stored, by (modified_gmt, id).
+      CREATE TABLE pull_cursors (
+        site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+        scope TEXT NOT NULL,
+        modified_gmt TEXT NOT NULL,
+        remote_id INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (site_id, scope)
+      ) WITHOUT ROWID;
+
       CREATE TABLE outbox (
         id INTEGER PRIMARY KEY,
         site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,

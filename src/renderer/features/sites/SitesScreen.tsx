@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge';
 import { useSitesStore, type TestResult } from './sitesStore';
 import './sites.css';
 
@@ -29,6 +30,17 @@ export function SitesScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const ids = { url: useId(), username: useId(), password: useId() };
+  const [pulls, setPulls] = useState<Record<string, string>>({});
+
+  async function pull(siteId: string): Promise<void> {
+    setPulls((p) => ({ ...p, [siteId]: t('sites.pulling') }));
+    try {
+      const r = await call('sync:pull', { siteId, statuses: ['draft', 'pending', 'future', 'publish'] });
+      setPulls((p) => ({ ...p, [siteId]: t('sites.pulled', r) }));
+    } catch (error) {
+      setPulls((p) => ({ ...p, [siteId]: (error as Error).message }));
+    }
+  }
 
   useEffect(() => {
     void refresh();
@@ -71,12 +83,16 @@ export function SitesScreen() {
                 <button type="button" onClick={() => void test(site.id)}>
                   {t('sites.testOne', { site: site.name })}
                 </button>
+                <button type="button" onClick={() => void pull(site.id)}>
+                  {t('sites.pull', { site: site.name })}
+                </button>
                 <button type="button" onClick={() => void remove(site.id)}>
                   {t('sites.remove', { site: site.name })}
                 </button>
               </div>
               {!site.hasPassword && <p role="alert">{t('sites.passwordMissing')}</p>}
               <TestOutcome result={tests[site.id]} />
+              {pulls[site.id] && <p role="status">{pulls[site.id]}</p>}
             </li>
           ))}
         </ul>

@@ -4,15 +4,26 @@ import type { OutboxItem, Publication, SyncAction } from '../../../shared/domain
 import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
+import { prePublishChecks, type CheckFinding } from '../../../shared/publishing/prePublishChecks';
+import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
 
 const ACTIONS: readonly SyncAction[] = ['draft', 'pending', 'publish', 'update', 'unpublish', 'trash'];
 
-function SiteRow({ publication }: { publication: Publication }) {
+function SiteRow({
+  publication,
+  blocked,
+  acceptWarnings,
+}: {
+  publication: Publication;
+  blocked: boolean;
+  acceptWarnings: boolean;
+}) {
   const { t } = useTranslation();
   const enqueue = useSyncStore((s) => s.enqueue);
   const [when, setWhen] = useState('');
+  const [resolving, setResolving] = useState(false);
   const dateId = useId();
   const onSite = publication.remoteId !== null && publication.state !== 'not_on_site';
   return (
@@ -28,6 +39,18 @@ function SiteRow({ publication }: { publication: Publication }) {
           {publication.message}
         </p>
       )}
+      {publication.state === 'conflict' &&
+        (resolving ? (
+          <ConflictResolver
+            articleId={publication.articleId}
+            siteId={publication.siteId}
+            onDone={() => setResolving(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setResolving(true)}>
+            {t('sync.conflict.open')}
+          </button>
+        ))}
       <div
         role="group"
         aria-label={t('sync.actionsOn', { site: publication.siteName })}
@@ -35,7 +58,12 @@ function SiteRow({ publication }: { publication: Publication }) {
       >
         {ACTIONS.filter((a) => onSite || (a !== 'update' && a !== 'unpublish' && a !== 'trash')).map(
           (action) => (
-            <button key={action} type="button" onClick={() => void enqueue(publication.siteId, action)}>
+            <button
+              key={action}
+              type="button"
+              disabled={blocked && action !== 'unpublish' && action !== 'trash'}
+              onClick={() => void enqueue(publication.siteId, action, undefined, acceptWarnings)}
+            >
               {t(`sync.action.${action}`)}
             </button>
           ),
@@ -44,8 +72,10 @@ function SiteRow({ publication }: { publication: Publication }) {
         <input id={dateId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
         <button
           type="button"
-          disabled={when === ''}
-          onClick={() => void enqueue(publication.siteId, 'schedule', new Date(when).getTime())}
+          disabled={when === '' || blocked}
+          onClick={() =>
+            void enqueue(publication.siteId, 'schedule', new Date(when).getTime(), acceptWarnings)
+          }
         >
           {t('sync.action.schedule')}
         </button>
@@ -82,15 +112,66 @@ function Operation({ item }: { item: OutboxItem }) {
   );
 }
 
+/** The checklist before any push: errors block it, warnings are accepted with one click. */
+function Checklist({
+  findings,
+  accepted,
+  onAccept,
+}: {
+  findings: CheckFinding[];
+  accepted: boolean;
+  onAccept(): void;
+}) {
+  const { t } = useTranslation();
+  const hasErrors = findings.some((f) => f.level === 'error');
+  return (
+    <section aria-labelledby="checks-heading" className="sync-checks">
+      <h3 id="checks-heading">{t('checks.heading')}</h3>
+      {findings.length === 0 ? (
+        <p>{t('checks.allClear')}</p>
+      ) : (
+        <ul>
+          {findings.map((f) => (
+            <li key={f.code} className={`check-${f.level}`}>
+              <strong>{t(`checks.level.${f.level}`)}</strong>{' '}
+              {t(`checks.code.${f.code}`, { detail: f.detail ?? '' })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {hasErrors && <p role="alert">{t('checks.blocked')}</p>}
+      {!hasErrors && findings.length > 0 && (
+        <button type="button" aria-pressed={accepted} disabled={accepted} onClick={onAccept}>
+          {accepted ? t('checks.accepted') : t('checks.accept')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 /** Publishing the open article: its state on every site, the operations to send, and the outbox's progress. */
 export function SyncPanel() {
   const { t } = useTranslation();
   const articleId = useEditorStore((s) => s.article?.id);
   const { publications, operations, overview, error, load } = useSyncStore();
+  const article = useEditorStore((s) => s.article);
+  const findings = article ? prePublishChecks(article) : [];
+  const blocked = findings.some((f) => f.level === 'error');
+  // Accepting covers the warnings of the revision that was seen: a new revision asks again.
+  const seen = `${articleId ?? ''}:${article?.revision ?? 0}`;
+  const [acceptedFor, setAcceptedFor] = useState<string | undefined>();
+  const accepted = acceptedFor === seen;
 
   useEffect(() => {
     void load(articleId);
-    return subscribe('sync:changed', () => void useSyncStore.getState().load(articleId));
+    const reload = (): void => void useSyncStore.getState().load(articleId);
+    // A save here can turn "live" into "changed since pushed".
+    const offArticles = subscribe('articles:changed', ({ id }) => id === articleId && reload());
+    const offSync = subscribe('sync:changed', reload);
+    return () => {
+      offArticles();
+      offSync();
+    };
   }, [articleId, load]);
 
   const counts = overview?.counts ?? {};
@@ -100,13 +181,14 @@ export function SyncPanel() {
     <section className="sync-panel" aria-labelledby="sync-heading">
       <h2 id="sync-heading">{t('sync.heading')}</h2>
       {error && <p role="alert">{error}</p>}
+      {article && <Checklist findings={findings} accepted={accepted} onAccept={() => setAcceptedFor(seen)} />}
       {articleId &&
         (publications.length === 0 ? (
           <p>{t('sync.noSites')}</p>
         ) : (
           <ul className="sync-sites" aria-label={t('sync.sitesList')}>
             {publications.map((p) => (
-              <SiteRow key={p.siteId} publication={p} />
+              <SiteRow key={p.siteId} publication={p} blocked={blocked} acceptWarnings={accepted} />
             ))}
           </ul>
         ))}

@@ -9,7 +9,7 @@ interface SyncState {
   overview: SyncOverview | undefined;
   error: string | undefined;
   load(articleId: string | undefined): Promise<void>;
-  enqueue(siteId: string, action: SyncAction, scheduledAt?: number): Promise<void>;
+  enqueue(siteId: string, action: SyncAction, scheduledAt?: number, acceptWarnings?: boolean): Promise<void>;
   retry(id: number): Promise<void>;
   cancel(id: number): Promise<void>;
 }
@@ -45,10 +45,10 @@ export const useSyncStore = create<SyncState>((set, get) => {
         set({ articleId, error: message(error) });
       }
     },
-    enqueue: (siteId, action, scheduledAt) =>
+    enqueue: (siteId, action, scheduledAt, acceptWarnings) =>
       guarded(async () => {
         const articleId = get().articleId;
-        if (articleId) await call('sync:enqueue', { articleId, siteId, action, scheduledAt });
+        if (articleId) await call('sync:enqueue', { articleId, siteId, action, scheduledAt, acceptWarnings });
       }),
     retry: (id) => guarded(() => call('sync:retry', { id })),
     cancel: (id) => guarded(() => call('sync:cancel', { id })),

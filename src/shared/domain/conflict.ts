@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const CONFLICT_FIELDS = ['headline', 'standfirst', 'body'] as const;
+export const ConflictField = z.enum(CONFLICT_FIELDS);
+export type ConflictField = z.infer<typeof ConflictField>;
+
+export const Side = z.enum(['local', 'remote']);
+export type Side = z.infer<typeof Side>;
+
+/** Both copies of an article in conflict, field by field, as text, with a word diff of the body. */
+export const ConflictView = z.object({
+  fields: z.array(
+    z.object({ field: ConflictField, local: z.string(), remote: z.string(), same: z.boolean() }),
+  ),
+  bodyDiff: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
+  remoteModifiedGmt: z.string(),
+});
+export type ConflictView = z.infer<typeof ConflictView>;
+
+export const ConflictChoice = z.object({ headline: Side, standfirst: Side, body: Side }).strict();
+export type ConflictChoice = z.infer<typeof ConflictChoice>;

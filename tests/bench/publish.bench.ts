@@ -1,0 +1,147 @@
+import { performance } from 'node:perf_hooks';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { contentFor, markerOf } from '../../src/main/publishing/mapping';
+import { paragraph, publishingFixture, tinyPng } from '../main/publishing/support';
+import { ensureWordpress, wordpressSite } from '../support/wordpress';
+import type { Bench } from './support/bench';
+
+/**
+ * Pushing N articles (default 200), each with a featured image, through the outbox to the real WordPress,
+ * against a bare fetch client making the same HTTP calls per article (marker search, media search, upload,
+ * media alt/caption, post create) in the same run, alternating article by article.
+ */
+const bench: Bench = {
+  name: 'publish-push',
+  async run({ size, workDir, report, log }) {
+    const total = size ?? 200;
+    // One article at a time, alternating: the shared site's load swings within seconds, so both sides must
+    // meet the same moments.
+    const batch = 1;
+    ensureWordpress();
+    const wp = wordpressSite();
+    const dir = join(workDir, 'app');
+    mkdirSync(dir, { recursive: true });
+    const f = publishingFixture(dir, 'editor', { outbox: { baseDelayMs: 200 } });
+    const section = f.terms.ensure('sections', 'Culture');
+    const auth = `Basic ${Buffer.from(`editor:${wp.users.editor.applicationPassword}`).toString('base64')}`;
+    const api = async (
+      method: string,
+      route: string,
+      body?: string | Uint8Array<ArrayBuffer>,
+      headers: Record<string, string> = {},
+    ) => {
+      const res = await fetch(`${wp.url}/wp-json/${route}`, {
+        method,
+        headers: { authorization: auth, ...headers },
+        body,
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 200)}`);
+      return JSON.parse(text) as { id: number };
+    };
+    const category = wp.categories.find((c) => c.name === 'Culture')!.id;
+
+    let redacMs = 0;
+    let bareMs = 0;
+    for (let done = 0; done < total; done += batch) {
+      const n = Math.min(batch, total - done);
+      const articles = Array.from({ length: n }, (_, i) =>
+        f.write(f.articles.create('fr').id, {
+          headline: `Festival d’Avignon, jour ${done + i}\u00a0: «\u202fla relève\u202f»`,
+          standfirst: 'Le chapeau de l’article.',
+          body: paragraph(
+            'Premier paragraphe du compte rendu. '.repeat(12),
+            'Second paragraphe, plus court.',
+          ),
+          sectionId: section.id,
+          featuredImage: {
+            // A distinct image per article (bytes after IEND make it unique), put in the media store as the editor does.
+            mediaId: f.media.put(
+              Uint8Array.from([...tinyPng(done + i), ...Buffer.from(randomUUID())]),
+              'image/png',
+            ).mediaId,
+            caption: 'Sur scène',
+            credit: 'AFP',
+            alt: 'Des comédiens',
+          },
+        }),
+      );
+      let start = performance.now();
+      for (const a of articles) f.outbox.enqueue(a.id, f.site.id, 'draft');
+      await f.outbox.settle();
+      redacMs += performance.now() - start;
+      const failed = f.outbox.overview().items.length;
+      if (failed) throw new Error(`${failed} operations did not go out`);
+
+      // The bare client: the same calls for as many other articles, built beforehand, no store, no outbox.
+      const bare = Array.from({ length: n }, (_, i) => ({
+        id: randomUUID(),
+        key: `redac-bare${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+        title: `Festival d’Avignon (bare), jour ${done + i}`,
+        content: '',
+      }));
+      for (const b of bare)
+        b.content = contentFor({
+          id: b.id,
+          headline: b.title,
+          standfirst: '',
+          body: paragraph(
+            'Premier paragraphe du compte rendu. '.repeat(12),
+            'Second paragraphe, plus court.',
+          ),
+        });
+      start = performance.now();
+      for (const b of bare) {
+        await api(
+          'GET',
+          `wp/v2/posts?search=${markerOf(b.id)}&status=draft,pending,future,publish,private&context=edit&per_page=5`,
+        );
+        await api('GET', `wp/v2/media?search=${b.key}&per_page=5`);
+        const media = await api(
+          'POST',
+          'wp/v2/media',
+          Uint8Array.from([...tinyPng(b.key.length), ...Buffer.from(randomUUID())]),
+          {
+            'content-type': 'image/png',
+            'content-disposition': `attachment; filename="${b.key}-x.png"`,
+          },
+        );
+        await api(
+          'POST',
+          `wp/v2/media/${media.id}`,
+          JSON.stringify({ alt_text: 'Des comédiens', caption: 'Sur scène' }),
+          { 'content-type': 'application/json' },
+        );
+        await api(
+          'POST',
+          'wp/v2/posts?context=edit',
+          JSON.stringify({
+            title: b.title,
+            excerpt: 'Le chapeau de l’article.',
+            content: b.content,
+            status: 'draft',
+            categories: [category],
+            tags: [],
+            featured_media: media.id,
+          }),
+          { 'content-type': 'application/json' },
+        );
+      }
+      bareMs += performance.now() - start;
+      if ((done + n) % 20 === 0 || done + n === total) log(`${done + n}/${total} pushed`);
+    }
+    f.db.close();
+    report({
+      name: `push ${total} articles with images`,
+      value: redacMs / 1000,
+      baseline: bareMs / 1000,
+      baselineName: 'bare fetch client, same HTTP calls',
+      unit: 's',
+      target: { max: 1.15, against: 'ratio' },
+    });
+  },
+};
+
+export default bench;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { bodyText } from '../../../src/shared/text/bodyText';
+import { useTempDirs } from '../../support/tempDir';
+import { wpAdmin } from '../../support/wordpress';
+import { publishingFixture } from './support';
+
+const tempDir = useTempDirs();
+
+async function makePosts(token: string, n: number): Promise<number[]> {
+  const ids: number[] = [];
+  const statuses = ['draft', 'pending', 'publish'];
+  for (let i = 0; i < n; i++) {
+    const post = await wpAdmin<{ id: number }>('POST', 'wp/v2/posts', {
+      title: `${token} n°${i} — « été »`,
+      excerpt: `Chapeau ${i}`,
+      content: `<p>Paragraphe ${i} avec <strong>gras</strong>.</p><script>alert(1)</script><p>مرحبا</p>`,
+      status: statuses[i % 3],
+    });
+    ids.push(post.id);
+  }
+  return ids;
+}
+
+describe('pulling posts from the real WordPress', () => {
+  it('imports each post once through the editor schema, and an interrupted pull resumes from its cursor', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `pull${Math.random().toString(36).slice(2, 8)}`;
+    const ids = await makePosts(token, 5);
+    const options = { statuses: ['draft', 'pending', 'publish'] as const, search: token, perPage: 2 };
+
+    // Stopped after one page: two posts stored, and the cursor with them.
+    const first = await f.puller.pull(f.site.id, { ...options, maxPages: 1 });
+    expect(first).toMatchObject({ created: 2, pages: 1, done: false });
+    const second = await f.puller.pull(f.site.id, options);
+    expect(second).toMatchObject({ created: 3, done: true });
+    expect(f.articles.list(100)).toHaveLength(5);
+
+    const byRemote = new Map(
+      ids.map((id) => [
+        id,
+        f.db.prepare('SELECT article_id FROM publications WHERE remote_id = ?').pluck().get(id),
+      ]),
+    );
+    expect(new Set(byRemote.values()).size).toBe(5);
+    const a = f.articles.get(byRemote.get(ids[0]!) as string);
+    expect(a.headline).toBe(`${token} n°0 — « été »`);
+    expect(a.standfirst).toBe('Chapeau 0');
+    expect(bodyText(a.body)).toBe('Paragraphe 0 avec gras.\n\nمرحبا');
+    expect(JSON.stringify(a.body)).toContain('"bold"');
+    expect(f.sync.publications(a.id)[0]!.state).toBe('draft');
+
+    // Nothing new: nothing imported again. A post edited on the site comes in as a new revision.
+    expect(await f.puller.pull(f.site.id, options)).toMatchObject({ created: 0, updated: 0 });
+    await wpAdmin('POST', `wp/v2/posts/${ids[1]}`, { title: `${token} retouché` });
+    const third = await f.puller.pull(f.site.id, options);
+    expect(third).toMatchObject({ created: 0, updated: 1 });
+    expect(f.articles.get(byRemote.get(ids[1]!) as string).headline).toBe(`${token} retouché`);
+  });
+});
