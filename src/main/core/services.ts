@@ -2,6 +2,7 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
+import { createRevisionService, type RevisionService } from '../revisions/revisionService';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
 import { createTermService, type TermService } from '../taxonomy/termService';
@@ -13,6 +14,7 @@ export interface Services {
   terms: TermService;
   search: SearchService;
   listing: ArticleListing;
+  revisions: RevisionService;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -29,10 +31,12 @@ export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
+  const articles = createArticleService(ctx.db, ctx.bus, terms, Date.now, [
+    { afterWrite: (id) => indexer.indexArticle(id) },
+  ]);
   return {
-    articles: createArticleService(ctx.db, ctx.bus, terms, Date.now, [
-      { afterWrite: (id) => indexer.indexArticle(id) },
-    ]),
+    articles,
+    revisions: createRevisionService(ctx.db, articles, terms),
     terms,
     search,
     listing: createArticleListing(ctx.db, search),

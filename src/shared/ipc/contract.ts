@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
 import { ArticlePage, ListFilters } from '../domain/listing';
+import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Term, TermKind } from '../domain/term';
 
@@ -52,6 +53,8 @@ export const channels = {
         baseRevision: z.number().int().nonnegative(),
         /** The whole article as the writer sees it: a save replaces every field. */
         fields: ArticleFields,
+        /** Why: typing ('autosave', the default) coalesces into one revision per burst; others never do. */
+        kind: z.enum(['autosave', 'explicit', 'status', 'sync']).optional(),
       })
       .strict(),
     output: Article,
@@ -97,6 +100,32 @@ export const channels = {
   'search:cancelRebuild': {
     input: z.object({}).strict(),
     output: z.object({ cancelled: z.boolean() }),
+  },
+  'revisions:list': {
+    input: z.object({ articleId: ArticleId, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(RevisionSummary),
+  },
+  /** Every field of two revisions side by side, each with a word-level diff. */
+  'revisions:compare': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+      })
+      .strict(),
+    output: z.array(FieldDiff),
+  },
+  /** Saves an old revision's fields as a new revision; history is never rewritten. */
+  'revisions:restore': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        revision: z.number().int().nonnegative(),
+        baseRevision: z.number().int().nonnegative(),
+      })
+      .strict(),
+    output: Article,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

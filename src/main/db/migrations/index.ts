@@ -4,6 +4,7 @@ import { m0002Revisions } from './0002-revisions';
 import { m0003ArticleFields } from './0003-article-fields';
 import { m0004SearchIndex } from './0004-search-index';
 import { m0005ArticleSources } from './0005-article-sources';
+import { m0006RevisionStorage } from './0006-revision-storage';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   m0003ArticleFields,
   m0004SearchIndex,
   m0005ArticleSources,
+  m0006RevisionStorage,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
