@@ -4,6 +4,7 @@ import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
+import { HistoryPanel } from '../features/history/HistoryPanel';
 import { SearchView } from '../features/search/SearchView';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
@@ -47,6 +48,7 @@ export function App() {
       <ArticleList />
       <main className="app-main">
         <SearchView />
+        <HistoryPanel />
         <ArticleEditor />
       </main>
     </div>

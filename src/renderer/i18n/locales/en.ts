@@ -1,4 +1,5 @@
 import { enArticleList } from './enArticleList';
+import { enHistory } from './enHistory';
 import { enSearch } from './enSearch';
 
 /** English, the reference language: every user-visible string of the interface is here. */
@@ -37,6 +38,7 @@ export const en = {
   },
   search: enSearch,
   articleList: enArticleList,
+  history: enHistory,
   language: {
     fr: 'French',
     ar: 'Arabic',
