@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
+import { createTermEditing, type TermEditing } from '../taxonomy/termEditing';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import type { EventBus } from './eventBus';
@@ -15,6 +16,7 @@ export interface Services {
   search: SearchService;
   listing: ArticleListing;
   revisions: RevisionService;
+  termEditing: TermEditing;
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -31,12 +33,12 @@ export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
-  const articles = createArticleService(ctx.db, ctx.bus, terms, Date.now, [
-    { afterWrite: (id) => indexer.indexArticle(id) },
-  ]);
+  const indexHook = { afterWrite: (id: string) => indexer.indexArticle(id) };
+  const articles = createArticleService(ctx.db, ctx.bus, terms, Date.now, [indexHook]);
   return {
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
+    termEditing: createTermEditing(ctx.db, terms, [indexHook]),
     terms,
     search,
     listing: createArticleListing(ctx.db, search),

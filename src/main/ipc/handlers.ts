@@ -8,7 +8,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, revisions, info } = services;
+  const { articles, terms, search, listing, revisions, termEditing, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -19,6 +19,8 @@ export function createHandlers(services: Services): Handlers {
     'articles:save': (input) => articles.save(input),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
+    'terms:rename': ({ kind, id, name }) => termEditing.rename(kind, id, name),
+    'terms:merge': ({ kind, fromId, intoId }) => termEditing.merge(kind, fromId, intoId),
     'revisions:list': ({ articleId, limit }) => revisions.list(articleId, limit),
     'revisions:compare': ({ articleId, from, to }) => revisions.compare(articleId, from, to),
     'revisions:restore': ({ articleId, revision, baseRevision }) =>

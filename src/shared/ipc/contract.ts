@@ -3,7 +3,7 @@ import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../
 import { ArticlePage, ListFilters } from '../domain/listing';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
-import { Term, TermKind } from '../domain/term';
+import { Term, TermId, TermKind } from '../domain/term';
 
 /**
  * The one IPC contract. Main's handler table, the preload's window.redac, the renderer's client and the
@@ -100,6 +100,16 @@ export const channels = {
   'search:cancelRebuild': {
     input: z.object({}).strict(),
     output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Renames in place (id and slug stay); refused with 'conflict' when the name folds onto another term. */
+  'terms:rename': {
+    input: z.object({ kind: TermKind, id: TermId, name: z.string().min(1).max(200) }).strict(),
+    output: Term,
+  },
+  /** Moves every article from one term to another, then removes the first. */
+  'terms:merge': {
+    input: z.object({ kind: TermKind, fromId: TermId, intoId: TermId }).strict(),
+    output: z.object({ moved: z.number().int().nonnegative() }),
   },
   'revisions:list': {
     input: z.object({ articleId: ArticleId, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
