@@ -2,7 +2,8 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/appVersion';
 import { resolveDataDir } from '../core/dataDir';
-import { startCore, type Core } from '../core/startCore';
+import { startResilientCore } from '../core/resilientCore';
+import type { Core } from '../core/startCore';
 import { describeStartupFailure } from '../core/startupFailure';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { attachElectronTransport } from './ipcBridge';
@@ -28,7 +29,8 @@ app.whenReady().then(() => {
   applySecurityPolicy();
   const dataDir = resolveDataDir(undefined);
   try {
-    core = startCore({
+    // A damaged store opens in recovery mode: the window shows the recovery screen, not a crash loop.
+    core = startResilientCore({
       dataDir,
       transport: 'electron',
       version: APP_VERSION,

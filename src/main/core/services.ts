@@ -2,6 +2,7 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
+import { createBackup, listBackups, type BackupFile } from '../backup/backups';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
@@ -17,6 +18,7 @@ export interface Services {
   listing: ArticleListing;
   revisions: RevisionService;
   termEditing: TermEditing;
+  backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
   info(): ChannelOutput<'app:info'>;
 }
 
@@ -39,6 +41,10 @@ export function createServices(ctx: ServiceContext): Services {
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
+    backups: {
+      list: () => listBackups(ctx.dataDir),
+      create: () => createBackup(ctx.db, ctx.dataDir),
+    },
     terms,
     search,
     listing: createArticleListing(ctx.db, search),

@@ -12,6 +12,8 @@ export interface CoreOptions {
   transport: 'electron' | 'host';
   version: string;
   nativeBinding?: string | undefined;
+  /** Reuse a bus (the resilient core keeps one across store swaps, so transports stay subscribed). */
+  bus?: EventBus | undefined;
 }
 
 export interface Core {
@@ -26,7 +28,7 @@ export interface Core {
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, STORE_FILE), { nativeBinding: options.nativeBinding });
-  const bus = createEventBus();
+  const bus = options.bus ?? createEventBus();
   const services = createServices({
     db,
     bus,

@@ -1,4 +1,5 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
+import { AppError } from '../core/errors';
 import type { Services } from '../core/services';
 
 /** The handler table's type comes from the contract: a missing or mistyped handler does not compile. */
@@ -8,7 +9,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, revisions, termEditing, info } = services;
+  const { articles, terms, search, listing, revisions, termEditing, backups, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -21,6 +22,16 @@ export function createHandlers(services: Services): Handlers {
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
     'terms:rename': ({ kind, id, name }) => termEditing.rename(kind, id, name),
     'terms:merge': ({ kind, fromId, intoId }) => termEditing.merge(kind, fromId, intoId),
+    // The resilient core (core/resilientCore.ts) answers these three; a bare core has no store to swap.
+    'recovery:status': () => ({ state: 'ok', message: '', storeFile: '', backups: backups.list() }),
+    'recovery:moveAside': () => {
+      throw new AppError('unavailable', 'Moving the store aside needs the app, not a bare core.');
+    },
+    'backups:restore': () => {
+      throw new AppError('unavailable', 'Restoring a backup needs the app, not a bare core.');
+    },
+    'backups:list': () => backups.list(),
+    'backups:create': () => backups.create(),
     'revisions:list': ({ articleId, limit }) => revisions.list(articleId, limit),
     'revisions:compare': ({ articleId, from, to }) => revisions.compare(articleId, from, to),
     'revisions:restore': ({ articleId, revision, baseRevision }) =>

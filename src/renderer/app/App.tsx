@@ -5,6 +5,9 @@ import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
 import { HistoryPanel } from '../features/history/HistoryPanel';
+import { BackupsPanel } from '../features/recovery/BackupsPanel';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
 import { SearchView } from '../features/search/SearchView';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
@@ -32,7 +35,15 @@ function useSaveBeforeLeaving(): void {
   }, []);
 }
 
+/** The app, or the recovery screen when the store could not be opened. */
 export function App() {
+  const status = useRecoveryStatus();
+  if (!status) return null;
+  if (status.state === 'damaged') return <RecoveryScreen status={status} />;
+  return <Workspace />;
+}
+
+function Workspace() {
   useSaveBeforeLeaving();
   useEffect(() => {
     const { refresh } = useArticlesStore.getState();
@@ -49,6 +60,7 @@ export function App() {
       <main className="app-main">
         <SearchView />
         <HistoryPanel />
+        <BackupsPanel />
         <ArticleEditor />
       </main>
     </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
 import { ArticlePage, ListFilters } from '../domain/listing';
+import { BackupFile, RecoveryStatus } from '../domain/recovery';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Term, TermId, TermKind } from '../domain/term';
@@ -110,6 +111,18 @@ export const channels = {
   'terms:merge': {
     input: z.object({ kind: TermKind, fromId: TermId, intoId: TermId }).strict(),
     output: z.object({ moved: z.number().int().nonnegative() }),
+  },
+  /** Whether the store opened; the renderer shows the recovery screen when it did not. */
+  'recovery:status': { input: z.object({}).strict(), output: RecoveryStatus },
+  /** Renames the damaged store aside (never deletes it) and starts with an empty one. */
+  'recovery:moveAside': { input: z.object({}).strict(), output: RecoveryStatus },
+  'backups:list': { input: z.object({}).strict(), output: z.array(BackupFile) },
+  /** A backup now, with SQLite's backup API (one a day is made automatically; seven are kept). */
+  'backups:create': { input: z.object({}).strict(), output: BackupFile },
+  /** Replaces the store with a backup; the current file is kept aside. */
+  'backups:restore': {
+    input: z.object({ name: z.string().regex(/^redac-\d{8}T\d{9}Z\.sqlite3$/) }).strict(),
+    output: RecoveryStatus,
   },
   'revisions:list': {
     input: z.object({ articleId: ArticleId, limit: z.number().int().min(1).max(1000).default(200) }).strict(),

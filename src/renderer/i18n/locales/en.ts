@@ -1,5 +1,6 @@
 import { enArticleList } from './enArticleList';
 import { enHistory } from './enHistory';
+import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 
 /** English, the reference language: every user-visible string of the interface is here. */
@@ -39,6 +40,7 @@ export const en = {
   search: enSearch,
   articleList: enArticleList,
   history: enHistory,
+  recovery: enRecovery,
   language: {
     fr: 'French',
     ar: 'Arabic',
