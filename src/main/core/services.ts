@@ -3,6 +3,9 @@ import { createArticleListing, type ArticleListing } from '../articles/articleLi
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
 import { createBackup, listBackups, type BackupFile } from '../backup/backups';
+import { createHtmlToBody } from '../importing/htmlToBodyFast';
+import { createImportService, type ImportService } from '../importing/importService';
+import { createImportWriter } from '../importing/importWriter';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
@@ -18,6 +21,7 @@ export interface Services {
   listing: ArticleListing;
   revisions: RevisionService;
   termEditing: TermEditing;
+  importing: ImportService;
   backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
   info(): ChannelOutput<'app:info'>;
 }
@@ -41,6 +45,12 @@ export function createServices(ctx: ServiceContext): Services {
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
+    importing: createImportService(
+      ctx.db,
+      ctx.bus,
+      createImportWriter(ctx.db, terms, [indexHook]),
+      createHtmlToBody,
+    ),
     backups: {
       list: () => listBackups(ctx.dataDir),
       create: () => createBackup(ctx.db, ctx.dataDir),

@@ -9,7 +9,7 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, revisions, termEditing, backups, info } = services;
+  const { articles, terms, search, listing, revisions, termEditing, backups, importing, info } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -32,6 +32,8 @@ export function createHandlers(services: Services): Handlers {
     },
     'backups:list': () => backups.list(),
     'backups:create': () => backups.create(),
+    'import:start': ({ path, format }) => ({ jobId: importing.start(path, format).jobId }),
+    'import:cancel': ({ jobId }) => ({ cancelled: importing.cancel(jobId) }),
     'revisions:list': ({ articleId, limit }) => revisions.list(articleId, limit),
     'revisions:compare': ({ articleId, from, to }) => revisions.compare(articleId, from, to),
     'revisions:restore': ({ articleId, revision, baseRevision }) =>

@@ -48,10 +48,15 @@ function Workspace() {
   useEffect(() => {
     const { refresh } = useArticlesStore.getState();
     void refresh();
-    return subscribe('articles:changed', ({ id, revision }) => {
+    const offImported = subscribe('articles:imported', () => void refresh());
+    const offChanged = subscribe('articles:changed', ({ id, revision }) => {
       void refresh();
       void useEditorStore.getState().noticeRemoteChange(id, revision);
     });
+    return () => {
+      offImported();
+      offChanged();
+    };
   }, []);
 
   return (

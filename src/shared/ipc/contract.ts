@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Article, ArticleFields, ArticleId, ArticleSummary, Language } from '../domain/article';
+import { IMPORT_FORMATS, ImportProgress } from '../domain/importing';
 import { ArticlePage, ListFilters } from '../domain/listing';
 import { BackupFile, RecoveryStatus } from '../domain/recovery';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
@@ -125,6 +126,15 @@ export const channels = {
     input: z.object({ name: z.string().min(1).max(100) }).strict(),
     output: RecoveryStatus,
   },
+  /** Starts importing a file on this machine; progress arrives as import:progress events. */
+  'import:start': {
+    input: z.object({ path: z.string().min(1).max(4096), format: z.enum(IMPORT_FORMATS) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import:cancel': {
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'revisions:list': {
     input: z.object({ articleId: ArticleId, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.array(RevisionSummary),
@@ -157,6 +167,9 @@ export const channels = {
 export const events = {
   'articles:changed': z.object({ id: ArticleId, revision: z.number().int() }),
   'search:progress': SearchProgress,
+  'import:progress': ImportProgress,
+  /** Many articles arrived at once: lists refresh once instead of per article. */
+  'articles:imported': z.object({ count: z.number().int().nonnegative() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
