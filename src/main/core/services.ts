@@ -4,6 +4,7 @@ import { createArticleService, type ArticleService } from '../articles/articleSe
 import type { Db } from '../db/open';
 import { createBackup, listBackups, type BackupFile } from '../backup/backups';
 import { createHtmlToBody } from '../importing/htmlToBodyFast';
+import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
@@ -22,6 +23,7 @@ export interface Services {
   revisions: RevisionService;
   termEditing: TermEditing;
   importing: ImportService;
+  exporting: ExportService;
   backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
   info(): ChannelOutput<'app:info'>;
 }
@@ -45,6 +47,7 @@ export function createServices(ctx: ServiceContext): Services {
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
+    exporting: createExportService(articles, search),
     importing: createImportService(
       ctx.db,
       ctx.bus,

@@ -9,7 +9,8 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, revisions, termEditing, backups, importing, info } = services;
+  const { articles, terms, search, listing, revisions, termEditing, backups, importing, exporting, info } =
+    services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -34,6 +35,7 @@ export function createHandlers(services: Services): Handlers {
     'backups:create': () => backups.create(),
     'import:start': ({ path, format }) => ({ jobId: importing.start(path, format).jobId }),
     'import:cancel': ({ jobId }) => ({ cancelled: importing.cancel(jobId) }),
+    'export:articles': (input) => exporting.export(input),
     'revisions:list': ({ articleId, limit }) => revisions.list(articleId, limit),
     'revisions:compare': ({ articleId, from, to }) => revisions.compare(articleId, from, to),
     'revisions:restore': ({ articleId, revision, baseRevision }) =>

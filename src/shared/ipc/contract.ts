@@ -135,6 +135,17 @@ export const channels = {
     input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** One article, a selection (ids) or a search result (up to 1,000) as ninjs 2.0 JSON or HTML. */
+  'export:articles': {
+    input: z
+      .object({
+        ids: z.array(ArticleId).min(1).max(1000).optional(),
+        search: SearchQuery.optional(),
+        format: z.enum(['ninjs', 'html']),
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
+  },
   'revisions:list': {
     input: z.object({ articleId: ArticleId, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     output: z.array(RevisionSummary),
