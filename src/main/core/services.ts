@@ -3,7 +3,6 @@ import { createArticleListing, type ArticleListing } from '../articles/articleLi
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
 import { createBackup, listBackups, type BackupFile } from '../backup/backups';
-import { createHtmlToBody } from '../importing/htmlToBodyFast';
 import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
@@ -52,7 +51,8 @@ export function createServices(ctx: ServiceContext): Services {
       ctx.db,
       ctx.bus,
       createImportWriter(ctx.db, terms, [indexHook]),
-      createHtmlToBody,
+      // happy-dom is heavy to load: only when an import runs, not at every start.
+      async () => (await import('../importing/htmlToBodyFast')).createHtmlToBody(),
     ),
     backups: {
       list: () => listBackups(ctx.dataDir),

@@ -3,8 +3,6 @@ import type { SearchQuery } from '../../shared/domain/search';
 import type { ArticleService } from '../articles/articleService';
 import { AppError } from '../core/errors';
 import type { SearchService } from '../search/searchService';
-import { articlesToHtmlDocument } from './articleHtml';
-import { toNinjs } from './ninjs';
 
 export const EXPORT_MAX = 1000;
 
@@ -28,23 +26,26 @@ export function createExportService(articles: ArticleService, search: SearchServ
   }
 
   return {
-    export(input: {
+    /** Async because the HTML renderer (happy-dom) is loaded on the first export, not at start-up. */
+    async export(input: {
       ids?: string[] | undefined;
       search?: SearchQuery | undefined;
       format: 'ninjs' | 'html';
-    }): ExportFile {
+    }): Promise<ExportFile> {
       const ids = input.ids ?? (input.search ? idsOfSearch(input.search) : []);
       if (ids.length === 0)
         throw new AppError('invalid_input', 'Nothing to export: choose articles or a search.');
       const list: Article[] = ids.map((id) => articles.get(id));
       const stamp = new Date().toISOString().slice(0, 10);
       if (input.format === 'html') {
+        const { articlesToHtmlDocument } = await import('./articleHtml');
         return {
           filename: `redac-${stamp}.html`,
           mimeType: 'text/html',
           content: articlesToHtmlDocument(list),
         };
       }
+      const { toNinjs } = await import('./ninjs');
       const items = list.map(toNinjs);
       return {
         filename:

@@ -25,7 +25,7 @@ export function createImportService(
   bus: EventBus,
   writer: ImportWriter,
   /** A converter per import (one reused DOM), closed when the import ends. */
-  makeConverter: () => { convert(html: string): BodyDoc; close(): void },
+  makeConverter: () => Promise<{ convert(html: string): BodyDoc; close(): void }>,
 ) {
   const jobs = new Map<string, AbortController>();
   const writeOne = db.transaction((item: ImportItem) => writer.write(item));
@@ -52,8 +52,11 @@ export function createImportService(
       remainingMs: null,
       problems: [],
     };
-    const converter = makeConverter();
-    const toBody = (html: string): BodyDoc => converter.convert(html);
+    let converter: { convert(html: string): BodyDoc; close(): void } | undefined;
+    const toBody = (html: string): BodyDoc => {
+      if (!converter) throw new Error('The HTML converter is not ready.');
+      return converter.convert(html);
+    };
     const started = Date.now();
     let lastReport = 0;
     const report = (force = false): void => {
@@ -127,7 +130,11 @@ export function createImportService(
       stream.destroy();
     }
 
-    const done = (format === 'wxr' ? runWxr() : runJsonLines())
+    const done = makeConverter()
+      .then((made) => {
+        converter = made;
+        return format === 'wxr' ? runWxr() : runJsonLines();
+      })
       .then(() => {
         progress.state = abort.signal.aborted ? 'cancelled' : 'done';
         if (progress.state === 'done') progress.bytesDone = progress.bytesTotal;
@@ -137,7 +144,7 @@ export function createImportService(
         progress.message = (error as Error).message;
       })
       .then(() => {
-        converter.close();
+        converter?.close();
         jobs.delete(jobId);
         report(true);
         if (progress.created > 0) bus.emit('articles:imported', { count: progress.created });

@@ -51,9 +51,9 @@ function setup() {
 }
 
 describe('export', () => {
-  it('writes one article as ninjs 2.0 that validates against the schema', () => {
+  it('writes one article as ninjs 2.0 that validates against the schema', async () => {
     const { core, first } = setup();
-    const file = core.services.exporting.export({ ids: [first.id], format: 'ninjs' });
+    const file = await core.services.exporting.export({ ids: [first.id], format: 'ninjs' });
     const item = JSON.parse(file.content) as Record<string, unknown>;
     expect(validate(item), JSON.stringify(validate.errors)).toBe(true);
     expect(item).toMatchObject({
@@ -77,19 +77,20 @@ describe('export', () => {
     core.close();
   });
 
-  it('writes a selection and a search result as arrays of valid ninjs items, and as HTML', () => {
+  it('writes a selection and a search result as arrays of valid ninjs items, and as HTML', async () => {
     const { core, first, secondId } = setup();
     const selection = JSON.parse(
-      core.services.exporting.export({ ids: [first.id, secondId], format: 'ninjs' }).content,
+      (await core.services.exporting.export({ ids: [first.id, secondId], format: 'ninjs' })).content,
     ) as unknown[];
     expect(selection).toHaveLength(2);
     for (const item of selection) expect(validate(item), JSON.stringify(validate.errors)).toBe(true);
     const found = JSON.parse(
-      core.services.exporting.export({ search: { query: 'rabat' }, format: 'ninjs' }).content,
+      (await core.services.exporting.export({ search: { query: 'rabat' }, format: 'ninjs' })).content,
     ) as Record<string, unknown>;
     expect(found).toMatchObject({ uri: `urn:redac:article:${first.id}` });
 
-    const html = core.services.exporting.export({ ids: [first.id, secondId], format: 'html' }).content;
+    const html = (await core.services.exporting.export({ ids: [first.id, secondId], format: 'html' }))
+      .content;
     expect(html).toContain('<h1>Paris et Rabat relancent leur dialogue &lt;enfin&gt;</h1>');
     expect(html).toContain('<article lang="ar" dir="rtl"');
     expect(html).toContain('<p>Une visite « historique ».</p>');
