@@ -5,6 +5,7 @@ import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
 import { HistoryPanel } from '../features/history/HistoryPanel';
+import { ImportPanel } from '../features/importing/ImportPanel';
 import { BackupsPanel } from '../features/recovery/BackupsPanel';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
@@ -66,6 +67,7 @@ function Workspace() {
         <SearchView />
         <HistoryPanel />
         <BackupsPanel />
+        <ImportPanel />
         <ArticleEditor />
       </main>
     </div>

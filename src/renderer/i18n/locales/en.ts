@@ -1,5 +1,6 @@
 import { enArticleList } from './enArticleList';
 import { enHistory } from './enHistory';
+import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 
@@ -41,6 +42,7 @@ export const en = {
   articleList: enArticleList,
   history: enHistory,
   recovery: enRecovery,
+  importing: enImporting,
   language: {
     fr: 'French',
     ar: 'Arabic',
