@@ -19,6 +19,10 @@ test('the article list filters by language and moves with the arrow keys', async
     await expect(page.getByRole('status').first()).toHaveText('Saved');
   }
   await expect(list.getByText('3 articles')).toBeVisible();
+  // Saved headlines reach the list through the articles:changed event, which a loaded machine may delay.
+  for (const name of [/Premier/, /Deuxième/, /Troisième/]) {
+    await expect(list.getByRole('button', { name })).toBeVisible({ timeout: 15_000 });
+  }
   await list.getByRole('button', { name: /Troisième/ }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(list.getByRole('button', { name: /Deuxième/ })).toBeFocused();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 
 let host: HostProcess | undefined;
@@ -26,6 +27,15 @@ test('Ctrl+K finds an article whatever its accents, highlights the words and ope
   await expect(results.locator('mark')).toHaveText(['cybercriminalité']);
   await expect(dialog.getByRole('status')).toHaveText('1 article');
 
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export results as ninjs (JSON)' }).click();
+  const file = await download;
+  const exported = JSON.parse(await readFile((await file.path())!, 'utf8')) as {
+    headlines: { value: string }[];
+  };
+  expect(exported.headlines[0]!.value).toBe('La cybercriminalité explose en Europe');
+
+  await dialog.getByRole('searchbox', { name: 'Search the archive' }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();

@@ -1,8 +1,10 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/appVersion';
+import { createMediaStore } from '../media/mediaStore';
 import { resolveDataDir } from '../core/dataDir';
-import { startCore, type Core } from '../core/startCore';
+import { startResilientCore } from '../core/resilientCore';
+import type { Core } from '../core/startCore';
 import { describeStartupFailure } from '../core/startupFailure';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { attachElectronTransport } from './ipcBridge';
@@ -30,7 +32,8 @@ app.whenReady().then(() => {
   applySecurityPolicy();
   const dataDir = resolveDataDir(undefined);
   try {
-    core = startCore({
+    // A damaged store opens in recovery mode: the window shows the recovery screen, not a crash loop.
+    core = startResilientCore({
       dataDir,
       transport: 'electron',
       version: APP_VERSION,
@@ -54,7 +57,8 @@ app.whenReady().then(() => {
     return;
   }
   attachElectronTransport(core);
-  serveRenderer(join(__dirname, '../renderer'), core.services.media);
+  // The media folder, not core.services: in recovery mode the store is closed but the renderer must load.
+  serveRenderer(join(__dirname, '../renderer'), createMediaStore(dataDir));
   createMainWindow(join(__dirname, '../preload'));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(join(__dirname, '../preload'));

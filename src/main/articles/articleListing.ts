@@ -18,9 +18,10 @@ export function createArticleListing(db: Db, search: SearchService) {
   const first = db.prepare<[number], ArticleSummaryRow>(
     `SELECT ${SUMMARY} FROM articles ORDER BY updated_at DESC, id LIMIT ?`,
   );
+  // The leading "updated_at <= ?" gives SQLite an index range to seek to; an OR alone would scan from the top.
   const after = db.prepare<[number, number, string, number], ArticleSummaryRow>(
     `SELECT ${SUMMARY} FROM articles
-      WHERE updated_at < ? OR (updated_at = ? AND id > ?)
+      WHERE updated_at <= ? AND (updated_at < ? OR id > ?)
       ORDER BY updated_at DESC, id LIMIT ?`,
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');

@@ -7,6 +7,7 @@ import type {
   FeaturedImage,
   Language,
 } from '../../shared/domain/article';
+import type { RevisionKind } from '../../shared/domain/revision';
 import { BODY_SCHEMA_VERSION, EMPTY_BODY } from '../../shared/editor/bodyExtensions';
 import { migrateBody } from '../../shared/editor/bodyMigrations';
 import { bodyMediaIds, bodyProblem } from '../../shared/editor/bodySchema';
@@ -15,6 +16,7 @@ import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
 import type { MediaStore } from '../media/mediaStore';
+import { createRevisionStore } from '../revisions/revisionStore';
 import type { TermService } from '../taxonomy/termService';
 import { articleQueries, type ArticleContent, type ArticleRow, type ArticleSummaryRow } from './articleRows';
 
@@ -22,6 +24,8 @@ export interface SaveInput {
   id: string;
   baseRevision: number;
   fields: ArticleFields;
+  /** Why this save happens; typing ('autosave', the default) coalesces into one revision per burst. */
+  kind?: RevisionKind | undefined;
 }
 
 /**
@@ -79,12 +83,6 @@ function toContent(id: string, fields: ArticleFields, at: number): ArticleConten
   };
 }
 
-/** What a revision keeps besides headline and body (which have columns of their own). */
-function revisionFields(fields: ArticleFields): string {
-  const { headline: _h, body: _b, ...rest } = fields;
-  return JSON.stringify(rest);
-}
-
 /** Creating, reading and saving articles. Each write is one transaction: the row, its terms and its revision. */
 export function createArticleService(
   db: Db,
@@ -95,6 +93,7 @@ export function createArticleService(
   hooks: readonly ArticleWriteHook[] = [],
 ) {
   const q = articleQueries(db);
+  const revisions = createRevisionStore(db);
   const afterWrite = (id: string): void => hooks.forEach((hook) => hook.afterWrite(id));
 
   /** The slug itself when no other article has it, else the first free slug-2, slug-3… */
@@ -169,14 +168,13 @@ export function createArticleService(
     const fields = emptyFields(language);
     const row: ArticleRow = { ...toContent(id, fields, at), status: 'draft', created_at: at, revision: 1 };
     q.insert(row);
-    q.insertRevision({
-      article_id: id,
+    revisions.record({
+      articleId: id,
       revision: 1,
-      headline: '',
-      body: row.body,
-      body_schema_version: BODY_SCHEMA_VERSION,
-      fields: revisionFields(fields),
-      created_at: at,
+      fields,
+      bodySchemaVersion: BODY_SCHEMA_VERSION,
+      kind: 'created',
+      at,
     });
     afterWrite(id);
     return row;
@@ -197,14 +195,13 @@ export function createArticleService(
     }
     q.setTags(input.id, input.fields.tagIds);
     q.setAuthors(input.id, input.fields.authorIds);
-    q.insertRevision({
-      article_id: input.id,
+    revisions.record({
+      articleId: input.id,
       revision: input.baseRevision + 1,
-      headline: content.headline,
-      body: content.body,
-      body_schema_version: BODY_SCHEMA_VERSION,
-      fields: revisionFields(fields),
-      created_at: at,
+      fields,
+      bodySchemaVersion: BODY_SCHEMA_VERSION,
+      kind: input.kind ?? 'autosave',
+      at,
     });
     afterWrite(input.id);
     const saved = q.get(input.id);

@@ -3,9 +3,15 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
+import { createBackup, listBackups, type BackupFile } from '../backup/backups';
+import { createExportService, type ExportService } from '../exporting/exportService';
+import { createImportService, type ImportService } from '../importing/importService';
+import { createImportWriter } from '../importing/importWriter';
+import { createRevisionService, type RevisionService } from '../revisions/revisionService';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
 import { createMediaStore, type MediaStore } from '../media/mediaStore';
+import { createTermEditing, type TermEditing } from '../taxonomy/termEditing';
 import { createTermService, type TermService } from '../taxonomy/termService';
 import { schemaVersion } from '../db/migrate';
 import { join } from 'node:path';
@@ -39,6 +45,11 @@ export interface Services {
   outbox: Outbox;
   conflicts: ConflictService;
   puller: Puller;
+  revisions: RevisionService;
+  termEditing: TermEditing;
+  importing: ImportService;
+  exporting: ExportService;
+  backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
@@ -67,10 +78,9 @@ export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
+  const indexHook = { afterWrite: (id: string) => indexer.indexArticle(id) };
   const media = createMediaStore(ctx.dataDir);
-  const articles = createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [
-    { afterWrite: (id) => indexer.indexArticle(id) },
-  ]);
+  const articles = createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [indexHook]);
   const credentials =
     ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
   const sites = createSiteService(ctx.db, credentials);
@@ -83,6 +93,20 @@ export function createServices(ctx: ServiceContext): Services {
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   return {
     articles,
+    revisions: createRevisionService(ctx.db, articles, terms),
+    termEditing: createTermEditing(ctx.db, terms, [indexHook]),
+    exporting: createExportService(articles, search),
+    importing: createImportService(
+      ctx.db,
+      ctx.bus,
+      createImportWriter(ctx.db, terms, [indexHook]),
+      // happy-dom is heavy to load: only when an import runs, not at every start.
+      async () => (await import('../importing/htmlToBodyFast')).createHtmlToBody(),
+    ),
+    backups: {
+      list: () => listBackups(ctx.dataDir),
+      create: () => createBackup(ctx.db, ctx.dataDir),
+    },
     terms,
     search,
     listing: createArticleListing(ctx.db, search),

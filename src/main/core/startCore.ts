@@ -16,6 +16,8 @@ export interface CoreOptions {
   platform?: Platform | undefined;
   /** Builds the site credential store for the data folder (Electron: safeStorage); a 0600 file otherwise. */
   credentials?: ((dataDir: string) => CredentialStore) | undefined;
+  /** Reuse a bus (the resilient core keeps one across store swaps, so transports stay subscribed). */
+  bus?: EventBus | undefined;
 }
 
 export interface Core {
@@ -30,7 +32,7 @@ export interface Core {
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, STORE_FILE), { nativeBinding: options.nativeBinding });
-  const bus = createEventBus();
+  const bus = options.bus ?? createEventBus();
   const services = createServices({
     db,
     bus,

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_VERSION } from '../core/appVersion';
 import { resolveDataDir } from '../core/dataDir';
-import { startCore } from '../core/startCore';
+import { startResilientCore } from '../core/resilientCore';
 import { describeStartupFailure } from '../core/startupFailure';
 import { startHost } from './hostServer';
 
@@ -43,7 +43,13 @@ async function main(): Promise<void> {
   const dataDir = resolve(resolveDataDir(values['data-dir']));
   let core;
   try {
-    core = startCore({ dataDir, transport: 'host', version: APP_VERSION });
+    // A damaged store opens in recovery mode (the page offers to move it aside or restore a backup).
+    core = startResilientCore({ dataDir, transport: 'host', version: APP_VERSION });
+    if (core.mode() === 'damaged') {
+      console.log(
+        `The article store in ${dataDir} is damaged. Open the address below to move it aside or restore a backup.`,
+      );
+    }
   } catch (error) {
     console.error(describeStartupFailure(error, dataDir));
     process.exit(3);

@@ -7,6 +7,7 @@ import { articleQueries } from '../articles/articleRows';
 import type { ArticleWriteHook } from '../articles/articleService';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
+import { createRevisionStore } from '../revisions/revisionStore';
 import type { TermService } from '../taxonomy/termService';
 import type { ImportItem } from './importItem';
 
@@ -19,6 +20,7 @@ export type WriteOutcome = 'created' | 'skipped';
  */
 export function createImportWriter(db: Db, terms: TermService, hooks: readonly ArticleWriteHook[]) {
   const q = articleQueries(db);
+  const revisions = createRevisionStore(db);
   const known = db.prepare<[string], { article_id: string }>(
     'SELECT article_id FROM article_sources WHERE source_key = ?',
   );
@@ -70,15 +72,14 @@ export function createImportWriter(db: Db, terms: TermService, hooks: readonly A
     });
     q.setTags(id, tagIds);
     q.setAuthors(id, authorIds);
-    q.insertRevision({
-      article_id: id,
+    revisions.record({
+      articleId: id,
       revision: 1,
-      headline: item.headline,
-      body,
-      body_schema_version: BODY_SCHEMA_VERSION,
-      fields: JSON.stringify({
+      fields: {
         kicker: item.kicker,
+        headline: item.headline,
         standfirst: item.standfirst,
+        body: item.body,
         language: item.language,
         slug: item.slug,
         seoTitle: '',
@@ -87,8 +88,10 @@ export function createImportWriter(db: Db, terms: TermService, hooks: readonly A
         tagIds,
         authorIds,
         featuredImage: item.featuredImage,
-      }),
-      created_at: item.updatedAt,
+      },
+      bodySchemaVersion: BODY_SCHEMA_VERSION,
+      kind: 'import',
+      at: item.updatedAt,
     });
     remember.run(item.sourceKey, id);
     hooks.forEach((hook) => hook.afterWrite(id));

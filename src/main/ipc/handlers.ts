@@ -1,4 +1,5 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
+import { AppError } from '../core/errors';
 import type { Services } from '../core/services';
 import { PULL_STATUSES } from '../publishing/pull';
 
@@ -9,8 +10,25 @@ export type Handlers = {
 
 /** Binds each channel to its service. The only place besides the transports that knows channel names. */
 export function createHandlers(services: Services): Handlers {
-  const { articles, terms, search, listing, media, info, sites, preview, sync, outbox, conflicts, puller } =
-    services;
+  const {
+    articles,
+    terms,
+    search,
+    listing,
+    media,
+    info,
+    sites,
+    preview,
+    sync,
+    outbox,
+    conflicts,
+    puller,
+    revisions,
+    termEditing,
+    backups,
+    importing,
+    exporting,
+  } = services;
   return {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
@@ -24,6 +42,25 @@ export function createHandlers(services: Services): Handlers {
     'app:setSpellcheckLanguage': ({ language }) => services.setSpellcheckLanguage(language),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
+    'terms:rename': ({ kind, id, name }) => termEditing.rename(kind, id, name),
+    'terms:merge': ({ kind, fromId, intoId }) => termEditing.merge(kind, fromId, intoId),
+    // The resilient core (core/resilientCore.ts) answers these three; a bare core has no store to swap.
+    'recovery:status': () => ({ state: 'ok', message: '', storeFile: '', backups: backups.list() }),
+    'recovery:moveAside': () => {
+      throw new AppError('unavailable', 'Moving the store aside needs the app, not a bare core.');
+    },
+    'backups:restore': () => {
+      throw new AppError('unavailable', 'Restoring a backup needs the app, not a bare core.');
+    },
+    'backups:list': () => backups.list(),
+    'backups:create': () => backups.create(),
+    'import:start': ({ path, format }) => ({ jobId: importing.start(path, format).jobId }),
+    'import:cancel': ({ jobId }) => ({ cancelled: importing.cancel(jobId) }),
+    'export:articles': (input) => exporting.export(input),
+    'revisions:list': ({ articleId, limit }) => revisions.list(articleId, limit),
+    'revisions:compare': ({ articleId, from, to }) => revisions.compare(articleId, from, to),
+    'revisions:restore': ({ articleId, revision, baseRevision }) =>
+      revisions.restore(articleId, revision, baseRevision),
     'search:query': (input) => search.search(input),
     'search:count': (input) => ({ count: search.count(input) }),
     'search:rebuild': () => search.rebuild(),

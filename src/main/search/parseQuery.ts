@@ -61,8 +61,13 @@ export function parseQuery(input: string): ParsedQuery {
   return { terms, match: toMatch(terms) };
 }
 
+/** A term as an FTS5 phrase: folded words, quoted by us, optionally a prefix. */
+export function phraseOf(term: QueryTerm): string {
+  return `"${term.words.join(' ')}"${term.prefix ? ' *' : ''}`;
+}
+
 function termExpr(term: QueryTerm): string {
-  const phrase = `"${term.words.join(' ')}"${term.prefix ? ' *' : ''}`;
+  const phrase = phraseOf(term);
   return term.field
     ? `${term.field} : ${phrase}`
     : `{kicker headline standfirst body captions tags byline} : ${phrase}`;

@@ -4,6 +4,11 @@ import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
 import { useEditorStore } from '../features/editor/editorStore';
+import { HistoryPanel } from '../features/history/HistoryPanel';
+import { ImportPanel } from '../features/importing/ImportPanel';
+import { BackupsPanel } from '../features/recovery/BackupsPanel';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
 import { SearchView } from '../features/search/SearchView';
 import { PublishingBar } from '../features/publishing/PublishingBar';
 import { PublishingViews } from '../features/publishing/PublishingViews';
@@ -33,15 +38,28 @@ function useSaveBeforeLeaving(): void {
   }, []);
 }
 
+/** The app, or the recovery screen when the store could not be opened. */
 export function App() {
+  const status = useRecoveryStatus();
+  if (!status) return null;
+  if (status.state === 'damaged') return <RecoveryScreen status={status} />;
+  return <Workspace />;
+}
+
+function Workspace() {
   useSaveBeforeLeaving();
   useEffect(() => {
     const { refresh } = useArticlesStore.getState();
     void refresh();
-    return subscribe('articles:changed', ({ id, revision }) => {
+    const offImported = subscribe('articles:imported', () => void refresh());
+    const offChanged = subscribe('articles:changed', ({ id, revision }) => {
       void refresh();
       void useEditorStore.getState().noticeRemoteChange(id, revision);
     });
+    return () => {
+      offImported();
+      offChanged();
+    };
   }, []);
 
   return (
@@ -49,6 +67,9 @@ export function App() {
       <ArticleList />
       <main className="app-main">
         <SearchView />
+        <HistoryPanel />
+        <BackupsPanel />
+        <ImportPanel />
         <PublishingBar />
         <PublishingViews>
           <ArticleEditor />

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { IMPORT_FORMATS, ImportProgress } from '../domain/importing';
 import { ArticlePage, ListFilters } from '../domain/listing';
+import { BackupFile, RecoveryStatus } from '../domain/recovery';
+import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
@@ -7,7 +10,7 @@ import { ConflictChoice, ConflictView } from '../domain/conflict';
 import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
-import { Term, TermKind } from '../domain/term';
+import { Term, TermId, TermKind } from '../domain/term';
 
 /**
  * The one IPC contract. Main's handler table, the preload's window.redac, the renderer's client and the
@@ -57,6 +60,8 @@ export const channels = {
         baseRevision: z.number().int().nonnegative(),
         /** The whole article as the writer sees it: a save replaces every field. */
         fields: ArticleFields,
+        /** Why: typing ('autosave', the default) coalesces into one revision per burst; others never do. */
+        kind: z.enum(['autosave', 'explicit', 'status', 'sync']).optional(),
       })
       .strict(),
     output: Article,
@@ -191,6 +196,75 @@ export const channels = {
       .strict(),
     output: PullResult,
   },
+  /** Renames in place (id and slug stay); refused with 'conflict' when the name folds onto another term. */
+  'terms:rename': {
+    input: z.object({ kind: TermKind, id: TermId, name: z.string().min(1).max(200) }).strict(),
+    output: Term,
+  },
+  /** Moves every article from one term to another, then removes the first. */
+  'terms:merge': {
+    input: z.object({ kind: TermKind, fromId: TermId, intoId: TermId }).strict(),
+    output: z.object({ moved: z.number().int().nonnegative() }),
+  },
+  /** Whether the store opened; the renderer shows the recovery screen when it did not. */
+  'recovery:status': { input: z.object({}).strict(), output: RecoveryStatus },
+  /** Renames the damaged store aside (never deletes it) and starts with an empty one. */
+  'recovery:moveAside': { input: z.object({}).strict(), output: RecoveryStatus },
+  'backups:list': { input: z.object({}).strict(), output: z.array(BackupFile) },
+  /** A backup now, with SQLite's backup API (one a day is made automatically; seven are kept). */
+  'backups:create': { input: z.object({}).strict(), output: BackupFile },
+  /** Replaces the store with a backup; the current file is kept aside. */
+  'backups:restore': {
+    // A name from backups:list; anything else is refused by the service (not_found), never used as a path.
+    input: z.object({ name: z.string().min(1).max(100) }).strict(),
+    output: RecoveryStatus,
+  },
+  /** Starts importing a file on this machine; progress arrives as import:progress events. */
+  'import:start': {
+    input: z.object({ path: z.string().min(1).max(4096), format: z.enum(IMPORT_FORMATS) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'import:cancel': {
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** One article, a selection (ids) or a search result (up to 1,000) as ninjs 2.0 JSON or HTML. */
+  'export:articles': {
+    input: z
+      .object({
+        ids: z.array(ArticleId).min(1).max(1000).optional(),
+        search: SearchQuery.optional(),
+        format: z.enum(['ninjs', 'html']),
+      })
+      .strict(),
+    output: z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
+  },
+  'revisions:list': {
+    input: z.object({ articleId: ArticleId, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.array(RevisionSummary),
+  },
+  /** Every field of two revisions side by side, each with a word-level diff. */
+  'revisions:compare': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+      })
+      .strict(),
+    output: z.array(FieldDiff),
+  },
+  /** Saves an old revision's fields as a new revision; history is never rewritten. */
+  'revisions:restore': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        revision: z.number().int().nonnegative(),
+        baseRevision: z.number().int().nonnegative(),
+      })
+      .strict(),
+    output: Article,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */
@@ -199,6 +273,9 @@ export const events = {
   'search:progress': SearchProgress,
   /** The outbox or an article's state on a site moved. */
   'sync:changed': z.object({ articleId: ArticleId.nullable() }),
+  'import:progress': ImportProgress,
+  /** Many articles arrived at once: lists refresh once instead of per article. */
+  'articles:imported': z.object({ count: z.number().int().nonnegative() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

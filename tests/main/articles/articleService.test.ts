@@ -27,14 +27,17 @@ describe('saving articles', () => {
     const { articles } = core.services;
     const created = articles.create('fr');
     expect(created.revision).toBe(1);
+    // Explicit saves: each is kept (typing, the default kind, coalesces; see tests/main/revisions).
     const first = articles.save({
       id: created.id,
       baseRevision: 1,
+      kind: 'explicit',
       fields: fields({ headline: 'Inondations dans le Gard', body: body('Premier jet.') }),
     });
     const second = articles.save({
       id: created.id,
       baseRevision: first.revision,
+      kind: 'explicit',
       fields: fields({
         headline: 'Inondations dans le Gard : l’alerte rouge levée',
         body: body('Premier jet.', 'Mise à jour à 18 h.'),

@@ -6,6 +6,7 @@ import { m0004SearchIndex } from './0004-search-index';
 import { m0005ArticleSources } from './0005-article-sources';
 import { m0006ArticleSlugs } from './0006-article-slugs';
 import { m0007Publishing } from './0007-publishing';
+import { m0008RevisionStorage } from './0008-revision-storage';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   m0005ArticleSources,
   m0006ArticleSlugs,
   m0007Publishing,
+  m0008RevisionStorage,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

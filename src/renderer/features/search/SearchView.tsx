@@ -1,6 +1,7 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { subscribe } from '../../bridge';
+import { call, subscribe } from '../../bridge';
+import { saveFile } from './exportFile';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
 import { HitText } from './HitText';
@@ -124,6 +125,7 @@ export function SearchView() {
             </li>
           ))}
         </ul>
+        {hits.length > 0 && <ExportButtons />}
         {nextCursor && (
           <button type="button" onClick={() => void more()}>
             {t('search.more')}
@@ -132,6 +134,37 @@ export function SearchView() {
         <RebuildBar running={rebuild?.state === 'running'} />
       </dialog>
     </>
+  );
+}
+
+/** Exports the whole search result (up to 1,000 articles, newest first) as ninjs JSON or HTML. */
+function ExportButtons() {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string>();
+  async function run(format: 'ninjs' | 'html'): Promise<void> {
+    const { query, filters } = useSearchStore.getState();
+    try {
+      setError(undefined);
+      const search = {
+        query,
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.language ? { language: filters.language } : {}),
+      };
+      saveFile(await call('export:articles', { search, format }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  return (
+    <div className="search-export">
+      <button type="button" onClick={() => void run('ninjs')}>
+        {t('search.exportNinjs')}
+      </button>
+      <button type="button" onClick={() => void run('html')}>
+        {t('search.exportHtml')}
+      </button>
+      {error && <p role="alert">{t('search.failed', { message: error })}</p>}
+    </div>
   );
 }
 

@@ -1,4 +1,7 @@
 import { enArticleList } from './enArticleList';
+import { enHistory } from './enHistory';
+import { enImporting } from './enImporting';
+import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 import { enPublishing } from './en.publishing';
 
@@ -159,6 +162,9 @@ export const en = {
   },
   search: enSearch,
   articleList: enArticleList,
+  history: enHistory,
+  storeRecovery: enRecovery,
+  importing: enImporting,
   language: {
     fr: 'French',
     ar: 'Arabic',

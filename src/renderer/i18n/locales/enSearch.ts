@@ -23,6 +23,8 @@ export const enSearch = {
   none: 'No article matches.',
   hint: 'Type to search headlines, texts, captions, tags and bylines.',
   more: 'More results',
+  exportNinjs: 'Export results as ninjs (JSON)',
+  exportHtml: 'Export results as HTML',
   failed: 'The search failed: {{message}}',
   untitled: 'Untitled article',
   updated: '{{when}}',

@@ -1,0 +1,120 @@
+import { existsSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { channelNames, type ChannelName } from '../../shared/ipc/contract';
+import type { RecoveryStatus } from '../../shared/domain/recovery';
+import { backupIfDue, backupPath, listBackups } from '../backup/backups';
+import { DatabaseCorruptError } from '../db/open';
+import type { Handlers } from '../ipc/handlers';
+import { AppError } from './errors';
+import { createEventBus } from './eventBus';
+import { startCore, STORE_FILE, type Core, type CoreOptions } from './startCore';
+
+const HOUR = 3600_000;
+
+/**
+ * The core as the transports see it, able to survive a damaged store and to swap stores (restore a backup)
+ * without a restart. When the store file is damaged it starts in recovery mode: every channel answers
+ * 'unavailable' except the recovery ones, which move the file aside or restore a backup and then open the
+ * real store. Also takes the daily backup (keeping seven).
+ */
+export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' | 'damaged' } {
+  const bus = createEventBus();
+  const storeFile = join(options.dataDir, STORE_FILE);
+  let inner: Core | undefined;
+  let damage: string | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  function open(): void {
+    inner = startCore({ ...options, bus });
+    damage = undefined;
+    const db = inner.db;
+    const due = (): void =>
+      void backupIfDue(db, options.dataDir).catch((e: unknown) => console.warn(`[backup] ${String(e)}`));
+    due();
+    clearInterval(timer);
+    timer = setInterval(due, HOUR);
+    timer.unref();
+  }
+
+  try {
+    open();
+  } catch (error) {
+    if (!(error instanceof DatabaseCorruptError)) throw error;
+    damage = error.message;
+  }
+
+  const status = (): RecoveryStatus => ({
+    state: damage ? 'damaged' : 'ok',
+    message: damage ?? '',
+    storeFile,
+    backups: listBackups(options.dataDir),
+  });
+
+  /** Keeps the old file (renamed), never deletes it: a damaged store may still be rescued by hand. */
+  function setAside(reason: string): void {
+    inner?.close();
+    inner = undefined;
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+    if (existsSync(storeFile)) renameSync(storeFile, `${storeFile}.${reason}-${stamp}`);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(storeFile + suffix))
+        renameSync(storeFile + suffix, `${storeFile}.${reason}-${stamp}${suffix}`);
+    }
+  }
+
+  const own: Partial<Handlers> = {
+    'recovery:status': () => status(),
+    'recovery:moveAside': () => {
+      if (!damage) throw new AppError('conflict', 'The article store is not damaged; nothing was moved.');
+      setAside('damaged');
+      open();
+      return status();
+    },
+    'backups:restore': ({ name }) => {
+      const file = backupPath(options.dataDir, name);
+      if (!file) throw new AppError('not_found', `There is no backup named ${name}.`);
+      setAside(damage ? 'damaged' : 'before-restore');
+      copyFileSync(file, storeFile);
+      rmSync(`${storeFile}-wal`, { force: true });
+      rmSync(`${storeFile}-shm`, { force: true });
+      open();
+      return status();
+    },
+  };
+
+  const unavailable = (): never => {
+    throw new AppError(
+      'unavailable',
+      `The article store could not be opened: ${damage ?? 'it is being replaced'}`,
+    );
+  };
+  const handlers = Object.fromEntries(
+    channelNames.map((channel: ChannelName) => [
+      channel,
+      (input: never) => {
+        const mine = own[channel] as ((input: never) => unknown) | undefined;
+        if (mine) return mine(input);
+        const target = inner?.handlers[channel] as ((input: never) => unknown) | undefined;
+        return target ? target(input) : unavailable();
+      },
+    ]),
+  ) as unknown as Handlers;
+
+  return {
+    get db() {
+      if (!inner) throw new AppError('unavailable', 'The article store is not open.');
+      return inner.db;
+    },
+    get services() {
+      if (!inner) throw new AppError('unavailable', 'The article store is not open.');
+      return inner.services;
+    },
+    bus,
+    handlers,
+    mode: () => (damage ? 'damaged' : 'ok'),
+    close() {
+      clearInterval(timer);
+      inner?.close();
+    },
+  };
+}

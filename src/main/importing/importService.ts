@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { BodyDoc } from '../../shared/domain/article';
+import type { ImportProgress } from '../../shared/domain/importing';
+import { AppError } from '../core/errors';
+import type { EventBus } from '../core/eventBus';
+import type { Db } from '../db/open';
+import type { ImportItem } from './importItem';
+import type { ImportWriter } from './importWriter';
+import { jsonLineToImport } from './jsonLinesItem';
+import { readWxr } from './wxrReader';
+import { wxrToImport } from './wxrItem';
+
+const MAX_PROBLEMS = 200;
+const REPORT_EVERY_MS = 250;
+
+/**
+ * Imports WordPress exports and JSON Lines, streaming: a chunk is parsed, its articles written in one
+ * transaction (each in its own savepoint, so one bad article never takes the others with it), progress
+ * reported with counts and time left, and cancellation checked between chunks.
+ */
+export function createImportService(
+  db: Db,
+  bus: EventBus,
+  writer: ImportWriter,
+  /** A converter per import (one reused DOM), closed when the import ends. */
+  makeConverter: () => Promise<{ convert(html: string): BodyDoc; close(): void }>,
+) {
+  const jobs = new Map<string, AbortController>();
+  const writeOne = db.transaction((item: ImportItem) => writer.write(item));
+
+  function start(path: string, format: 'wxr' | 'jsonl'): { jobId: string; done: Promise<ImportProgress> } {
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      throw new AppError('not_found', `There is no file at ${path}.`);
+    }
+    const jobId = randomUUID();
+    const abort = new AbortController();
+    jobs.set(jobId, abort);
+    const progress: ImportProgress = {
+      jobId,
+      state: 'running',
+      bytesDone: 0,
+      bytesTotal: size,
+      created: 0,
+      alreadyThere: 0,
+      ignored: 0,
+      failed: 0,
+      remainingMs: null,
+      problems: [],
+    };
+    let converter: { convert(html: string): BodyDoc; close(): void } | undefined;
+    const toBody = (html: string): BodyDoc => {
+      if (!converter) throw new Error('The HTML converter is not ready.');
+      return converter.convert(html);
+    };
+    const started = Date.now();
+    let lastReport = 0;
+    const report = (force = false): void => {
+      const now = Date.now();
+      if (!force && now - lastReport < REPORT_EVERY_MS) return;
+      lastReport = now;
+      const elapsed = now - started;
+      progress.remainingMs =
+        progress.state === 'running' && progress.bytesDone > 0
+          ? (elapsed / progress.bytesDone) * (progress.bytesTotal - progress.bytesDone)
+          : null;
+      bus.emit('import:progress', { ...progress, problems: [...progress.problems] });
+    };
+    const problem = (position: string, message: string): void => {
+      progress.failed++;
+      if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ position, message });
+    };
+    const writeBatch = (batch: { position: string; item: ImportItem }[]): void => {
+      db.transaction(() => {
+        for (const { position, item } of batch) {
+          try {
+            if (writeOne(item) === 'created') progress.created++;
+            else progress.alreadyThere++;
+          } catch (error) {
+            problem(position, (error as Error).message);
+          }
+        }
+      }).immediate();
+    };
+
+    async function runWxr(): Promise<void> {
+      for await (const chunk of readWxr(path, abort.signal)) {
+        const batch: { position: string; item: ImportItem }[] = [];
+        for (const wxr of chunk.items) {
+          const position = `item ${wxr.index + 1} (line ${wxr.line})`;
+          const outcome = wxrToImport(wxr, chunk.authors, toBody);
+          if (outcome.kind === 'item') batch.push({ position, item: outcome.item });
+          else if (outcome.kind === 'ignored') progress.ignored++;
+          else problem(position, outcome.reason);
+        }
+        writeBatch(batch);
+        progress.bytesDone = chunk.bytesRead;
+        report();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+
+    async function runJsonLines(): Promise<void> {
+      const stream = createReadStream(path, { encoding: 'utf8' });
+      const lines = createInterface({ input: stream, crlfDelay: Infinity });
+      let number = 0;
+      let batch: { position: string; item: ImportItem }[] = [];
+      for await (const line of lines) {
+        number++;
+        if (abort.signal.aborted) break;
+        if (!line.trim()) continue;
+        const outcome = jsonLineToImport(line, toBody);
+        if ('item' in outcome) batch.push({ position: `line ${number}`, item: outcome.item });
+        else problem(`line ${number}`, outcome.reason);
+        if (batch.length >= 500) {
+          writeBatch(batch);
+          batch = [];
+          progress.bytesDone = stream.bytesRead;
+          report();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      writeBatch(batch);
+      progress.bytesDone = stream.bytesRead;
+      lines.close();
+      stream.destroy();
+    }
+
+    const done = makeConverter()
+      .then((made) => {
+        converter = made;
+        return format === 'wxr' ? runWxr() : runJsonLines();
+      })
+      .then(() => {
+        progress.state = abort.signal.aborted ? 'cancelled' : 'done';
+        if (progress.state === 'done') progress.bytesDone = progress.bytesTotal;
+      })
+      .catch((error: unknown) => {
+        progress.state = 'failed';
+        progress.message = (error as Error).message;
+      })
+      .then(() => {
+        converter?.close();
+        jobs.delete(jobId);
+        report(true);
+        if (progress.created > 0) bus.emit('articles:imported', { count: progress.created });
+        return { ...progress };
+      });
+    return { jobId, done };
+  }
+
+  return {
+    start,
+    cancel(jobId: string): boolean {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return job !== undefined;
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;

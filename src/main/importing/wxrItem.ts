@@ -1,0 +1,108 @@
+import type { ArticleStatus, BodyDoc, Language } from '../../shared/domain/article';
+import type { ImportItem } from './importItem';
+import type { WxrItem } from './wxrReader';
+
+const STATUSES: Record<string, ArticleStatus> = {
+  publish: 'published',
+  draft: 'draft',
+  'auto-draft': 'draft',
+  pending: 'submitted',
+  future: 'scheduled',
+  private: 'published',
+  trash: 'spiked',
+};
+
+/** "2024-03-05 14:07:00" (WordPress's GMT columns) to ms; undefined for the zero date or garbage. */
+export function wpDate(text: string | undefined): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec((text ?? '').trim());
+  if (!m || m[1] === '0000') return undefined;
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Classic-editor posts keep paragraphs as blank lines (WordPress adds <p> when it displays them). */
+export function autop(html: string): string {
+  if (/<(p|h[1-6]|ul|ol|blockquote|figure|div)[\s>]/i.test(html)) return html;
+  return html
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+const ARABIC = /[\u0600-\u06FF]/g;
+export function guessLanguage(text: string): Language {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  return letters > 0 && (text.match(ARABIC)?.length ?? 0) / letters > 0.3 ? 'ar' : 'fr';
+}
+
+const stripTags = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export type WxrOutcome =
+  { kind: 'item'; item: ImportItem } | { kind: 'ignored' } | { kind: 'malformed'; reason: string };
+
+/** An export item as an article, or why it cannot be one. Pages, attachments and menus are ignored. */
+export function wxrToImport(
+  wxr: WxrItem,
+  authors: Map<string, string>,
+  toBody: (html: string) => BodyDoc,
+): WxrOutcome {
+  const f = wxr.fields;
+  if (wxr.errors.length > 0) return { kind: 'malformed', reason: `XML error: ${wxr.errors.join('; ')}` };
+  const type = (f['wp:post_type'] ?? 'post').trim();
+  if (type !== 'post') return { kind: 'ignored' };
+  const id = (f['wp:post_id'] ?? '').trim();
+  const guid = (f['guid'] ?? '').trim();
+  if (!id && !guid) return { kind: 'malformed', reason: 'The item has neither a post id nor a guid.' };
+  const rawStatus = (f['wp:status'] ?? '').trim();
+  const status = STATUSES[rawStatus];
+  if (!status) return { kind: 'malformed', reason: `Unknown status “${rawStatus}”.` };
+  const createdAt = wpDate(f['wp:post_date_gmt']) ?? wpDate(f['wp:post_date']);
+  if (createdAt === undefined) {
+    return { kind: 'malformed', reason: `The date “${f['wp:post_date'] ?? ''}” is not a date.` };
+  }
+  const headline = (f['title'] ?? '').trim();
+  const html = f['content:encoded'] ?? '';
+  if (!headline && !html.trim())
+    return { kind: 'malformed', reason: 'The item has neither a title nor content.' };
+  let body: BodyDoc;
+  try {
+    body = toBody(autop(html));
+  } catch (error) {
+    return { kind: 'malformed', reason: `The content could not be converted: ${(error as Error).message}` };
+  }
+  const creator = (f['dc:creator'] ?? '').trim();
+  let slug = (f['wp:post_name'] ?? '').trim();
+  try {
+    slug = decodeURIComponent(slug);
+  } catch {
+    // Keep the slug as WordPress wrote it.
+  }
+  return {
+    kind: 'item',
+    item: {
+      sourceKey: `wxr:${guid || id}`,
+      kicker: '',
+      headline,
+      standfirst: stripTags(f['excerpt:encoded'] ?? ''),
+      body,
+      status,
+      language: guessLanguage(`${headline} ${html}`),
+      slug: slug.slice(0, 200),
+      section: wxr.categories.find((c) => c.domain === 'category')?.name || null,
+      tags: wxr.categories
+        .filter((c) => c.domain === 'post_tag')
+        .map((c) => c.name)
+        .filter(Boolean),
+      authors: creator ? [authors.get(creator) ?? creator] : [],
+      featuredImage: null,
+      createdAt,
+      updatedAt: wpDate(f['wp:post_modified_gmt']) ?? createdAt,
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { ArticleFields, BodyDoc, PmNode } from '../../shared/domain/article';
+import type { RevisionKind } from '../../shared/domain/revision';
+import { wordChanges } from '../../shared/text/wordDiff';
+import type { Db } from '../db/open';
+import { bodyText } from '../search/searchText';
+
+/** Typing saves that follow each other closer than this stay one revision... */
+export const PAUSE_MS = 60_000;
+/** ...but a burst of typing never spans more than this without a revision. */
+export const MAX_BURST_MS = 10 * 60_000;
+
+interface StoredRevision {
+  article_id: string;
+  revision: number;
+  headline: string;
+  body: string;
+  body_blocks: string | null;
+  body_schema_version: number;
+  fields: string;
+  kind: string;
+  saved_by: string;
+  words_added: number;
+  words_removed: number;
+  started_at: number;
+  created_at: number;
+}
+
+export interface RevisionInput {
+  articleId: string;
+  revision: number;
+  fields: ArticleFields;
+  bodySchemaVersion: number;
+  kind: RevisionKind;
+  at: number;
+}
+
+export interface LoadedRevision {
+  revision: number;
+  kind: RevisionKind;
+  createdAt: number;
+  savedBy: string;
+  wordsAdded: number;
+  wordsRemoved: number;
+  headline: string;
+  body: BodyDoc;
+  /** Every other field, as stored (older rows may lack some). */
+  rest: Partial<ArticleFields>;
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** What a writer reads in a revision, for counting words added and removed. */
+export function readableText(headline: string, body: BodyDoc, rest: Partial<ArticleFields>): string {
+  return [rest.kicker ?? '', headline, rest.standfirst ?? '', bodyText(body as PmNode)].join('\n');
+}
+
+/**
+ * Revision storage: bodies as content-addressed blocks (see migration revision-storage), typing coalesced
+ * into bursts. Runs inside the caller's save transaction.
+ */
+export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
+  const latestTwo = db.prepare<[string], StoredRevision>(
+    'SELECT * FROM revisions WHERE article_id = ? ORDER BY revision DESC LIMIT 2',
+  );
+  const one = db.prepare<[string, number], StoredRevision>(
+    'SELECT * FROM revisions WHERE article_id = ? AND revision = ?',
+  );
+  const all = db.prepare<[string, number], StoredRevision>(
+    `SELECT article_id, revision, headline, '' AS body, NULL AS body_blocks, body_schema_version, '{}' AS fields,
+            kind, saved_by, words_added, words_removed, started_at, created_at
+       FROM revisions WHERE article_id = ? ORDER BY revision DESC LIMIT ?`,
+  );
+  const drop = db.prepare<[string, number]>('DELETE FROM revisions WHERE article_id = ? AND revision = ?');
+  const insert = db.prepare<[StoredRevision]>(
+    `INSERT INTO revisions (article_id, revision, headline, body, body_blocks, body_schema_version, fields, kind,
+                            saved_by, words_added, words_removed, started_at, created_at)
+     VALUES (@article_id, @revision, @headline, @body, @body_blocks, @body_schema_version, @fields, @kind,
+             @saved_by, @words_added, @words_removed, @started_at, @created_at)`,
+  );
+  const blockByHash = db.prepare<[Buffer], { id: number }>('SELECT id FROM revision_blocks WHERE hash = ?');
+  const addBlock = db.prepare<[Buffer, string]>('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)');
+  const blockJson = db.prepare<[number], { json: string }>('SELECT json FROM revision_blocks WHERE id = ?');
+
+  function storeBody(body: BodyDoc): string {
+    if (!body.content) return 'null';
+    const ids = body.content.map((node) => {
+      const json = JSON.stringify(node);
+      const hash = createHash('sha256').update(json).digest().subarray(0, 16);
+      return blockByHash.get(hash)?.id ?? Number(addBlock.run(hash, json).lastInsertRowid);
+    });
+    return JSON.stringify(ids);
+  }
+
+  function loadBody(row: StoredRevision): BodyDoc {
+    if (row.body_blocks === null) return JSON.parse(row.body) as BodyDoc;
+    const ids = JSON.parse(row.body_blocks) as number[] | null;
+    if (ids === null) return { type: 'doc' };
+    return {
+      type: 'doc',
+      content: ids.map((id) => JSON.parse(blockJson.get(id)?.json ?? '{"type":"paragraph"}') as PmNode),
+    };
+  }
+
+  function load(row: StoredRevision): LoadedRevision {
+    const { headline: _h, body: _b, ...rest } = JSON.parse(row.fields || '{}') as Partial<ArticleFields>;
+    return {
+      revision: row.revision,
+      kind: row.kind as RevisionKind,
+      createdAt: row.created_at,
+      savedBy: row.saved_by,
+      wordsAdded: row.words_added,
+      wordsRemoved: row.words_removed,
+      headline: row.headline,
+      body: loadBody(row),
+      rest,
+    };
+  }
+
+  const textOf = (row: StoredRevision | undefined): string => {
+    if (!row) return '';
+    const r = load(row);
+    return readableText(r.headline, r.body, r.rest);
+  };
+
+  function record(input: RevisionInput): void {
+    const [latest, before] = latestTwo.all(input.articleId);
+    const coalesce =
+      input.kind === 'autosave' &&
+      latest?.kind === 'autosave' &&
+      input.at - latest.created_at < PAUSE_MS &&
+      input.at - latest.started_at < MAX_BURST_MS;
+    if (coalesce) drop.run(input.articleId, latest.revision);
+    const base = coalesce ? before : latest;
+    const { headline, body, ...rest } = input.fields;
+    const words = wordChanges(textOf(base), readableText(headline, body, rest));
+    insert.run({
+      article_id: input.articleId,
+      revision: input.revision,
+      headline,
+      body: '',
+      body_blocks: storeBody(body),
+      body_schema_version: input.bodySchemaVersion,
+      fields: JSON.stringify(rest),
+      kind: input.kind,
+      saved_by: savedBy,
+      words_added: words.added,
+      words_removed: words.removed,
+      started_at: coalesce ? latest.started_at : input.at,
+      created_at: input.at,
+    });
+  }
+
+  return {
+    record,
+    get(articleId: string, revision: number): LoadedRevision | undefined {
+      const row = one.get(articleId, revision);
+      return row ? load(row) : undefined;
+    },
+    /** Newest first, without bodies. */
+    list(articleId: string, limit: number): Omit<LoadedRevision, 'headline' | 'body' | 'rest'>[] {
+      return all.all(articleId, limit).map((row) => ({
+        revision: row.revision,
+        kind: row.kind as RevisionKind,
+        createdAt: row.created_at,
+        savedBy: row.saved_by,
+        wordsAdded: row.words_added,
+        wordsRemoved: row.words_removed,
+      }));
+    },
+  };
+}
+
+export type RevisionStore = ReturnType<typeof createRevisionStore>;

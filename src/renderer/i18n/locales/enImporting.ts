@@ -1,0 +1,20 @@
+/** English strings of the import dialog (features/importing). */
+export const enImporting = {
+  open: 'Import',
+  dialog: 'Import articles',
+  path: 'File on this computer',
+  format: 'Format',
+  wxr: 'WordPress export (WXR)',
+  jsonl: 'JSON Lines',
+  start: 'Start import',
+  cancel: 'Cancel import',
+  close: 'Close import',
+  progress: 'Import progress',
+  counts: '{{created}} imported, {{alreadyThere}} already there, {{ignored}} ignored, {{failed}} skipped',
+  remaining: 'About {{seconds}} s left',
+  done: 'Import finished.',
+  cancelled: 'Import cancelled; what was imported stays.',
+  failedState: 'The import stopped: {{message}}',
+  problems: 'Skipped items',
+  failed: 'The import could not start: {{message}}',
+};

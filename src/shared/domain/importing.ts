@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const IMPORT_FORMATS = ['wxr', 'jsonl'] as const;
+
+export const ImportProblem = z.object({
+  /** Where in the file: "item 12 (line 340)" or "line 7". */
+  position: z.string(),
+  message: z.string(),
+});
+
+export const ImportProgress = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  bytesDone: z.number().int().nonnegative(),
+  bytesTotal: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  /** Already imported from the same source before: re-importing makes no copies. */
+  alreadyThere: z.number().int().nonnegative(),
+  /** Not articles (pages, attachments, menu items). */
+  ignored: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  remainingMs: z.number().nonnegative().nullable(),
+  /** The first problems met (at most 200), each with its position; the import goes on past them. */
+  problems: z.array(ImportProblem),
+  message: z.string().optional(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;

@@ -1,0 +1,27 @@
+// The child of the kill harness: saves articles as fast as it can and acknowledges each save on stdout only
+// after the save returned (committed). The harness kills it with SIGKILL at random moments.
+import { writeSync } from 'node:fs';
+import { emptyFields } from '../../../src/main/articles/articleService';
+import { startCore } from '../../../src/main/core/startCore';
+
+const dataDir = process.argv[2]!;
+const core = startCore({ dataDir, transport: 'host', version: 'kill-harness' });
+const { articles } = core.services;
+const mine = Array.from({ length: 3 }, () => articles.create(Math.random() < 0.5 ? 'fr' : 'ar'));
+const revisions = new Map(mine.map((a) => [a.id, a.revision]));
+for (let n = 0; ; n++) {
+  const a = mine[n % mine.length]!;
+  const headline = `Sauvegarde ${n} — حفظ ${n}`;
+  const paragraphs = Array.from({ length: 1 + (n % 7) }, (_, k) => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text: `Paragraphe ${k} de la sauvegarde ${n}. `.repeat(20) }],
+  }));
+  const saved = articles.save({
+    id: a.id,
+    baseRevision: revisions.get(a.id)!,
+    kind: n % 5 === 0 ? 'explicit' : 'autosave',
+    fields: { ...emptyFields(a.language), headline, body: { type: 'doc', content: paragraphs } },
+  });
+  revisions.set(a.id, saved.revision);
+  writeSync(1, `ACK ${a.id} ${saved.revision} ${headline}\n`);
+}

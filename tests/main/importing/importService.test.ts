@@ -1,0 +1,116 @@
+import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startCore } from '../../../src/main/core/startCore';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+const FIXTURES = resolve(__dirname, '../../fixtures');
+
+describe('importing a WordPress export (WXR)', () => {
+  it('imports posts with their terms, reports malformed items with their position and skips them, ignores pages', async () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const { importing, articles, search } = core.services;
+    const report = await importing.start(join(FIXTURES, 'wxr/archive.xml'), 'wxr').done;
+    expect(report).toMatchObject({ state: 'done', created: 3, alreadyThere: 0, ignored: 2, failed: 3 });
+    expect(report.problems.map((p) => p.position)).toEqual([
+      expect.stringMatching(/^item 4 \(line \d+\)$/),
+      expect.stringMatching(/^item 5 \(line \d+\)$/),
+      expect.stringMatching(/^item 6 \(line \d+\)$/),
+    ]);
+    expect(report.problems[0]!.message).toMatch(/archived-by-plugin/);
+    expect(report.problems[1]!.message).toMatch(/XML error/);
+    expect(report.problems[2]!.message).toMatch(/not a date/);
+
+    const [hit] = search.search({ query: 'remaniement', sort: 'date', limit: 5 }).hits;
+    const article = articles.get(hit!.id);
+    expect(article).toMatchObject({
+      headline: 'Remaniement : l’Élysée annonce un nouveau gouvernement',
+      standfirst: 'Le chef de l’État a accepté la démission du gouvernement.',
+      status: 'published',
+      language: 'fr',
+      section: { name: 'Politique' },
+      tags: [{ name: 'Élysée' }, { name: 'Gouvernement' }],
+      authors: [{ name: 'Leïla Benali' }],
+      createdAt: Date.UTC(2024, 2, 4, 8, 0, 0),
+      updatedAt: Date.UTC(2024, 2, 4, 9, 30, 0),
+    });
+    expect(article.body.content?.map((n) => n.type)).toEqual(['paragraph', 'heading', 'paragraph']);
+    const arabic = articles.get(search.search({ query: 'الحكومه', sort: 'date', limit: 5 }).hits[0]!.id);
+    expect(arabic).toMatchObject({
+      language: 'ar',
+      status: 'draft',
+      slug: 'الحكومة',
+      authors: [{ name: 'كريم منصور' }],
+    });
+    expect(arabic.body.content).toHaveLength(2); // blank-line paragraphs of a classic-editor post
+    core.close();
+  });
+
+  it('importing the same file again creates no duplicates', async () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const file = join(FIXTURES, 'wxr/archive.xml');
+    await core.services.importing.start(file, 'wxr').done;
+    const again = await core.services.importing.start(file, 'wxr').done;
+    expect(again).toMatchObject({ created: 0, alreadyThere: 3 });
+    expect(core.services.listing.count({})).toBe(3);
+    core.close();
+  });
+
+  it('streams a large export with progress, and can be cancelled', async () => {
+    const dir = tempDir();
+    const item = (i: number) =>
+      `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>Texte ${i}</p>]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n`;
+    const file = join(dir, 'big.xml');
+    writeFileSync(
+      file,
+      `<rss><channel>${Array.from({ length: 3000 }, (_, i) => item(i)).join('')}</channel></rss>`,
+    );
+    const core = startCore({ dataDir: join(dir, 'app'), transport: 'host', version: 'test' });
+    const events: { created: number; bytesDone: number }[] = [];
+    core.bus.subscribe((event, payload) => {
+      if (event === 'import:progress') events.push(payload as { created: number; bytesDone: number });
+    });
+    const job = core.services.importing.start(file, 'wxr');
+    const full = await job.done;
+    expect(full).toMatchObject({ state: 'done', created: 3000, failed: 0, remainingMs: null });
+    expect(events.length).toBeGreaterThan(1);
+    expect(events[events.length - 1]).toMatchObject({ created: 3000, bytesDone: full.bytesTotal });
+
+    const second = startCore({ dataDir: join(dir, 'app2'), transport: 'host', version: 'test' });
+    const cancelled = second.services.importing.start(file, 'wxr');
+    second.services.importing.cancel(cancelled.jobId);
+    const result = await cancelled.done;
+    expect(result.state).toBe('cancelled');
+    expect(result.created).toBeLessThan(3000);
+    core.close();
+    second.close();
+  });
+});
+
+describe('importing JSON Lines', () => {
+  it('imports each valid line, reports bad lines by number, and converts HTML through the editor schema', async () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const report = await core.services.importing.start(join(FIXTURES, 'import/articles.jsonl'), 'jsonl').done;
+    expect(report).toMatchObject({ state: 'done', created: 3, failed: 3 });
+    expect(report.problems.map((p) => p.position)).toEqual(['line 3', 'line 4', 'line 6']);
+    const page = core.services.listing.page({}, 10, undefined);
+    const budget = core.services.articles.get(page.items.find((i) => i.headline.startsWith('Budget'))!.id);
+    expect(budget.body).toEqual({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Le budget est ' },
+            { type: 'text', text: 'adopté', marks: [{ type: 'italic' }] },
+            { type: 'text', text: '.' },
+          ],
+        },
+      ],
+    });
+    const again = await core.services.importing.start(join(FIXTURES, 'import/articles.jsonl'), 'jsonl').done;
+    expect(again).toMatchObject({ created: 0, alreadyThere: 3 });
+    core.close();
+  });
+});
