@@ -210,7 +210,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
     },
     async noticeRemoteChange(id, revision) {
       const article = get().article;
-      if (!article || article.id !== id || revision <= article.revision || autosaver?.hasUnsaved()) return;
+      if (!article || article.id !== id || revision <= article.revision) return;
+      // Body keystrokes not yet handed over count as unsaved too: never replace them.
+      bodySource?.();
+      if (autosaver?.hasUnsaved()) return;
       const fresh = await call('articles:get', { id });
       if (fresh.revision > (get().article?.revision ?? 0) && !autosaver?.hasUnsaved()) show(fresh);
     },
