@@ -121,9 +121,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
   }
 
   /** Puts a crash copy back when the store has not moved since it was made; offers it otherwise. */
-  function recover(article: Article): void {
+  async function recover(article: Article): Promise<void> {
     const entry = crashBuffer.read(article.id);
     if (!entry) return;
+    // Another window has it open and unsaved: that window will save it; nothing was left behind.
+    if (await crashBuffer.heldElsewhere(article.id)) return;
+    if (get().article?.id !== article.id || autosaver?.hasUnsaved()) return;
     const stored = fieldsOf(article);
     if (sameDraft(entry.draft, stored)) return crashBuffer.forget(article.id);
     if (entry.baseRevision === article.revision) {
@@ -152,7 +155,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
       try {
         const article = await call('articles:get', { id });
         show(article);
-        recover(article);
+        await recover(article);
       } catch (error) {
         set({ loading: false, error: (error as Error).message });
       }
