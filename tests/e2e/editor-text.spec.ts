@@ -21,6 +21,19 @@ test('French typography is applied as the writer types, and "Fix typography" men
   const typed = `Le maire l’a dit${NBSP}: «${NNBSP}nous resterons${NNBSP}»… Vraiment${NNBSP}? Oui${NNBSP}! Rendez-vous à 10:30 sur https://example.org/?a=1;b=2`;
   await expect.poll(() => body(page).locator('p').first().textContent()).toBe(typed);
 
+  // Backspace right after a correction takes it back; the next one deletes as usual.
+  await page.keyboard.type(' Quoi?');
+  await expect(body(page).locator('p').first()).toHaveText(`${typed} Quoi${NNBSP}?`);
+  await page.keyboard.press('Backspace');
+  await expect(body(page).locator('p').first()).toHaveText(`${typed} Quoi?`);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(body(page).locator('p').first()).toHaveText(typed);
+
   // Switched off, text stays exactly as typed; "Fix typography" then mends body and fields in one go.
   await tool(page, 'French typography').click();
   await page.keyboard.press('Enter');

@@ -23,5 +23,6 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string, Record<string, u
   [`${MOD}+Shift+V`, 'shortcuts.plainPaste'],
   [`${MOD}+F`, 'toolbar.find'],
   ['Shift+Enter', 'shortcuts.hardBreak'],
+  ['Backspace', 'shortcuts.undoTypography'],
   [`${MOD}+/`, 'shortcuts.help'],
 ];

@@ -10,6 +10,16 @@ const TRIGGERS = new Set([';', ':', '!', '?', '«', '»', "'", '.']);
 const WINDOW = 400;
 const LEAF = '\ufffc';
 
+/** The last correction made as-you-type, while the caret is still right after it: Backspace takes it back. */
+interface Correction {
+  from: number;
+  to: number;
+  /** What was there as typed, before the correction. */
+  typed: string;
+}
+
+const typographyKey = new PluginKey<Correction | null>('frenchTypography');
+
 export interface FrenchTypographyOptions {
   /** Read on every keystroke, so switching needs no editor rebuild. */
   enabled: () => boolean;
@@ -67,9 +77,27 @@ export const FrenchTypography = Extension.create<FrenchTypographyOptions>({
   addProseMirrorPlugins() {
     const enabled = this.options.enabled;
     return [
-      new Plugin({
-        key: new PluginKey('frenchTypography'),
+      new Plugin<Correction | null>({
+        key: typographyKey,
+        state: {
+          init: () => null,
+          apply(tr, previous) {
+            const meta = tr.getMeta(typographyKey) as Correction | null | undefined;
+            if (meta !== undefined) return meta;
+            return tr.docChanged || tr.selectionSet ? null : previous;
+          },
+        },
         props: {
+          handleKeyDown(view, event) {
+            if (event.key !== 'Backspace' || event.ctrlKey || event.metaKey || event.altKey) return false;
+            const correction = typographyKey.getState(view.state);
+            const { selection } = view.state;
+            if (!correction || !selection.empty || selection.from !== correction.to) return false;
+            // Backspace right after a correction gives back what was typed, exactly.
+            const tr = view.state.tr.insertText(correction.typed, correction.from, correction.to);
+            view.dispatch(tr.setMeta(typographyKey, null));
+            return true;
+          },
           handleTextInput(view, from, to, typed) {
             if (typed.length !== 1 || !enabled()) return false;
             const { state } = view;
@@ -100,6 +128,12 @@ export const FrenchTypography = Extension.create<FrenchTypographyOptions>({
               if (edit.insert) tr.insertText(edit.insert, a, b);
               else tr.delete(a, b);
             }
+            const first = Math.min(...edits.map((e) => e.from), typedAt);
+            tr.setMeta(typographyKey, {
+              from: windowStart + first,
+              to: tr.selection.from,
+              typed: candidate.slice(first),
+            } satisfies Correction);
             view.dispatch(tr.scrollIntoView());
             return true;
           },

@@ -27,6 +27,17 @@ function storage(): Storage | undefined {
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const latest = new Map<string, BufferedDraft>();
 
+/**
+ * Tabs and windows of the same origin share the storage: a crash copy may belong to another window that is
+ * alive and about to save it. Before treating one as left behind, ask the others.
+ */
+type Message = { type: 'who-has'; id: string } | { type: 'i-have'; id: string };
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('redac-unsaved');
+channel?.addEventListener('message', (event: MessageEvent<Message>) => {
+  if (event.data.type === 'who-has' && latest.has(event.data.id))
+    channel.postMessage({ type: 'i-have', id: event.data.id } satisfies Message);
+});
+
 function write(entry: BufferedDraft): void {
   try {
     storage()?.setItem(KEY_PREFIX + entry.id, JSON.stringify(entry));
@@ -75,6 +86,24 @@ export const crashBuffer = {
     } catch {
       return undefined;
     }
+  },
+  /** Whether another open window holds this article's unsaved draft (then its crash copy is not an orphan). */
+  heldElsewhere(id: string, waitMs = 150): Promise<boolean> {
+    const open = channel;
+    if (!open) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const onMessage = (event: MessageEvent<Message>): void => {
+        if (event.data.type === 'i-have' && event.data.id === id) finish(true);
+      };
+      const finish = (held: boolean): void => {
+        clearTimeout(timer);
+        open.removeEventListener('message', onMessage);
+        resolve(held);
+      };
+      const timer = setTimeout(() => finish(false), waitMs);
+      open.addEventListener('message', onMessage);
+      open.postMessage({ type: 'who-has', id } satisfies Message);
+    });
   },
   /** The store has this draft (or a later one): the crash copy is no longer needed. */
   forget(id: string, ifDraft?: Draft): void {

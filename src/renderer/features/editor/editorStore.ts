@@ -128,9 +128,12 @@ export const useEditorStore = create<EditorState>((set, get) => {
   }
 
   /** Puts a crash copy back when the store has not moved since it was made; offers it otherwise. */
-  function recover(article: Article): void {
+  async function recover(article: Article): Promise<void> {
     const entry = crashBuffer.read(article.id);
     if (!entry) return;
+    // Another window has it open and unsaved: that window will save it; nothing was left behind.
+    if (await crashBuffer.heldElsewhere(article.id)) return;
+    if (get().article?.id !== article.id || autosaver?.hasUnsaved()) return;
     const stored = fieldsOf(article);
     if (sameDraft(entry.draft, stored)) return crashBuffer.forget(article.id);
     if (entry.baseRevision === article.revision) {
@@ -159,7 +162,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
       try {
         const article = await call('articles:get', { id });
         show(article);
-        recover(article);
+        await recover(article);
       } catch (error) {
         set({ loading: false, error: (error as Error).message });
       }
@@ -217,7 +220,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
     },
     async noticeRemoteChange(id, revision) {
       const article = get().article;
-      if (!article || article.id !== id || revision <= article.revision || autosaver?.hasUnsaved()) return;
+      if (!article || article.id !== id || revision <= article.revision) return;
+      // Body keystrokes not yet handed over count as unsaved too: never replace them.
+      bodySource?.();
+      if (autosaver?.hasUnsaved()) return;
       const fresh = await call('articles:get', { id });
       if (fresh.revision > (get().article?.revision ?? 0) && !autosaver?.hasUnsaved()) show(fresh);
     },

@@ -147,6 +147,7 @@ export const en = {
     action: 'Action',
     plainPaste: 'Paste as plain text',
     hardBreak: 'Line break',
+    undoTypography: 'Right after a typography correction: take it back',
     help: 'This list',
   },
   save: {
