@@ -13,6 +13,7 @@ test('Ctrl+K finds an article whatever its accents, highlights the words and ope
   await page.goto(host.openUrl);
   for (const headline of ['La cybercriminalité explose en Europe', 'Météo : orages attendus']) {
     await page.getByRole('button', { name: 'New article' }).click();
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('');
     await page.getByRole('textbox', { name: 'Headline' }).fill(headline);
     await expect(page.getByRole('status').first()).toHaveText('Saved');
   }
@@ -20,6 +21,12 @@ test('Ctrl+K finds an article whatever its accents, highlights the words and ope
   await page.getByRole('textbox', { name: 'Headline' }).click();
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'Search the archive' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // In the body Ctrl+K makes a link; Ctrl+Shift+K still reaches the search.
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.press('Control+Shift+K');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('searchbox', { name: 'Search the archive' }).fill('CYBERCRIMINALITE');
   const results = dialog.getByRole('list', { name: 'Results' });

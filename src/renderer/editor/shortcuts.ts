@@ -22,6 +22,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string, Record<string, u
   [`${MOD}+Y`, 'toolbar.redo'],
   [`${MOD}+Shift+V`, 'shortcuts.plainPaste'],
   [`${MOD}+F`, 'toolbar.find'],
+  [`${MOD}+Shift+K`, 'shortcuts.search'],
   ['Shift+Enter', 'shortcuts.hardBreak'],
   ['Backspace', 'shortcuts.undoTypography'],
   [`${MOD}+/`, 'shortcuts.help'],

@@ -21,6 +21,14 @@ function setup() {
   const section = terms.ensure('sections', 'International');
   const tag = terms.ensure('tags', 'Élysée');
   const author = terms.ensure('authors', 'Leïla Benali');
+  // A photo in the app's media store, as the editor puts it there (a 1x1 PNG).
+  const photo = core.services.media.put(
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+    'image/png',
+  );
   const a = articles.create('fr');
   const saved = articles.save({
     id: a.id,
@@ -38,7 +46,7 @@ function setup() {
       sectionId: section.id,
       tagIds: [tag.id],
       authorIds: [author.id],
-      featuredImage: { mediaId: 'm1', caption: 'Au palais', credit: 'AFP', alt: 'Deux hommes' },
+      featuredImage: { mediaId: photo.mediaId, caption: 'Au palais', credit: 'AFP', alt: 'Deux hommes' },
     },
   });
   const b = articles.create('ar');
@@ -71,7 +79,7 @@ describe('export', () => {
         { name: 'International', rel: 'section' },
         { name: 'Élysée', rel: 'tag' },
       ],
-      bodies: [{ contenttype: 'text/html', value: '<p>Une visite « historique ».</p>', wordcount: 3 }],
+      bodies: [{ contenttype: 'text/html', value: '<p dir="auto">Une visite « historique ».</p>', wordcount: 3 }],
     });
     expect(file.filename).toBe('paris-rabat.ninjs.json');
     core.close();
@@ -93,7 +101,7 @@ describe('export', () => {
       .content;
     expect(html).toContain('<h1>Paris et Rabat relancent leur dialogue &lt;enfin&gt;</h1>');
     expect(html).toContain('<article lang="ar" dir="rtl"');
-    expect(html).toContain('<p>Une visite « historique ».</p>');
+    expect(html).toContain('<p dir="auto">Une visite « historique ».</p>');
     core.close();
   });
 });

@@ -101,6 +101,8 @@ describe('importing JSON Lines', () => {
       content: [
         {
           type: 'paragraph',
+          // Direction unset: the block reads in its own script's direction (dir="auto").
+          attrs: { dir: null },
           content: [
             { type: 'text', text: 'Le budget est ' },
             { type: 'text', text: 'adopté', marks: [{ type: 'italic' }] },

@@ -141,6 +141,7 @@ export const en = {
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
+    search: 'Search the archive (Ctrl/Cmd+K outside the body)',
     close: 'Close',
     mod: 'Ctrl',
     keys: 'Keys',
