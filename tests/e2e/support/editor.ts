@@ -14,7 +14,8 @@ export async function openApp(page: Page): Promise<HostProcess> {
 
 export async function newArticle(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New article' }).click();
-  await expect(page.getByRole('textbox', { name: 'Headline' })).toBeVisible();
+  // The previous article's headline stays on screen until the new one opens: wait for the empty one.
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('');
 }
 
 export const body = (page: Page): Locator => page.getByRole('textbox', { name: 'Body' });

@@ -157,8 +157,9 @@ export const useEditorStore = create<EditorState>((set, get) => {
     typographyOn: true,
     async open(id) {
       if (get().article?.id === id) return;
-      await get().flush();
+      // Hide the current article first, so nothing more is typed into it while it saves and the next loads.
       set({ loading: true, error: undefined });
+      await get().flush();
       try {
         const article = await call('articles:get', { id });
         show(article);
