@@ -1,24 +1,22 @@
-import { generateJSON } from '@tiptap/html/server';
-import { DOMSerializer, Node } from '@tiptap/pm/model';
+import { DOMParser as PmDOMParser, DOMSerializer, Node } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
 import type { BodyDoc } from '../../shared/domain/article';
-import { bodyExtensions } from '../../shared/editor/bodyExtensions';
 import { bodySchema } from '../../shared/editor/bodySchema';
 
 /**
- * The body as HTML and back, through the one editor schema: what the preview shows, what publishing sends and
- * how remote or imported HTML comes in (anything the schema does not know is dropped on the way in).
- * Runs in main, without a browser (happy-dom stands in for the DOM).
+ * The body as HTML and back, through the one editor schema: what the preview shows, what publishing sends,
+ * and how remote, pulled or imported HTML comes in (anything the schema does not know is dropped on the way in).
+ * Runs in main, without a browser: happy-dom stands in for the DOM.
  *
- * bodyToHtml does what @tiptap/html's generateHTML does, but with the schema, serializer and DOM window built
- * once: generateHTML builds all three per call (about 15 ms), which a 200-article push pays 200 times.
- * The window runs no script and loads nothing; it only serves as a document to serialize into.
+ * @tiptap/html's generateHTML/generateJSON build a schema and a DOM window per call (about 15 ms), which a
+ * 200-article push or a 100k-article import would pay every time; here both are built once. The window runs
+ * no script and loads nothing (no frames, no scripts, no styles): it only parses and serializes.
  */
 let window: Window | undefined;
 let serializer: DOMSerializer | undefined;
+let parser: PmDOMParser | undefined;
 
-export function bodyToHtml(body: BodyDoc): string {
-  const schema = bodySchema();
+function inertWindow(): Window {
   window ??= new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -28,8 +26,13 @@ export function bodyToHtml(body: BodyDoc): string {
       disableComputedStyleRendering: true,
     },
   });
+  return window;
+}
+
+export function bodyToHtml(body: BodyDoc): string {
+  const schema = bodySchema();
+  const document = inertWindow().document;
   serializer ??= DOMSerializer.fromSchema(schema);
-  const document = window.document;
   const wrap = document.createElement('div');
   serializer.serializeFragment(
     Node.fromJSON(schema, body).content,
@@ -40,5 +43,11 @@ export function bodyToHtml(body: BodyDoc): string {
 }
 
 export function htmlToBody(html: string): BodyDoc {
-  return generateJSON(html, bodyExtensions) as BodyDoc;
+  const w = inertWindow();
+  parser ??= PmDOMParser.fromSchema(bodySchema());
+  const doc = new w.DOMParser().parseFromString(
+    `<!DOCTYPE html><html><body>${html}</body></html>`,
+    'text/html',
+  );
+  return parser.parse(doc.body as unknown as globalThis.Node).toJSON() as BodyDoc;
 }

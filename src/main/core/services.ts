@@ -25,6 +25,7 @@ import { createSyncService, type SyncService } from '../publishing/syncService';
 import { createPreviewService, type PreviewService } from '../publishing/previewService';
 import { createSiteService, type SiteService } from '../publishing/siteService';
 import type { EventBus } from './eventBus';
+import { htmlToBody } from '../content/bodyHtml';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
 const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
@@ -100,8 +101,8 @@ export function createServices(ctx: ServiceContext): Services {
       ctx.db,
       ctx.bus,
       createImportWriter(ctx.db, terms, [indexHook]),
-      // happy-dom is heavy to load: only when an import runs, not at every start.
-      async () => (await import('../importing/htmlToBodyFast')).createHtmlToBody(),
+      // One converter for all: content/bodyHtml keeps a single inert DOM window for the whole process.
+      async () => ({ convert: htmlToBody, close: () => {} }),
     ),
     backups: {
       list: () => listBackups(ctx.dataDir),
