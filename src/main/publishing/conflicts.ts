@@ -1,4 +1,4 @@
-import type { ArticleFields } from '../../shared/domain/article';
+import { fieldsOf, type ArticleFields } from '../../shared/domain/article';
 import type { ConflictChoice, ConflictView } from '../../shared/domain/conflict';
 import { bodyText } from '../../shared/text/bodyText';
 import { wordDiff } from '../../shared/text/wordDiff';
@@ -63,18 +63,8 @@ export function createConflictService(deps: {
     async resolve(articleId: string, siteId: string, take: ConflictChoice): Promise<void> {
       const article = deps.articles.get(articleId);
       const post = await remoteOf(articleId, siteId);
-      const {
-        id: _i,
-        bodySchemaVersion: _v,
-        status: _s,
-        createdAt: _c,
-        updatedAt: _u,
-        revision,
-        section: _se,
-        tags: _t,
-        authors: _a,
-        ...fields
-      } = article;
+      const fields = fieldsOf(article);
+      const revision = article.revision;
       const merged: ArticleFields = {
         ...fields,
         headline: take.headline === 'remote' ? post.title.raw : article.headline,

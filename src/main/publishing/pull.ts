@@ -1,4 +1,4 @@
-import type { ArticleFields, Language } from '../../shared/domain/article';
+import { fieldsOf, type ArticleFields, type Language } from '../../shared/domain/article';
 import type { PullResult } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { emptyFields } from '../articles/articleService';
@@ -101,18 +101,8 @@ export function createPuller(deps: {
       });
       return 'conflict';
     }
-    const {
-      id: _i,
-      bodySchemaVersion: _v,
-      status: _s,
-      createdAt: _c,
-      updatedAt: _u,
-      revision,
-      section: _se,
-      tags: _t,
-      authors: _a,
-      ...fields
-    } = article;
+    const fields = fieldsOf(article);
+    const revision = article.revision;
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,

@@ -106,6 +106,15 @@ export const Article = ArticleFields.extend({
 });
 export type Article = z.infer<typeof Article>;
 
+const FIELD_KEYS = Object.keys(ArticleFields.shape) as (keyof ArticleFields)[];
+
+/** The fields a writer edits, without the article's ids, times and display labels (what a save sends). */
+export function fieldsOf(article: Article): ArticleFields {
+  const fields = {} as Record<string, unknown>;
+  for (const key of FIELD_KEYS) fields[key] = article[key];
+  return fields as ArticleFields;
+}
+
 /** What the article list needs: no body, so a long list stays cheap to send. */
 export const ArticleSummary = Article.pick({
   id: true,

@@ -79,7 +79,9 @@ describe('export', () => {
         { name: 'International', rel: 'section' },
         { name: 'Élysée', rel: 'tag' },
       ],
-      bodies: [{ contenttype: 'text/html', value: '<p dir="auto">Une visite « historique ».</p>', wordcount: 3 }],
+      bodies: [
+        { contenttype: 'text/html', value: '<p dir="auto">Une visite « historique ».</p>', wordcount: 3 },
+      ],
     });
     expect(file.filename).toBe('paris-rabat.ninjs.json');
     core.close();

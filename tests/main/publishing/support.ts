@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createMediaStore } from '../../../src/main/media/mediaStore';
-import type { ArticleFields } from '../../../src/shared/domain/article';
+import { fieldsOf, type ArticleFields } from '../../../src/shared/domain/article';
 import { createArticleService } from '../../../src/main/articles/articleService';
 import { createEventBus } from '../../../src/main/core/eventBus';
 import { openDatabase, type Db } from '../../../src/main/db/open';
@@ -63,19 +63,7 @@ export function publishingFixture(
 
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = articles.get(id);
-    const {
-      id: _i,
-      bodySchemaVersion: _b,
-      status: _s,
-      createdAt: _c,
-      updatedAt: _u,
-      revision,
-      section: _se,
-      tags: _t,
-      authors: _a,
-      ...fields
-    } = current;
-    return articles.save({ id, baseRevision: revision, fields: { ...fields, ...patch } });
+    return articles.save({ id, baseRevision: current.revision, fields: { ...fieldsOf(current), ...patch } });
   }
 
   return {

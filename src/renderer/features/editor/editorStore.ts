@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ArticleFields, type Article, type Language } from '../../../shared/domain/article';
+import { fieldsOf, type Article, type Language } from '../../../shared/domain/article';
 import type { Term, TermKind } from '../../../shared/domain/term';
 import { call, IpcError } from '../../bridge';
 import { createAutosaver, type Autosaver, type Draft, type SaveState } from './autosaver';
@@ -46,14 +46,6 @@ interface EditorState {
 let autosaver: Autosaver | undefined;
 let bodySource: (() => void) | undefined;
 
-const FIELD_KEYS = Object.keys(ArticleFields.shape) as (keyof Draft)[];
-
-/** The editable fields of an article, without its ids, times and display labels (main checked them). */
-const fieldsOf = (article: Article): Draft => {
-  const draft = {} as Record<string, unknown>;
-  for (const key of FIELD_KEYS) draft[key] = article[key];
-  return draft as Draft;
-};
 export const termKey = (kind: TermKind, id: number): string => `${kind}:${id}`;
 
 function termsOf(article: Article): Record<string, Term> {
