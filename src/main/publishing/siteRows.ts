@@ -10,7 +10,10 @@ export interface SiteRow {
 
 /** The sites table: no password column on purpose (see credentialStore.ts). */
 export function siteQueries(db: Db) {
-  const all = db.prepare<[], SiteRow>('SELECT * FROM sites ORDER BY created_at, id');
+  const all = db.prepare<[], SiteRow>(
+    // rowid breaks ties in the same millisecond in the order the sites were added (ids are random).
+    'SELECT * FROM sites ORDER BY created_at, rowid',
+  );
   const byId = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE id = ?');
   const byUrlUser = db.prepare<[string, string], SiteRow>(
     'SELECT * FROM sites WHERE url = ? AND username = ?',
