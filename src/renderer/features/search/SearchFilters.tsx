@@ -1,10 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import {
-  ARTICLE_STATUSES,
-  LANGUAGES,
-  type ArticleStatus,
-  type Language,
-} from '../../../shared/domain/article';
+import { LanguageFilter, StatusFilter } from '../filters/FilterSelects';
 import { useSearchStore } from './searchStore';
 
 /** Sort order and the filters a desk uses most: status, language, a date range. */
@@ -24,34 +19,16 @@ export function SearchFilters() {
           <option value="date">{t('search.sortDate')}</option>
         </select>
       </label>
-      <label>
-        {t('search.status')}
-        <select
-          value={filters.status ?? ''}
-          onChange={(e) => setFilters({ status: (e.target.value || undefined) as ArticleStatus | undefined })}
-        >
-          <option value="">{t('search.anyStatus')}</option>
-          {ARTICLE_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`search.statuses.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('search.language')}
-        <select
-          value={filters.language ?? ''}
-          onChange={(e) => setFilters({ language: (e.target.value || undefined) as Language | undefined })}
-        >
-          <option value="">{t('search.anyLanguage')}</option>
-          {LANGUAGES.map((language) => (
-            <option key={language} value={language}>
-              {t(`language.${language}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilter
+        label={t('search.status')}
+        value={filters.status}
+        onChange={(status) => setFilters({ status })}
+      />
+      <LanguageFilter
+        label={t('search.language')}
+        value={filters.language}
+        onChange={(language) => setFilters({ language })}
+      />
       <label>
         {t('search.from')}
         <input type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
