@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 import { isAllowedLinkHref } from '../../../shared/editor/links';
 
 /**
