@@ -10,6 +10,7 @@ import { BackupsPanel } from '../features/recovery/BackupsPanel';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
 import { SearchView } from '../features/search/SearchView';
+import { TermsPanel } from '../features/terms/TermsPanel';
 import { PublishingBar } from '../features/publishing/PublishingBar';
 import { PublishingViews } from '../features/publishing/PublishingViews';
 
@@ -70,6 +71,7 @@ function Workspace() {
         <HistoryPanel />
         <BackupsPanel />
         <ImportPanel />
+        <TermsPanel />
         <PublishingBar />
         <PublishingViews>
           <ArticleEditor />

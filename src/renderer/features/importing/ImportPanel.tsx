@@ -1,26 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../shared/domain/importing';
 import { call, subscribe } from '../../bridge';
+import { ModalDialog } from '../../ui/ModalDialog';
 import './importing.css';
 
 /** The Import dialog: a file path, its format, a progress bar with counts and time left, Cancel. */
 export function ImportPanel() {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState('');
   const [format, setFormat] = useState<'wxr' | 'jsonl'>('wxr');
   const [jobId, setJobId] = useState<string>();
   const [progress, setProgress] = useState<ImportProgress>();
   const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   useEffect(
     () =>
@@ -43,77 +36,72 @@ export function ImportPanel() {
 
   const running = jobId !== undefined && (progress === undefined || progress.state === 'running');
   return (
-    <>
-      <button type="button" className="import-open" onClick={() => setOpen(true)}>
-        {t('importing.open')}
-      </button>
-      <dialog
-        ref={dialog}
-        className="import-dialog"
-        aria-label={t('importing.dialog')}
-        onClose={() => setOpen(false)}
-      >
-        <h2>{t('importing.dialog')}</h2>
-        <label>
-          {t('importing.path')}
-          <input type="text" value={path} onChange={(e) => setPath(e.target.value)} />
-        </label>
-        <label>
-          {t('importing.format')}
-          <select value={format} onChange={(e) => setFormat(e.target.value as 'wxr' | 'jsonl')}>
-            <option value="wxr">{t('importing.wxr')}</option>
-            <option value="jsonl">{t('importing.jsonl')}</option>
-          </select>
-        </label>
-        <div className="import-actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={running || !path.trim()}
-            onClick={() => void start()}
-          >
-            {t('importing.start')}
+    <ModalDialog
+      opener={t('importing.open')}
+      label={t('importing.dialog')}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+    >
+      <label>
+        {t('importing.path')}
+        <input type="text" value={path} onChange={(e) => setPath(e.target.value)} />
+      </label>
+      <label>
+        {t('importing.format')}
+        <select value={format} onChange={(e) => setFormat(e.target.value as 'wxr' | 'jsonl')}>
+          <option value="wxr">{t('importing.wxr')}</option>
+          <option value="jsonl">{t('importing.jsonl')}</option>
+        </select>
+      </label>
+      <div className="import-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={running || !path.trim()}
+          onClick={() => void start()}
+        >
+          {t('importing.start')}
+        </button>
+        {running && jobId && (
+          <button type="button" onClick={() => void call('import:cancel', { jobId })}>
+            {t('importing.cancel')}
           </button>
-          {running && jobId && (
-            <button type="button" onClick={() => void call('import:cancel', { jobId })}>
-              {t('importing.cancel')}
-            </button>
-          )}
-          <button type="button" onClick={() => setOpen(false)}>
-            {t('importing.close')}
-          </button>
-        </div>
-        {error && <p role="alert">{t('importing.failed', { message: error })}</p>}
-        {progress && (
-          <div className="import-progress">
-            <progress
-              max={progress.bytesTotal || 1}
-              value={progress.bytesDone}
-              aria-label={t('importing.progress')}
-            />
-            <p role="status">
-              {t('importing.counts', progress)}
-              {progress.state === 'running' && progress.remainingMs !== null
-                ? ` · ${t('importing.remaining', { seconds: Math.ceil(progress.remainingMs / 1000) })}`
-                : ''}
-              {progress.state === 'done' ? ` · ${t('importing.done')}` : ''}
-              {progress.state === 'cancelled' ? ` · ${t('importing.cancelled')}` : ''}
-              {progress.state === 'failed'
-                ? ` · ${t('importing.failedState', { message: progress.message ?? '' })}`
-                : ''}
-            </p>
-            {progress.problems.length > 0 && (
-              <ul aria-label={t('importing.problems')}>
-                {progress.problems.map((p, i) => (
-                  <li key={i}>
-                    {p.position}: {p.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
         )}
-      </dialog>
-    </>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('importing.close')}
+        </button>
+      </div>
+      {error && <p role="alert">{t('importing.failed', { message: error })}</p>}
+      {progress && (
+        <div className="import-progress">
+          <progress
+            max={progress.bytesTotal || 1}
+            value={progress.bytesDone}
+            aria-label={t('importing.progress')}
+          />
+          <p role="status">
+            {t('importing.counts', progress)}
+            {progress.state === 'running' && progress.remainingMs !== null
+              ? ` · ${t('importing.remaining', { seconds: Math.ceil(progress.remainingMs / 1000) })}`
+              : ''}
+            {progress.state === 'done' ? ` · ${t('importing.done')}` : ''}
+            {progress.state === 'cancelled' ? ` · ${t('importing.cancelled')}` : ''}
+            {progress.state === 'failed'
+              ? ` · ${t('importing.failedState', { message: progress.message ?? '' })}`
+              : ''}
+          </p>
+          {progress.problems.length > 0 && (
+            <ul aria-label={t('importing.problems')}>
+              {progress.problems.map((p, i) => (
+                <li key={i}>
+                  {p.position}: {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </ModalDialog>
   );
 }

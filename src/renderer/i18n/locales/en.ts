@@ -3,6 +3,7 @@ import { enHistory } from './enHistory';
 import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
+import { enTerms } from './enTerms';
 import { enPublishing } from './en.publishing';
 
 /** English, the reference language: every user-visible string of the interface is here. */
@@ -167,6 +168,7 @@ export const en = {
   history: enHistory,
   storeRecovery: enRecovery,
   importing: enImporting,
+  termLists: enTerms,
   language: {
     fr: 'French',
     ar: 'Arabic',
