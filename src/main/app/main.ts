@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
+import { chooseFileWithDialog } from './fileDialog';
 import { join } from 'node:path';
 import { APP_VERSION } from '../core/appVersion';
 import { createMediaStore } from '../media/mediaStore';
@@ -47,6 +48,7 @@ app.whenReady().then(() => {
           if (languages.length > 0) ses.setSpellCheckerLanguages(languages);
           return languages;
         },
+        chooseFile: chooseFileWithDialog,
       },
       credentials: (dir) =>
         createFileCredentialStore(join(dir, 'site-credentials.enc.json'), safeStorageCodec()),

@@ -1,5 +1,5 @@
 import type { Language } from '../../shared/domain/article';
-import type { ChannelOutput } from '../../shared/ipc/contract';
+import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService } from '../articles/articleService';
 import type { Db } from '../db/open';
@@ -54,11 +54,17 @@ export interface Services {
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
+  /** Asks the system's file picker for a file; only the Electron shell has one. */
+  chooseFile(purpose: FilePurpose): Promise<ChannelOutput<'app:chooseFile'>>;
 }
+
+export type FilePurpose = ParsedInput<'app:chooseFile'>['purpose'];
 
 /** What only the Electron shell can do, handed to the services by it (the web host has none of it). */
 export interface Platform {
   setSpellcheckLanguages?(languages: readonly string[]): string[];
+  /** The path of the file the user picked, or null when they cancelled. */
+  chooseFile?(purpose: FilePurpose): Promise<string | null>;
 }
 
 export interface ServiceContext {
@@ -129,6 +135,11 @@ export function createServices(ctx: ServiceContext): Services {
       if (!set) return { applied: false, languages: [] };
       const languages = set(SPELLCHECK_LANGUAGES[language]);
       return { applied: languages.length > 0, languages };
+    },
+    async chooseFile(purpose) {
+      const choose = ctx.platform?.chooseFile;
+      if (!choose) return { available: false, path: null };
+      return { available: true, path: await choose(purpose) };
     },
   };
 }

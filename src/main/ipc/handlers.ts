@@ -40,6 +40,7 @@ export function createHandlers(services: Services): Handlers {
     'articles:uniqueSlug': ({ id, text }) => ({ slug: articles.uniqueSlug(id, text) }),
     'media:upload': ({ type, data }) => media.put(Buffer.from(data, 'base64'), type),
     'app:setSpellcheckLanguage': ({ language }) => services.setSpellcheckLanguage(language),
+    'app:chooseFile': ({ purpose }) => services.chooseFile(purpose),
     'terms:list': ({ kind, query, limit }) => terms.list(kind, query, limit),
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
     'terms:rename': ({ kind, id, name }) => termEditing.rename(kind, id, name),

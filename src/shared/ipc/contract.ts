@@ -93,6 +93,15 @@ export const channels = {
     input: z.object({ language: Language }).strict(),
     output: z.object({ applied: z.boolean(), languages: z.array(z.string()) }),
   },
+  /**
+   * The system's file picker, for files too large to pass through the renderer (a WordPress export can be a
+   * gigabyte: main streams it from its path). Only the Electron shell has one; the web host answers
+   * available: false and the field is typed instead.
+   */
+  'app:chooseFile': {
+    input: z.object({ purpose: z.enum(['import-wxr', 'import-jsonl']) }).strict(),
+    output: z.object({ available: z.boolean(), path: z.string().nullable() }),
+  },
   'terms:list': {
     input: z
       .object({

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../shared/domain/importing';
-import { call, subscribe } from '../../bridge';
+import { call, subscribe, transport } from '../../bridge';
 import { ModalDialog } from '../../ui/ModalDialog';
 import './importing.css';
 
@@ -22,6 +22,18 @@ export function ImportPanel() {
       }),
     [],
   );
+
+  // A picked path, not the file's bytes: main streams the file, which can be far larger than memory.
+  async function choose(): Promise<void> {
+    try {
+      const picked = await call('app:chooseFile', {
+        purpose: format === 'wxr' ? 'import-wxr' : 'import-jsonl',
+      });
+      if (picked.path) setPath(picked.path);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
 
   async function start(): Promise<void> {
     setError(undefined);
@@ -47,6 +59,11 @@ export function ImportPanel() {
         {t('importing.path')}
         <input type="text" value={path} onChange={(e) => setPath(e.target.value)} />
       </label>
+      {transport === 'electron' && (
+        <button type="button" onClick={() => void choose()}>
+          {t('importing.choose')}
+        </button>
+      )}
       <label>
         {t('importing.format')}
         <select value={format} onChange={(e) => setFormat(e.target.value as 'wxr' | 'jsonl')}>

@@ -25,7 +25,8 @@ export function TermsPanel() {
     call('terms:list', { kind, query: filter, limit: SHOWN })
       .then((list) => current && setTerms(list))
       .catch(
-        (e: Error) => current && setNotice({ text: t('termLists.failed', { message: e.message }), error: true }),
+        (e: Error) =>
+          current && setNotice({ text: t('termLists.failed', { message: e.message }), error: true }),
       );
     return () => {
       current = false;

@@ -3,6 +3,7 @@ export const enImporting = {
   open: 'Import',
   dialog: 'Import articles',
   path: 'File on this computer',
+  choose: 'Choose file…',
   format: 'Format',
   wxr: 'WordPress export (WXR)',
   jsonl: 'JSON Lines',
