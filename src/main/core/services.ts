@@ -24,6 +24,9 @@ import { createPublisher } from '../publishing/publisher';
 import { createSyncService, type SyncService } from '../publishing/syncService';
 import { createPreviewService, type PreviewService } from '../publishing/previewService';
 import { createSiteService, type SiteService } from '../publishing/siteService';
+import { systemProfile } from '../review/localProfile';
+import { noThreads, statusColumnWorkflow } from '../review/reviewState';
+import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
 
@@ -51,6 +54,7 @@ export interface Services {
   importing: ImportService;
   exporting: ExportService;
   backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
+  travel: ReviewTravel;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
@@ -92,7 +96,18 @@ export function createServices(ctx: ServiceContext): Services {
     media: ctx.media ?? storeMediaSource(media),
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
+  const travel = createReviewTravel({
+    db: ctx.db,
+    dataDir: ctx.dataDir,
+    articles,
+    terms,
+    media,
+    workflow: statusColumnWorkflow(ctx.db),
+    threads: noThreads,
+    profile: systemProfile(ctx.dataDir),
+  });
   return {
+    travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),

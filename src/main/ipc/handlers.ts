@@ -28,6 +28,7 @@ export function createHandlers(services: Services): Handlers {
     backups,
     importing,
     exporting,
+    travel,
   } = services;
   return {
     'app:info': () => info(),
@@ -86,5 +87,10 @@ export function createHandlers(services: Services): Handlers {
       await conflicts.resolve(articleId, siteId, take),
       {}
     ),
+    // ---- review travel (issue 6)
+    'review:exportPackage': ({ articleId, path }) => travel.packages.exportPackage(articleId, path),
+    'review:importPackage': ({ path }) => travel.packages.importPackage(path),
+    'review:packageConflict': ({ articleId }) => travel.packages.conflict(articleId),
+    'review:resolvePackage': ({ articleId, take }) => travel.packages.resolveConflict(articleId, take),
   };
 }

@@ -11,6 +11,7 @@ import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '.
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermId, TermKind } from '../domain/term';
+import { PackageExportResult, PackageImportResult } from '../domain/reviewPackage';
 
 /**
  * The one IPC contract. Main's handler table, the preload's window.redac, the renderer's client and the
@@ -263,6 +264,24 @@ export const channels = {
         baseRevision: z.number().int().nonnegative(),
       })
       .strict(),
+    output: Article,
+  },
+  // ---- review travel (issue 6)
+  /** Writes the article's review package: to `path` on this machine, or returned for a download without one. */
+  'review:exportPackage': {
+    input: z.object({ articleId: ArticleId, path: z.string().min(1).max(4096).optional() }).strict(),
+    output: PackageExportResult,
+  },
+  /** Reads a review package from a file on this machine; refused whole when anything in it is wrong. */
+  'review:importPackage': {
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    output: PackageImportResult,
+  },
+  /** The article next to the review package held for it after a conflicting import. */
+  'review:packageConflict': { input: z.object({ articleId: ArticleId }).strict(), output: ConflictView },
+  /** Takes either side per field; both copies stay in the history. */
+  'review:resolvePackage': {
+    input: z.object({ articleId: ArticleId, take: ConflictChoice }).strict(),
     output: Article,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
