@@ -89,13 +89,6 @@ export function createServices(ctx: ServiceContext): Services {
   const credentials =
     ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
   const sites = createSiteService(ctx.db, credentials);
-  const publisher = createPublisher({
-    db: ctx.db,
-    articles,
-    sites,
-    media: ctx.media ?? storeMediaSource(media),
-  });
-  const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   const travel = createReviewTravel({
     db: ctx.db,
     dataDir: ctx.dataDir,
@@ -106,6 +99,14 @@ export function createServices(ctx: ServiceContext): Services {
     threads: noThreads,
     profile: systemProfile(ctx.dataDir),
   });
+  const publisher = createPublisher({
+    db: ctx.db,
+    articles,
+    sites,
+    media: ctx.media ?? storeMediaSource(media),
+    review: travel.carrier,
+  });
+  const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   return {
     travel,
     articles,
@@ -129,10 +130,16 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     sites,
     preview: createPreviewService(articles, sites),
-    sync: createSyncService({ articles, sites, publisher, outbox }),
+    sync: createSyncService({ articles, sites, publisher, outbox, review: travel.carrier }),
     outbox,
     conflicts: createConflictService({ articles, publisher, outbox }),
-    puller: createPuller({ db: ctx.db, articles, sites, publisher }),
+    puller: createPuller({
+      db: ctx.db,
+      articles,
+      sites,
+      publisher,
+      review: { receiver: travel.receiver, state: travel.review },
+    }),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,

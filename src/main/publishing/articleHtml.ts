@@ -1,4 +1,5 @@
 import type { Article } from '../../shared/domain/article';
+import { withoutReview } from '../../shared/text/reviewFreeBody';
 import { bodyToHtml } from '../content/bodyHtml';
 
 /**
@@ -14,7 +15,12 @@ export interface ArticleHtml {
 }
 
 export function articleHtml(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): ArticleHtml {
-  return { title: article.headline, excerpt: article.standfirst, bodyHtml: bodyToHtml(article.body) };
+  // Review markup (comment anchors, pending suggestions) never reaches the site or its preview.
+  return {
+    title: article.headline,
+    excerpt: article.standfirst,
+    bodyHtml: bodyToHtml(withoutReview(article.body)),
+  };
 }
 
 const ESCAPES: Record<string, string> = {

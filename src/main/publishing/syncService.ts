@@ -6,6 +6,7 @@ import type { Outbox } from './outbox';
 import type { PublicationRow } from './publicationRows';
 import type { Publisher } from './publisher';
 import type { SiteService } from './siteService';
+import type { ReviewCarrier } from '../review/reviewCarrier';
 
 const BY_STATUS: Record<string, SiteState> = {
   draft: 'draft',
@@ -34,6 +35,7 @@ export function createSyncService(deps: {
   sites: SiteService;
   publisher: Publisher;
   outbox: Outbox;
+  review?: ReviewCarrier | undefined;
 }) {
   return {
     /**
@@ -46,7 +48,9 @@ export function createSyncService(deps: {
       action: SyncAction,
       options: { scheduledAt?: number | undefined; acceptWarnings?: boolean | undefined } = {},
     ): OutboxItem[] {
-      if (action !== 'unpublish' && action !== 'trash') {
+      // Sent for review, a spiked article goes to the trash: not held back by its content either.
+      const concrete = deps.review?.concreteAction(articleId, action) ?? action;
+      if (concrete !== 'unpublish' && concrete !== 'trash') {
         const findings = prePublishChecks(deps.articles.get(articleId));
         const errors = findings.filter((f) => f.level === 'error');
         if (errors.length)

@@ -6,6 +6,8 @@ import { createHeldPackages } from './heldPackages';
 import { createPackageService } from './packageService';
 import { createPackageWriter } from './packageWriter';
 import { createReviewBase } from './reviewBase';
+import { createReviewCarrier } from './reviewCarrier';
+import { createReviewReceiver } from './reviewReceiver';
 import {
   createReviewStateProvider,
   type ProfileSource,
@@ -35,7 +37,15 @@ export function createReviewTravel(deps: {
     writer,
     held: createHeldPackages(deps.dataDir),
   });
-  return { review, base, packages };
+  return {
+    review,
+    base,
+    packages,
+    /** Pushes: the review state as post meta, 'Send for review' resolved by workflow status. */
+    carrier: createReviewCarrier(review),
+    /** Pulls: the review state a post carries, restored exactly when the site's text is still what was sent. */
+    receiver: createReviewReceiver({ media: deps.media }),
+  };
 }
 
 export type ReviewTravel = ReturnType<typeof createReviewTravel>;

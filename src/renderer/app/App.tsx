@@ -12,6 +12,7 @@ import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
 import { SearchView } from '../features/search/SearchView';
 import { PublishingBar } from '../features/publishing/PublishingBar';
 import { PublishingViews } from '../features/publishing/PublishingViews';
+import { ExportReviewButton, ImportReviewDialog } from '../features/review/ReviewPackages';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -70,6 +71,8 @@ function Workspace() {
         <HistoryPanel />
         <BackupsPanel />
         <ImportPanel />
+        <ImportReviewDialog />
+        <ExportReviewButton />
         <PublishingBar />
         <PublishingViews>
           <ArticleEditor />

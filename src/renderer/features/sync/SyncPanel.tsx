@@ -9,7 +9,15 @@ import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
 
-const ACTIONS: readonly SyncAction[] = ['draft', 'pending', 'publish', 'update', 'unpublish', 'trash'];
+const ACTIONS: readonly SyncAction[] = [
+  'review',
+  'draft',
+  'pending',
+  'publish',
+  'update',
+  'unpublish',
+  'trash',
+];
 
 function SiteRow({
   publication,

@@ -86,6 +86,7 @@ export const enPublishing = {
       update: 'Update',
       unpublish: 'Unpublish',
       trash: 'Trash',
+      review: 'Send for review',
       media: 'Upload image',
     },
     status: {
