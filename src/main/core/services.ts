@@ -26,6 +26,9 @@ import { createPreviewService, type PreviewService } from '../publishing/preview
 import { createSiteService, type SiteService } from '../publishing/siteService';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
+import { createDeskListing, type DeskListing } from '../workflow/deskListing';
+import { createProfileService, type ProfileService } from '../workflow/profileService';
+import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
 const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
@@ -54,6 +57,10 @@ export interface Services {
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
+  // ---- workflow, profile, desk (issue 6)
+  profiles: ProfileService;
+  workflow: WorkflowService;
+  desk: DeskListing;
 }
 
 /** What only the Electron shell can do, handed to the services by it (the web host has none of it). */
@@ -92,7 +99,19 @@ export function createServices(ctx: ServiceContext): Services {
     media: ctx.media ?? storeMediaSource(media),
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
+  // ---- workflow, profile, desk (issue 6)
+  const profiles = createProfileService(ctx.db);
+  const workflow = createWorkflowService({
+    db: ctx.db,
+    bus: ctx.bus,
+    articles,
+    profiles,
+    hooks: [indexHook],
+  });
   return {
+    profiles,
+    workflow,
+    desk: createDeskListing(ctx.db),
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
