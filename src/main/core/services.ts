@@ -29,6 +29,9 @@ import { noThreads, statusColumnWorkflow } from '../review/reviewState';
 import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
+import { createDeskListing, type DeskListing } from '../workflow/deskListing';
+import { createProfileService, type ProfileService } from '../workflow/profileService';
+import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
 const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
@@ -58,6 +61,10 @@ export interface Services {
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
+  // ---- workflow, profile, desk (issue 6)
+  profiles: ProfileService;
+  workflow: WorkflowService;
+  desk: DeskListing;
 }
 
 /** What only the Electron shell can do, handed to the services by it (the web host has none of it). */
@@ -107,7 +114,19 @@ export function createServices(ctx: ServiceContext): Services {
     review: travel.carrier,
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
+  // ---- workflow, profile, desk (issue 6)
+  const profiles = createProfileService(ctx.db);
+  const workflow = createWorkflowService({
+    db: ctx.db,
+    bus: ctx.bus,
+    articles,
+    profiles,
+    hooks: [indexHook],
+  });
   return {
+    profiles,
+    workflow,
+    desk: createDeskListing(ctx.db),
     travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),

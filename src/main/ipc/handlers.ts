@@ -28,6 +28,9 @@ export function createHandlers(services: Services): Handlers {
     backups,
     importing,
     exporting,
+    profiles,
+    workflow,
+    desk,
     travel,
   } = services;
   return {
@@ -36,7 +39,8 @@ export function createHandlers(services: Services): Handlers {
     'articles:page': ({ limit, cursor, ...filters }) => listing.page(filters, limit, cursor),
     'articles:count': (filters) => ({ count: listing.count(filters) }),
     'articles:get': ({ id }) => articles.get(id),
-    'articles:create': ({ language }) => articles.create(language),
+    // Through the workflow, which records the profile as the article's creator (My drafts).
+    'articles:create': ({ language }) => workflow.create(language),
     'articles:save': (input) => articles.save(input),
     'articles:uniqueSlug': ({ id, text }) => ({ slug: articles.uniqueSlug(id, text) }),
     'media:upload': ({ type, data }) => media.put(Buffer.from(data, 'base64'), type),
@@ -74,8 +78,10 @@ export function createHandlers(services: Services): Handlers {
     'sites:test': ({ id }) => sites.test(id),
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
     'sync:publications': ({ articleId }) => sync.publications(articleId),
-    'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) =>
-      sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings }),
+    'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) => {
+      workflow.checkMayPush(action); // only a publisher publishes or schedules (issue 6)
+      return sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings });
+    },
     'sync:overview': () => outbox.overview(),
     'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
     'sync:retry': ({ id }) => outbox.retry(id),
@@ -87,6 +93,17 @@ export function createHandlers(services: Services): Handlers {
       await conflicts.resolve(articleId, siteId, take),
       {}
     ),
+    // ---- workflow, profile, desk (issue 6)
+    'profile:get': () => profiles.get(),
+    'profile:save': (input) => profiles.save(input),
+    'people:list': ({ limit }) => profiles.people(limit),
+    'workflow:get': ({ articleId }) => workflow.view(articleId),
+    'workflow:transition': (input) => workflow.transition(input),
+    'workflow:history': ({ articleId }) => workflow.history(articleId),
+    'workflow:assign': (input) => workflow.assign(input),
+    'desk:page': ({ view, dayStart, dayEnd, limit, cursor }) =>
+      desk.page(view, profiles.get()?.id, { dayStart, dayEnd }, limit, cursor),
+    'desk:counts': (day) => desk.counts(profiles.get()?.id, day),
     // ---- review travel (issue 6)
     'review:exportPackage': ({ articleId, path }) => travel.packages.exportPackage(articleId, path),
     'review:importPackage': ({ path }) => travel.packages.importPackage(path),

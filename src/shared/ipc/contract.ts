@@ -4,13 +4,24 @@ import { ArticlePage, ListFilters } from '../domain/listing';
 import { BackupFile, RecoveryStatus } from '../domain/recovery';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
-import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
+import {
+  Article,
+  ArticleFields,
+  ArticleId,
+  ArticleStatus,
+  ArticleSummary,
+  HEADLINE_MAX,
+  Language,
+} from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
 import { ConflictChoice, ConflictView } from '../domain/conflict';
 import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermId, TermKind } from '../domain/term';
+import { DeskCounts, DeskPage, DeskView, HistoryEntry, LocalDay, WorkflowView } from '../domain/desk';
+import { PersonId, PersonRef, Profile } from '../domain/people';
+import { Priority } from '../domain/workflow';
 import { PackageExportResult, PackageImportResult } from '../domain/reviewPackage';
 
 /**
@@ -266,6 +277,58 @@ export const channels = {
       .strict(),
     output: Article,
   },
+  // ---- workflow, profile, desk (issue 6)
+  /** Who uses this desk; null before the first-run screen is filled in. */
+  'profile:get': { input: z.object({}).strict(), output: Profile.nullable() },
+  /** Sets or changes the profile; its id is made on first save and kept after. */
+  'profile:save': { input: Profile.omit({ id: true }).strict(), output: Profile },
+  /** Everyone this desk has seen (profile, history, assignments, imports), by name: the assignee picker. */
+  'people:list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(500) }).strict(),
+    output: z.array(PersonRef),
+  },
+  /** The open article's status, assignment, the moves the profile's role allows, and its submitted revision. */
+  'workflow:get': { input: z.object({ articleId: ArticleId }).strict(), output: WorkflowView },
+  /**
+   * Moves an article to another status as the local profile (the role is the stored profile's, never sent).
+   * Refused with 'forbidden' (role) or 'conflict' (impossible move, or the article changed since baseRevision).
+   */
+  'workflow:transition': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        to: ArticleStatus,
+        baseRevision: z.number().int().nonnegative(),
+        note: z.string().max(4000).default(''),
+      })
+      .strict(),
+    output: Article,
+  },
+  /** Status changes and assignments, oldest first. */
+  'workflow:history': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(HistoryEntry) },
+  'workflow:assign': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        assigneeId: PersonId.nullable(),
+        /** Epoch ms. */
+        deadline: z.number().int().nullable(),
+        priority: Priority,
+      })
+      .strict(),
+    output: WorkflowView,
+  },
+  /** A desk view's keyset page ("me" is the local profile). */
+  'desk:page': {
+    input: LocalDay.extend({
+      view: DeskView,
+      limit: z.number().int().min(1).max(500).default(100),
+      cursor: z.string().max(100).optional(),
+    }).strict(),
+    output: DeskPage,
+  },
+  /** Every desk view's count, asked separately so counting never holds up a list. */
+  'desk:counts': { input: LocalDay.strict(), output: DeskCounts },
   // ---- review travel (issue 6)
   /** Writes the article's review package: to `path` on this machine, or returned for a download without one. */
   'review:exportPackage': {
