@@ -26,6 +26,9 @@ import { createPreviewService, type PreviewService } from '../publishing/preview
 import { createSiteService, type SiteService } from '../publishing/siteService';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
+import { createThreadService, type ThreadService } from '../comments/threadService';
+import { localPerson } from '../people/currentPerson';
+import type { PersonRef } from '../../shared/domain/people';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
 const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
@@ -54,6 +57,9 @@ export interface Services {
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
+  // ---- comments (issue 6)
+  threads: ThreadService;
+  person: () => PersonRef;
 }
 
 /** What only the Electron shell can do, handed to the services by it (the web host has none of it). */
@@ -92,7 +98,12 @@ export function createServices(ctx: ServiceContext): Services {
     media: ctx.media ?? storeMediaSource(media),
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
+  // ---- comments (issue 6)
+  const person = localPerson(ctx.dataDir);
+  const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
   return {
+    threads,
+    person,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
@@ -114,7 +125,7 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     sites,
     preview: createPreviewService(articles, sites),
-    sync: createSyncService({ articles, sites, publisher, outbox }),
+    sync: createSyncService({ articles, sites, publisher, outbox, threads }),
     outbox,
     conflicts: createConflictService({ articles, publisher, outbox }),
     puller: createPuller({ db: ctx.db, articles, sites, publisher }),

@@ -86,5 +86,13 @@ export function createHandlers(services: Services): Handlers {
       await conflicts.resolve(articleId, siteId, take),
       {}
     ),
+    // ---- comments (issue 6)
+    'comments:list': ({ articleId }) => services.threads.list(articleId),
+    'comments:create': ({ articleId, anchor, quote, text }) =>
+      services.threads.create(articleId, anchor, quote, text),
+    'comments:reply': ({ threadId, text }) => services.threads.reply(threadId, text),
+    'comments:resolve': ({ threadId }) => services.threads.resolve(threadId),
+    'comments:reopen': ({ threadId }) => services.threads.reopen(threadId),
+    'comments:person': () => services.person(),
   };
 }

@@ -34,6 +34,8 @@ export function createSyncService(deps: {
   sites: SiteService;
   publisher: Publisher;
   outbox: Outbox;
+  /** Open comment threads block publishing (issue 6). */
+  threads?: { unresolvedCount(articleId: string): number };
 }) {
   return {
     /**
@@ -47,7 +49,9 @@ export function createSyncService(deps: {
       options: { scheduledAt?: number | undefined; acceptWarnings?: boolean | undefined } = {},
     ): OutboxItem[] {
       if (action !== 'unpublish' && action !== 'trash') {
-        const findings = prePublishChecks(deps.articles.get(articleId));
+        const findings = prePublishChecks(deps.articles.get(articleId), {
+          unresolvedComments: deps.threads?.unresolvedCount(articleId) ?? 0,
+        });
         const errors = findings.filter((f) => f.level === 'error');
         if (errors.length)
           throw new AppError(
