@@ -20,6 +20,8 @@ type JsonSchema = {
   default?: unknown;
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
 };
 
 export interface Variant {
@@ -42,6 +44,9 @@ export function schemaTools(root: JsonSchema) {
 
   function valid(schema: JsonSchema): unknown {
     const s = deref(schema);
+    // A union (a discriminated anchor, say): its first member is a valid sample.
+    const first = (s.oneOf ?? s.anyOf)?.[0];
+    if (first) return valid(first);
     if (s.const !== undefined) return s.const;
     if (s.enum) return s.enum[0];
     switch (s.type) {

@@ -24,13 +24,14 @@ import { createPublisher } from '../publishing/publisher';
 import { createSyncService, type SyncService } from '../publishing/syncService';
 import { createPreviewService, type PreviewService } from '../publishing/previewService';
 import { createSiteService, type SiteService } from '../publishing/siteService';
-import { systemProfile } from '../review/localProfile';
-import { noThreads, statusColumnWorkflow } from '../review/reviewState';
 import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
+import { createThreadService, type ThreadService } from '../comments/threadService';
+import { localPerson } from '../people/currentPerson';
+import type { PersonRef } from '../../shared/domain/people';
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
-import { createProfileService, type ProfileService } from '../workflow/profileService';
+import { createProfileService, personOf, type ProfileService } from '../workflow/profileService';
 import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
@@ -61,6 +62,9 @@ export interface Services {
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
+  // ---- comments (issue 6)
+  threads: ThreadService;
+  person: () => PersonRef;
   // ---- workflow, profile, desk (issue 6)
   profiles: ProfileService;
   workflow: WorkflowService;
@@ -96,24 +100,6 @@ export function createServices(ctx: ServiceContext): Services {
   const credentials =
     ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
   const sites = createSiteService(ctx.db, credentials);
-  const travel = createReviewTravel({
-    db: ctx.db,
-    dataDir: ctx.dataDir,
-    articles,
-    terms,
-    media,
-    workflow: statusColumnWorkflow(ctx.db),
-    threads: noThreads,
-    profile: systemProfile(ctx.dataDir),
-  });
-  const publisher = createPublisher({
-    db: ctx.db,
-    articles,
-    sites,
-    media: ctx.media ?? storeMediaSource(media),
-    review: travel.carrier,
-  });
-  const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   // ---- workflow, profile, desk (issue 6)
   const profiles = createProfileService(ctx.db);
   const workflow = createWorkflowService({
@@ -123,10 +109,40 @@ export function createServices(ctx: ServiceContext): Services {
     profiles,
     hooks: [indexHook],
   });
+  // ---- comments (issue 6)
+  const person = localPerson(ctx.dataDir);
+  const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
+  // ---- review travel (issue 6)
+  const travel = createReviewTravel({
+    db: ctx.db,
+    dataDir: ctx.dataDir,
+    articles,
+    terms,
+    media,
+    workflow,
+    threads,
+    // The exporter is the desk's profile once there is one, else the person comments are signed with.
+    profile: {
+      me: () => {
+        const profile = profiles.get();
+        return profile ? personOf(profile) : person();
+      },
+    },
+  });
+  const publisher = createPublisher({
+    db: ctx.db,
+    articles,
+    sites,
+    media: ctx.media ?? storeMediaSource(media),
+    review: travel.carrier,
+  });
+  const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   return {
     profiles,
     workflow,
     desk: createDeskListing(ctx.db),
+    threads,
+    person,
     travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
@@ -149,7 +165,7 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     sites,
     preview: createPreviewService(articles, sites),
-    sync: createSyncService({ articles, sites, publisher, outbox, review: travel.carrier }),
+    sync: createSyncService({ articles, sites, publisher, outbox, threads, review: travel.carrier }),
     outbox,
     conflicts: createConflictService({ articles, publisher, outbox }),
     puller: createPuller({

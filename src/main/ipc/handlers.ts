@@ -79,7 +79,8 @@ export function createHandlers(services: Services): Handlers {
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
     'sync:publications': ({ articleId }) => sync.publications(articleId),
     'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) => {
-      workflow.checkMayPush(action); // only a publisher publishes or schedules (issue 6)
+      // Only a publisher publishes or schedules (issue 6), also when 'Send for review' would.
+      workflow.checkMayPush(travel.carrier.concreteAction(articleId, action));
       return sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings });
     },
     'sync:overview': () => outbox.overview(),
@@ -93,6 +94,14 @@ export function createHandlers(services: Services): Handlers {
       await conflicts.resolve(articleId, siteId, take),
       {}
     ),
+    // ---- comments (issue 6)
+    'comments:list': ({ articleId }) => services.threads.list(articleId),
+    'comments:create': ({ articleId, anchor, quote, text }) =>
+      services.threads.create(articleId, anchor, quote, text),
+    'comments:reply': ({ threadId, text }) => services.threads.reply(threadId, text),
+    'comments:resolve': ({ threadId }) => services.threads.resolve(threadId),
+    'comments:reopen': ({ threadId }) => services.threads.reopen(threadId),
+    'comments:person': () => services.person(),
     // ---- workflow, profile, desk (issue 6)
     'profile:get': () => profiles.get(),
     'profile:save': (input) => profiles.save(input),

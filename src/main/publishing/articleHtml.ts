@@ -1,5 +1,5 @@
 import type { Article } from '../../shared/domain/article';
-import { withoutReview } from '../../shared/text/reviewFreeBody';
+import { publishableBody } from '../../shared/editor/reviewMarks';
 import { bodyToHtml } from '../content/bodyHtml';
 
 /**
@@ -15,11 +15,11 @@ export interface ArticleHtml {
 }
 
 export function articleHtml(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): ArticleHtml {
-  // Review markup (comment anchors, pending suggestions) never reaches the site or its preview.
+  // Review marks (comment anchors, suggestions) never reach the site: see publishableBody.
   return {
     title: article.headline,
     excerpt: article.standfirst,
-    bodyHtml: bodyToHtml(withoutReview(article.body)),
+    bodyHtml: bodyToHtml(publishableBody(article.body)),
   };
 }
 

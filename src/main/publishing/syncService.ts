@@ -17,6 +17,18 @@ const BY_STATUS: Record<string, SiteState> = {
   trash: 'trashed',
 };
 
+/** Checklist findings about the review itself (comments, suggestions): they block only a push readers see. */
+export const REVIEW_FINDINGS: ReadonlySet<string> = new Set(['suggestions_remain', 'unresolved_comments']);
+
+/** Whether this operation leaves the post where readers can see it. */
+export function goesLive(action: SyncAction, remoteStatus: string | null | undefined): boolean {
+  if (action === 'publish' || action === 'schedule') return true;
+  return (
+    action === 'update' &&
+    (remoteStatus === 'publish' || remoteStatus === 'future' || remoteStatus === 'private')
+  );
+}
+
 /** The state a publisher sees: the site's status, unless the article moved on since, or the sync stopped. */
 export function siteState(row: PublicationRow | undefined, revision: number): SiteState {
   if (!row) return 'not_on_site';
@@ -35,6 +47,8 @@ export function createSyncService(deps: {
   sites: SiteService;
   publisher: Publisher;
   outbox: Outbox;
+  /** Open comment threads block publishing (issue 6). */
+  threads?: { unresolvedCount(articleId: string): number };
   review?: ReviewCarrier | undefined;
 }) {
   return {
@@ -51,7 +65,12 @@ export function createSyncService(deps: {
       // Sent for review, a spiked article goes to the trash: not held back by its content either.
       const concrete = deps.review?.concreteAction(articleId, action) ?? action;
       if (concrete !== 'unpublish' && concrete !== 'trash') {
-        const findings = prePublishChecks(deps.articles.get(articleId));
+        // Open comments and suggestions hold back only what readers would see: a draft or a post pending
+        // review carries them to the other desk (as post meta) and its content is clean HTML anyway.
+        const live = goesLive(concrete, deps.publisher.publications.get(articleId, siteId)?.remote_status);
+        const findings = prePublishChecks(deps.articles.get(articleId), {
+          unresolvedComments: deps.threads?.unresolvedCount(articleId) ?? 0,
+        }).filter((f) => live || !REVIEW_FINDINGS.has(f.code));
         const errors = findings.filter((f) => f.level === 'error');
         if (errors.length)
           throw new AppError(

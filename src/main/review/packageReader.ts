@@ -8,6 +8,8 @@ import {
   PackageManifest,
   PortableArticle,
 } from '../../shared/domain/reviewPackage';
+import { BODY_SCHEMA_VERSION } from '../../shared/editor/bodyExtensions';
+import { migrateBody } from '../../shared/editor/bodyMigrations';
 import { bodyMediaIds } from '../../shared/editor/bodySchema';
 import { AppError } from '../core/errors';
 import { sha256 } from './hashing';
@@ -107,6 +109,13 @@ export function verifyPackage(bytes: Uint8Array): VerifiedPackage {
   const review = ReviewState.safeParse(parseJson(entries[REVIEW_PATH], 'review.json'));
   if (!review.success) throw refuse(`its review.json is malformed (${review.error.issues[0]?.message}).`);
 
+  if (article.data.bodySchemaVersion > BODY_SCHEMA_VERSION)
+    throw refuse(
+      'it was written by a newer version of Redac (its body format is newer than this one reads).',
+    );
+  // From an older desk: the body is brought to this schema the way the store does on read.
+  const body = migrateBody(article.data.body, article.data.bodySchemaVersion);
+
   const media = new Map<string, Uint8Array>();
   for (const path of listed) {
     if (!path.startsWith('media/')) continue;
@@ -124,5 +133,10 @@ export function verifyPackage(bytes: Uint8Array): VerifiedPackage {
   const missing = needed.find((id) => !media.has(id));
   if (missing) throw refuse(`the image ${mediaPath(missing)} the article uses is not in it.`);
 
-  return { manifest, article: article.data, review: review.data, media };
+  return {
+    manifest,
+    article: { ...article.data, body, bodySchemaVersion: BODY_SCHEMA_VERSION },
+    review: review.data,
+    media,
+  };
 }

@@ -19,6 +19,8 @@ import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '.
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermId, TermKind } from '../domain/term';
+import { CommentAnchor, Thread, ThreadId } from '../domain/comments';
+import { ThreadView } from '../domain/threadView';
 import { DeskCounts, DeskPage, DeskView, HistoryEntry, LocalDay, WorkflowView } from '../domain/desk';
 import { PersonId, PersonRef, Profile } from '../domain/people';
 import { Priority } from '../domain/workflow';
@@ -277,6 +279,41 @@ export const channels = {
       .strict(),
     output: Article,
   },
+  // ---- comments (issue 6)
+  /** An article's threads in document order (fields first), each saying whether its text is still there. */
+  'comments:list': {
+    input: z.object({ articleId: ArticleId }).strict(),
+    output: z.array(ThreadView),
+  },
+  /** Opens a thread; the author is this desk's person, decided in main. */
+  'comments:create': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        anchor: CommentAnchor,
+        quote: z.string().max(2000),
+        text: z.string().trim().min(1).max(10_000),
+      })
+      .strict(),
+    output: Thread,
+  },
+  'comments:reply': {
+    input: z.object({ threadId: ThreadId, text: z.string().trim().min(1).max(10_000) }).strict(),
+    output: Thread,
+  },
+  'comments:resolve': {
+    input: z.object({ threadId: ThreadId }).strict(),
+    output: Thread,
+  },
+  'comments:reopen': {
+    input: z.object({ threadId: ThreadId }).strict(),
+    output: Thread,
+  },
+  /** Who this desk is, for the author of suggestions made in the editor (until profile:get replaces it). */
+  'comments:person': {
+    input: z.object({}).strict(),
+    output: PersonRef,
+  },
   // ---- workflow, profile, desk (issue 6)
   /** Who uses this desk; null before the first-run screen is filled in. */
   'profile:get': { input: z.object({}).strict(), output: Profile.nullable() },
@@ -358,6 +395,9 @@ export const events = {
   'import:progress': ImportProgress,
   /** Many articles arrived at once: lists refresh once instead of per article. */
   'articles:imported': z.object({ count: z.number().int().nonnegative() }),
+  // ---- comments (issue 6)
+  /** A thread of this article was opened, answered, resolved, reopened or received. */
+  'comments:changed': z.object({ articleId: ArticleId }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

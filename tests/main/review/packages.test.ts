@@ -10,8 +10,55 @@ import { openDesk, paragraphs, type Desk } from './desk';
 
 const tempDir = useTempDirs();
 
-/** A reporter's article with a section, tags, a byline, a featured photo and an inline image. */
+/**
+ * A reporter's article with a section, tags, a byline, a featured photo and an inline image, submitted (a
+ * history event), assigned, with a body comment thread and a copy editor's suggestions in the body.
+ */
 function reporterArticle(desk: Desk) {
+  const article = plainArticle(desk);
+  desk.profiles.save({ name: 'Leïla Benali', initials: 'LB', colour: '#1f6feb', role: 'reporter' });
+  const thread = desk.threads.create(article.id, { kind: 'body' }, 'Premier paragraphe', 'Source ?');
+  const by = {
+    id: '0b8f3c2e-8d0e-4c53-9d7e-5a1b2c3d4e5f',
+    authorId: '6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
+    authorName: 'Karim',
+    authorColour: '#b35900',
+    at: 1_700_000_000_000,
+  };
+  const body = structuredClone(article.body);
+  body.content![0]!.content = [
+    {
+      type: 'text',
+      text: 'Premier paragraphe',
+      marks: [{ type: 'comment', attrs: { threadId: thread.id } }],
+    },
+    { type: 'text', text: ', avec ' },
+    { type: 'text', text: 'très ', marks: [{ type: 'suggestionDelete', attrs: by }] },
+    { type: 'text', text: 'gras', marks: [{ type: 'bold' }] },
+    {
+      type: 'text',
+      text: ' et mieux',
+      marks: [{ type: 'suggestionInsert', attrs: { ...by, id: 'a6e1d0c2-1b3d-4e5f-9a8b-7c6d5e4f3a2b' } }],
+    },
+  ];
+  desk.write(article.id, { body });
+  const current = desk.articles.get(article.id);
+  desk.workflow.transition({
+    articleId: article.id,
+    to: 'submitted',
+    baseRevision: current.revision,
+    note: 'Prêt',
+  });
+  desk.workflow.assign({
+    articleId: article.id,
+    assigneeId: null,
+    deadline: 1_800_000_000_000,
+    priority: 'high',
+  });
+  return desk.articles.get(article.id);
+}
+
+function plainArticle(desk: Desk) {
   const photo = desk.media.put(imageFixture('red.png'), 'image/png');
   const inline = desk.media.put(imageFixture('blue.jpg'), 'image/jpeg');
   const article = desk.articles.create('fr');
@@ -94,6 +141,17 @@ describe('review packages', () => {
     editor.travel.packages.exportPackage(article.id, again);
     for (const path of ['article.json', 'review.json'])
       expect(Buffer.from(entriesOf(again)[path]!).equals(Buffer.from(entriesOf(out)[path]!))).toBe(true);
+    // And the review came with it: the thread, the history, the assignment, the suggestions in the body.
+    const review = editor.travel.review.stateOf(article.id);
+    expect(review.threads.map((t) => t.comments[0]!.text)).toEqual(['Source ?']);
+    expect(review.workflow.status).toBe('submitted');
+    expect(review.workflow.history.map((e) => [e.from, e.to, e.note, e.by.name])).toEqual([
+      ['draft', 'submitted', 'Prêt', 'Leïla Benali'],
+    ]);
+    expect(review.workflow.assignment).toMatchObject({ deadline: 1_800_000_000_000, priority: 'high' });
+    expect(copy.status).toBe('submitted');
+    expect(JSON.stringify(copy.body)).toContain('suggestionInsert');
+    expect(copy.body).toEqual(article.body);
     reporter.close();
     editor.close();
   });
