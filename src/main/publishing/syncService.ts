@@ -1,5 +1,6 @@
 import type { OutboxItem, Publication, SiteState, SyncAction } from '../../shared/domain/publication';
 import { prePublishChecks } from '../../shared/publishing/prePublishChecks';
+import { goesLive, REVIEW_FINDINGS } from '../../shared/publishing/reviewFindings';
 import { AppError } from '../core/errors';
 import type { ArticleService } from '../articles/articleService';
 import type { Outbox } from './outbox';
@@ -16,18 +17,6 @@ const BY_STATUS: Record<string, SiteState> = {
   private: 'live',
   trash: 'trashed',
 };
-
-/** Checklist findings about the review itself (comments, suggestions): they block only a push readers see. */
-export const REVIEW_FINDINGS: ReadonlySet<string> = new Set(['suggestions_remain', 'unresolved_comments']);
-
-/** Whether this operation leaves the post where readers can see it. */
-export function goesLive(action: SyncAction, remoteStatus: string | null | undefined): boolean {
-  if (action === 'publish' || action === 'schedule') return true;
-  return (
-    action === 'update' &&
-    (remoteStatus === 'publish' || remoteStatus === 'future' || remoteStatus === 'private')
-  );
-}
 
 /** The state a publisher sees: the site's status, unless the article moved on since, or the sync stopped. */
 export function siteState(row: PublicationRow | undefined, revision: number): SiteState {

@@ -51,12 +51,56 @@ function reportersArticle(desk: Desk, token: string) {
   });
 }
 
+const by = {
+  id: '0b8f3c2e-8d0e-4c53-9d7e-5a1b2c3d4e5f',
+  authorId: '6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
+  authorName: 'Karim',
+  authorColour: '#b35900',
+  at: 1_700_000_000_000,
+};
+
+/** The same article with an open comment thread on "Le conseil" and a suggestion to replace "voté". */
+function underReview(desk: Desk, token: string) {
+  const article = reportersArticle(desk, token);
+  const thread = desk.threads.create(article.id, { kind: 'body' }, 'Le conseil', 'Quel conseil ?');
+  desk.write(article.id, {
+    body: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: 'Le conseil',
+              marks: [{ type: 'comment', attrs: { threadId: thread.id } }],
+            },
+            { type: 'text', text: ' municipal a ' },
+            { type: 'text', text: 'voté', marks: [{ type: 'suggestionDelete', attrs: by }] },
+            {
+              type: 'text',
+              text: 'adopté',
+              marks: [
+                { type: 'suggestionInsert', attrs: { ...by, id: 'a6e1d0c2-1b3d-4e5f-9a8b-7c6d5e4f3a2b' } },
+              ],
+            },
+            { type: 'text', text: ' le budget.' },
+          ],
+        },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Deuxième paragraphe 🚢.' }] },
+      ],
+    },
+  });
+  return { article: desk.articles.get(article.id), thread };
+}
+
 describe('the review state through the site', () => {
   it('sends a submitted article as pending with its review state as post meta, and another desk pulls exactly that', async () => {
     const reporter = connectedDesk();
     const copyDesk = connectedDesk();
     const token = `carry${Math.random().toString(36).slice(2, 8)}`;
-    const article = reportersArticle(reporter, token);
+    // Open comments and suggestions travel with it: they do not hold back a review push.
+    const { article } = underReview(reporter, token);
     setStatus(reporter, article.id, 'submitted');
     await send(reporter, article.id);
 
@@ -66,6 +110,10 @@ describe('the review state through the site', () => {
     expect(meta).toMatchObject({ version: 1, reviewState: { workflow: { status: 'submitted' } } });
     expect(meta.body).toEqual(article.body);
     expect(post.content.raw).not.toContain('redac_review');
+    // The post itself is clean: no anchors, no suggestion markup, the suggestion not taken.
+    expect(post.content.raw).not.toMatch(/data-thread-id|data-suggestion|comment-anchor/);
+    expect(post.content.raw).toContain('a voté le budget');
+    expect(post.content.raw).not.toContain('adopté');
 
     const pulled = await copyDesk.puller.pull(copyDesk.siteId, { statuses: ['pending'], search: token });
     expect(pulled).toMatchObject({ created: 1, conflicts: 0 });
@@ -75,6 +123,9 @@ describe('the review state through the site', () => {
     expect(copy.headline).toBe(article.headline);
     expect(copy.status).toBe('submitted');
     expect(copyDesk.sync.publications(copy.id)[0]!.message).toBeNull();
+    expect(copyDesk.travel.review.stateOf(copy.id).threads).toEqual(
+      reporter.travel.review.stateOf(article.id).threads,
+    );
 
     // The copy desk edits and returns it; the reporter's pull brings the new text and status back.
     copyDesk.write(copy.id, {
@@ -109,6 +160,35 @@ describe('the review state through the site', () => {
     expect(copy.status).toBe('in_copy_edit');
     expect(copyDesk.sync.publications(copy.id)[0]!.message).toMatch(/edited on the site/);
     for (const desk of [reporter, copyDesk]) desk.close();
+  });
+
+  it('blocks publishing while suggestions or open comments remain; once settled the live page has no review markup', async () => {
+    const desk = connectedDesk();
+    const token = `live${Math.random().toString(36).slice(2, 8)}`;
+    const { article, thread } = underReview(desk, token);
+    setStatus(desk, article.id, 'published');
+    expect(() => desk.sync.enqueue(article.id, desk.siteId, 'review', { acceptWarnings: true })).toThrow(
+      /suggestions_remain.*unresolved_comments|unresolved_comments.*suggestions_remain/,
+    );
+    expect(() => desk.sync.enqueue(article.id, desk.siteId, 'publish', { acceptWarnings: true })).toThrow(
+      /suggestions_remain/,
+    );
+    expect(desk.outbox.ofArticle(article.id)).toEqual([]);
+
+    // Suggestion accepted, thread resolved: it goes out, and readers get clean HTML and no review state.
+    desk.write(article.id, {
+      body: paragraphs('Le conseil municipal a adopté le budget.', 'Deuxième paragraphe 🚢.'),
+    });
+    desk.threads.resolve(thread.id);
+    await send(desk, article.id);
+    const id = remoteId(desk, article.id);
+    const post = await wpAdmin<Post>('GET', `wp/v2/posts/${id}?context=edit`);
+    expect(post.status).toBe('publish');
+    expect((post.meta as Record<string, string>).redac_review).toBe('');
+    const page = await (await fetch(`${wordpressSite().url}/?p=${id}`)).text();
+    expect(page).toContain('a adopté le budget');
+    expect(page).not.toMatch(/data-thread-id|data-suggestion|comment-anchor|redac_review|Quel conseil/);
+    desk.close();
   });
 
   it('maps each workflow status to the site, and clears the review state once readers can see the post', async () => {

@@ -5,6 +5,7 @@ import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
 import { prePublishChecks, type CheckFinding } from '../../../shared/publishing/prePublishChecks';
+import { goesLive, REVIEW_FINDINGS } from '../../../shared/publishing/reviewFindings';
 import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
@@ -22,10 +23,14 @@ const ACTIONS: readonly SyncAction[] = [
 function SiteRow({
   publication,
   blocked,
+  blockedForReview,
   acceptWarnings,
 }: {
   publication: Publication;
+  /** The checklist holds back a push readers would see. */
   blocked: boolean;
+  /** It holds back even a draft or a post pending review (open comments and suggestions do not). */
+  blockedForReview: boolean;
   acceptWarnings: boolean;
 }) {
   const { t } = useTranslation();
@@ -69,7 +74,11 @@ function SiteRow({
             <button
               key={action}
               type="button"
-              disabled={blocked && action !== 'unpublish' && action !== 'trash'}
+              disabled={
+                action !== 'unpublish' &&
+                action !== 'trash' &&
+                (goesLive(action, publication.remoteStatus) ? blocked : blockedForReview)
+              }
               onClick={() => void enqueue(publication.siteId, action, undefined, acceptWarnings)}
             >
               {t(`sync.action.${action}`)}
@@ -165,6 +174,7 @@ export function SyncPanel() {
   const article = useEditorStore((s) => s.article);
   const findings = article ? prePublishChecks(article) : [];
   const blocked = findings.some((f) => f.level === 'error');
+  const blockedForReview = findings.some((f) => f.level === 'error' && !REVIEW_FINDINGS.has(f.code));
   // Accepting covers the warnings of the revision that was seen: a new revision asks again.
   const seen = `${articleId ?? ''}:${article?.revision ?? 0}`;
   const [acceptedFor, setAcceptedFor] = useState<string | undefined>();
@@ -196,7 +206,13 @@ export function SyncPanel() {
         ) : (
           <ul className="sync-sites" aria-label={t('sync.sitesList')}>
             {publications.map((p) => (
-              <SiteRow key={p.siteId} publication={p} blocked={blocked} acceptWarnings={accepted} />
+              <SiteRow
+                key={p.siteId}
+                publication={p}
+                blocked={blocked}
+                blockedForReview={blockedForReview}
+                acceptWarnings={accepted}
+              />
             ))}
           </ul>
         ))}
