@@ -110,7 +110,13 @@ export function createServices(ctx: ServiceContext): Services {
     hooks: [indexHook],
   });
   // ---- comments (issue 6)
-  const person = localPerson(ctx.dataDir);
+  // Comments and suggestions are signed by the desk's profile once there is one (before it, by the person
+  // file the comments code keeps), so another desk shows the same name as the workflow history.
+  const filePerson = localPerson(ctx.dataDir);
+  const person = (): PersonRef => {
+    const profile = profiles.get();
+    return profile ? personOf(profile) : filePerson();
+  };
   const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
   // ---- review travel (issue 6)
   const travel = createReviewTravel({
@@ -121,13 +127,7 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     workflow,
     threads,
-    // The exporter is the desk's profile once there is one, else the person comments are signed with.
-    profile: {
-      me: () => {
-        const profile = profiles.get();
-        return profile ? personOf(profile) : person();
-      },
-    },
+    profile: { me: person },
   });
   const publisher = createPublisher({
     db: ctx.db,
