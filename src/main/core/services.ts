@@ -167,7 +167,7 @@ export function createServices(ctx: ServiceContext): Services {
     preview: createPreviewService(articles, sites),
     sync: createSyncService({ articles, sites, publisher, outbox, threads, review: travel.carrier }),
     outbox,
-    conflicts: createConflictService({ articles, publisher, outbox }),
+    conflicts: createConflictService({ articles, publisher, outbox, review: travel.carrier }),
     puller: createPuller({
       db: ctx.db,
       articles,

@@ -26,6 +26,8 @@ export function createConflictService(deps: {
   articles: ArticleService;
   publisher: Publisher;
   outbox: Outbox;
+  /** Keeps the other desk's review state (post meta) when a conflict is resolved. */
+  review?: { keepRemoteReview(articleId: string, post: WpPost): void } | undefined;
 }) {
   async function remoteOf(articleId: string, siteId: string): Promise<WpPost> {
     const pub = deps.publisher.publications.get(articleId, siteId);
@@ -51,6 +53,7 @@ export function createConflictService(deps: {
       const revision = article.revision;
       const merged = mergeSides(article, siteSide(post), take);
       deps.articles.save({ id: articleId, baseRevision: revision, fields: merged });
+      deps.review?.keepRemoteReview(articleId, post);
       deps.publisher.markSeen(articleId, siteId, post.modified_gmt, remoteHash(post));
       deps.outbox.retryConflicts(articleId, siteId);
     },

@@ -187,7 +187,7 @@ export function createPublisher(deps: {
 
   /** A remote-only change comes into the local article as a new revision. */
   function pullInto(article: Article, post: WpPost): Article {
-    const fields: ArticleFields = {
+    const siteFields: ArticleFields = {
       kicker: article.kicker,
       headline: post.title.raw,
       standfirst: post.excerpt.raw,
@@ -201,7 +201,16 @@ export function createPublisher(deps: {
       authorIds: article.authorIds,
       featuredImage: article.featuredImage,
     };
-    return deps.articles.save({ id: article.id, baseRevision: article.revision, fields });
+    // Another desk's review state (comments, suggestions, workflow) comes in with its text.
+    const incoming = deps.review?.receive(post, siteFields);
+    const saved = deps.articles.save({
+      id: article.id,
+      baseRevision: article.revision,
+      fields: incoming?.fields ?? siteFields,
+      kind: incoming?.kind,
+    });
+    incoming?.applyTo(article.id);
+    return saved;
   }
 
   async function push(articleId: string, siteId: string, payload: PushPayload): Promise<OpOutcome> {
@@ -237,7 +246,9 @@ export function createPublisher(deps: {
       const remoteChanged =
         remoteHash(remote) !== pub.remote_hash || remote.modified_gmt !== pub.remote_modified_gmt;
       const localChanged = article.revision !== pub.last_pushed_revision;
-      if (remoteChanged && !sameContent(article, remote)) {
+      const remoteMoved =
+        !sameContent(article, remote) || deps.review?.remoteReviewDiffers(article.id, remote) === true;
+      if (remoteChanged && remoteMoved) {
         if (localChanged) {
           const message = `The post was changed on the site (at ${remote.modified_gmt} UTC) and here since the last sync: nothing was overwritten.`;
           record(articleId, siteId, { state: 'conflict', last_error: message });

@@ -1,10 +1,14 @@
-import type { Article } from '../../shared/domain/article';
+import type { Article, ArticleFields } from '../../shared/domain/article';
+import { canonicalJson } from '../../shared/text/canonicalJson';
+import type { WpPost } from '../publishing/mapping';
+import type { ReviewReceiver } from './reviewReceiver';
 import type { SyncAction } from '../../shared/domain/publication';
 import { WpError, type WpClient } from '../publishing/wordpressClient';
 import type { ReviewStateProvider } from './reviewState';
 import {
   NO_PLUGIN_MESSAGE,
   rawReviewMeta,
+  readReviewMeta,
   REVIEW_META_KEY,
   reviewMetaFor,
   SITE_STATUS_OF,
@@ -29,8 +33,47 @@ const PUBLIC_STATUSES = new Set(['publish', 'future', 'private']);
  * the article's workflow status, and the post meta to write with the post (the review state for a draft or
  * pending post, an empty value for one readers can see).
  */
-export function createReviewCarrier(review: ReviewStateProvider) {
+export function createReviewCarrier(review: ReviewStateProvider, receiver: ReviewReceiver) {
   return {
+    /**
+     * Another desk's review state on the post differs from this desk's: even with the same text, pushing
+     * would overwrite its comments and workflow, so the publisher treats it as a remote change.
+     */
+    remoteReviewDiffers(articleId: string, post: WpPost): boolean {
+      const read = readReviewMeta(post);
+      if (read.kind !== 'meta') return false;
+      return canonicalJson(read.meta.reviewState) !== canonicalJson(review.stateOf(articleId));
+    },
+
+    /** A remote change coming in during a push: the fields to save, then the review state to apply. */
+    receive(post: WpPost, siteFields: ArticleFields) {
+      const got = receiver.receive(post, siteFields);
+      return {
+        fields: got.fields,
+        kind: got.kind,
+        notice: got.notice,
+        applyTo(articleId: string): void {
+          if (got.review) review.apply(articleId, got.review);
+        },
+      };
+    },
+
+    /** After a conflict is resolved: the other desk's comments and history are kept alongside this desk's. */
+    keepRemoteReview(articleId: string, post: WpPost): void {
+      const read = readReviewMeta(post);
+      if (read.kind !== 'meta') return;
+      const local = review.stateOf(articleId);
+      // Threads and history merge by id; the status and assignment stay this desk's (it just chose).
+      review.apply(articleId, {
+        ...read.meta.reviewState,
+        workflow: {
+          ...read.meta.reviewState.workflow,
+          status: local.workflow.status,
+          assignment: local.workflow.assignment,
+        },
+      });
+    },
+
     concreteAction(articleId: string, action: SyncAction): ConcreteAction {
       if (action !== 'review') return action;
       return ACTION_FOR_STATUS[SITE_STATUS_OF[review.stateOf(articleId).workflow.status]];

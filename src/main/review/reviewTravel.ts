@@ -37,14 +37,15 @@ export function createReviewTravel(deps: {
     writer,
     held: createHeldPackages(deps.dataDir),
   });
+  const receiver = createReviewReceiver({ media: deps.media });
   return {
     review,
     base,
     packages,
     /** Pushes: the review state as post meta, 'Send for review' resolved by workflow status. */
-    carrier: createReviewCarrier(review),
+    carrier: createReviewCarrier(review, receiver),
     /** Pulls: the review state a post carries, restored exactly when the site's text is still what was sent. */
-    receiver: createReviewReceiver({ media: deps.media }),
+    receiver,
   };
 }
 

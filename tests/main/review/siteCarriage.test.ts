@@ -144,6 +144,61 @@ describe('the review state through the site', () => {
     for (const desk of [reporter, copyDesk]) desk.close();
   });
 
+  it('never overwrites another desk’s comments on the site: a push first takes them in, or stops on a conflict that keeps them', async () => {
+    const reporter = connectedDesk();
+    const copyDesk = connectedDesk();
+    const token = `keep${Math.random().toString(36).slice(2, 8)}`;
+    const article = reportersArticle(reporter, token);
+    setStatus(reporter, article.id, 'submitted');
+    await send(reporter, article.id);
+    await copyDesk.puller.pull(copyDesk.siteId, { statuses: ['pending'], search: token });
+    const copyId = copyDesk.articles.list(10)[0]!.id;
+    copyDesk.write(copyId, { sectionId: copyDesk.terms.ensure('sections', 'Politique').id });
+    // A comment only: the post's text (clean HTML) does not change, its review state does.
+    const thread = copyDesk.threads.create(
+      copyId,
+      { kind: 'field', field: 'headline' },
+      article.headline,
+      'Titre trop long ?',
+    );
+    await send(copyDesk, copyId);
+
+    // The reporter, who has not pulled, sends again: the copy desk's comment comes in, and goes back out.
+    await send(reporter, article.id);
+    expect(reporter.outbox.ofArticle(article.id).map((i) => i.status)).toEqual(['done', 'done']);
+    expect(reporter.travel.review.stateOf(article.id).threads.map((t) => t.id)).toEqual([thread.id]);
+    const post = await wpAdmin<Post>('GET', `wp/v2/posts/${remoteId(reporter, article.id)}?context=edit`);
+    const meta = JSON.parse((post.meta as Record<string, string>).redac_review!) as {
+      reviewState: { threads: { id: string }[] };
+    };
+    expect(meta.reviewState.threads.map((t) => t.id)).toEqual([thread.id]);
+
+    // Both sides move: a conflict, and resolving it keeps the copy desk's new comment with the reporter's text.
+    const second = copyDesk.threads.create(
+      copyId,
+      { kind: 'field', field: 'standfirst' },
+      'Un chapeau.',
+      'Sourcer ?',
+    );
+    await send(copyDesk, copyId);
+    reporter.write(article.id, { standfirst: 'Un chapeau plus long.' });
+    await send(reporter, article.id);
+    expect(reporter.sync.publications(article.id)[0]!.state).toBe('conflict');
+    await reporter.conflicts.resolve(article.id, reporter.siteId, {
+      headline: 'local',
+      standfirst: 'local',
+      body: 'local',
+    });
+    expect(reporter.articles.get(article.id).standfirst).toBe('Un chapeau plus long.');
+    expect(
+      reporter.travel.review
+        .stateOf(article.id)
+        .threads.map((t) => t.id)
+        .sort(),
+    ).toEqual([thread.id, second.id].sort());
+    for (const desk of [reporter, copyDesk]) desk.close();
+  });
+
   it('takes the site’s text and keeps the review state when the post was edited on the site since, and says so', async () => {
     const reporter = connectedDesk();
     const copyDesk = connectedDesk();
