@@ -12,6 +12,9 @@ import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
 import { SearchView } from '../features/search/SearchView';
 import { PublishingBar } from '../features/publishing/PublishingBar';
 import { PublishingViews } from '../features/publishing/PublishingViews';
+import { ProfileGate } from '../features/profile/ProfileGate';
+import { DeskViews } from '../features/desk/DeskViews';
+import { WorkflowPanel } from '../features/workflow/WorkflowPanel';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -43,7 +46,11 @@ export function App() {
   const status = useRecoveryStatus();
   if (!status) return null;
   if (status.state === 'damaged') return <RecoveryScreen status={status} />;
-  return <Workspace />;
+  return (
+    <ProfileGate>
+      <Workspace />
+    </ProfileGate>
+  );
 }
 
 function Workspace() {
@@ -64,7 +71,9 @@ function Workspace() {
 
   return (
     <div className="app-shell">
-      <ArticleList />
+      <DeskViews>
+        <ArticleList />
+      </DeskViews>
       <main className="app-main">
         <SearchView />
         <HistoryPanel />
@@ -72,6 +81,7 @@ function Workspace() {
         <ImportPanel />
         <PublishingBar />
         <PublishingViews>
+          <WorkflowPanel />
           <ArticleEditor />
         </PublishingViews>
       </main>

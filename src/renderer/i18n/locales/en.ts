@@ -4,6 +4,7 @@ import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 import { enPublishing } from './en.publishing';
+import { enWorkflow } from './enWorkflow';
 
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
@@ -167,6 +168,7 @@ export const en = {
   history: enHistory,
   storeRecovery: enRecovery,
   importing: enImporting,
+  workflow: enWorkflow,
   language: {
     fr: 'French',
     ar: 'Arabic',
