@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { body } from './support/editor';
+import { ipc } from './support/ipc';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 
 let host: HostProcess | undefined;
@@ -57,6 +59,17 @@ test('a reporter submits with a note; a copy editor finds it in To review, sees 
   await expect(workflow(page).getByText('Status: Submitted')).toBeVisible();
   await expect(actions(page).getByRole('button', { name: 'Approve' })).toHaveCount(0);
   await expect(actions(page).getByRole('button', { name: 'Return to reporter' })).toBeVisible();
+  // Forged over the host's contract, as a tampered renderer would: refused by main, nothing moves.
+  const [summary] = await ipc<{ id: string; revision: number }[]>(page, 'articles:list', {});
+  await expect(
+    ipc(page, 'workflow:transition', {
+      articleId: summary!.id,
+      to: 'approved',
+      baseRevision: summary!.revision,
+    }),
+  ).rejects.toThrow(/reporter may not/);
+  await expect(workflow(page).getByText('Status: Submitted')).toBeVisible();
+  expect((await ipc<{ status: string }>(page, 'articles:get', { id: summary!.id })).status).toBe('submitted');
 
   // Edited after submission: these words are what the copy editor must see.
   await page.getByRole('textbox', { name: 'Headline' }).fill('Le maire de Lyon démissionne');
@@ -118,4 +131,29 @@ test('a deadline in the past shows as Overdue, in words, in the editor and the d
   await expect(item).toContainText('Inondations dans le Gard');
   await expect(item).toContainText('Overdue');
   await expect(item).toContainText('Urgent');
+});
+
+test('Settings takes the name from the connected site’s users/me', async ({ page }) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  const onSite = await wpAdmin<{ name: string }>('GET', `wp/v2/users/${wp.users.editor.id}?context=edit`);
+  await page.reload();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('textbox', { name: 'Your name' })).toHaveValue('Test Desk');
+  await settings.getByRole('button', { name: 'Use name from site' }).click();
+  await expect(settings.getByRole('textbox', { name: 'Your name' })).toHaveValue(onSite.name, {
+    timeout: 20_000,
+  });
+  await settings.getByRole('button', { name: 'Save profile' }).click();
+  await expect(settings.getByText('Profile saved.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await expect(page.getByText(`${onSite.name} · Publisher`)).toBeVisible();
 });
