@@ -1,16 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { DeskItem, DeskView } from '../../../shared/domain/desk';
+import type { DeskView } from '../../../shared/domain/desk';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
 import { useDeskStore } from './deskStore';
+import { isOverdue } from './deskTime';
 import { useNow } from './useNow';
-
-/** Past its deadline and still waiting on someone. */
-export function isOverdue(item: Pick<DeskItem, 'deadline' | 'status'>, now: number): boolean {
-  return (
-    item.deadline !== null && item.deadline < now && item.status !== 'published' && item.status !== 'spiked'
-  );
-}
 
 /** One desk view's articles, newest first, a page at a time. */
 export function DeskList({ view }: { view: DeskView }) {

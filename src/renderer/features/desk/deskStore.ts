@@ -1,15 +1,9 @@
 import { create } from 'zustand';
-import type { DeskCounts, DeskItem, DeskView, LocalDay } from '../../../shared/domain/desk';
+import type { DeskCounts, DeskItem, DeskView } from '../../../shared/domain/desk';
 import { call } from '../../bridge';
+import { localDay } from './deskTime';
 
 const PAGE = 50;
-
-/** Today in the person's own time zone (main may run in another one). */
-export function localDay(now = new Date()): LocalDay {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  return { dayStart: start.getTime(), dayEnd: end.getTime() };
-}
 
 interface DeskState {
   /** undefined: the whole article list. */

@@ -3,15 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Profile, type Role } from '../../../shared/domain/people';
 import type { Site } from '../../../shared/domain/site';
 import { call } from '../../bridge';
+import { initialsOf } from './initials';
 import { useProfileStore } from './profileStore';
-
-/** First letters of the first and last words: "Nadia Ait Ahmed" -> "NA". */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '';
-  const letters = words.length === 1 ? [words[0]!] : [words[0]!, words[words.length - 1]!];
-  return letters.map((w) => [...w][0]!.toLocaleUpperCase()).join('');
-}
 
 const DEFAULT_COLOUR = '#1f6feb';
 

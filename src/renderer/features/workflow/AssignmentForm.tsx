@@ -4,7 +4,7 @@ import type { ArticleStatus } from '../../../shared/domain/article';
 import type { PersonRef } from '../../../shared/domain/people';
 import { PRIORITIES, type Assignment, type Priority } from '../../../shared/domain/workflow';
 import { formatDateTime } from '../../i18n/i18n';
-import { isOverdue } from '../desk/DeskList';
+import { isOverdue } from '../desk/deskTime';
 import { useNow } from '../desk/useNow';
 
 /** epoch ms <-> the value of an <input type="datetime-local">, in the person's time zone. */
