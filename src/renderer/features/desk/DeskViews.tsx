@@ -48,7 +48,17 @@ export function DeskViews({ children }: { children: ReactNode }) {
           <span>{t('workflow.desk.all')}</span>
         </button>
         {DESK_VIEWS.map((v) => (
-          <button key={v} type="button" aria-pressed={view === v} onClick={() => void choose(v)}>
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            aria-label={
+              counts
+                ? t('workflow.desk.viewWithCount', { view: t(`workflow.desk.views.${v}`), count: counts[v] })
+                : undefined
+            }
+            onClick={() => void choose(v)}
+          >
             <span>{t(`workflow.desk.views.${v}`)}</span>
             <span className="desk-count">{counts ? counts[v] : t('workflow.desk.counting')}</span>
           </button>

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { subscribe } from '../../bridge';
 import { useEditorStore } from '../editor/editorStore';
 import { useProfileStore } from '../profile/profileStore';
 import { actionKey } from './actionLabels';
@@ -21,6 +22,14 @@ export function WorkflowPanel() {
 
   // Follows the article, each save (the status revision) and a change of profile (role, so the buttons).
   useEffect(() => void load(articleId), [articleId, revision, profile, load]);
+  // An assignment or a move made elsewhere (another window, another desk's package) shows here too.
+  useEffect(
+    () =>
+      subscribe('articles:changed', ({ id }) => {
+        if (id === articleId) void load(articleId);
+      }),
+    [articleId, load],
+  );
 
   if (!articleId || !view) return null;
   const status = view.status;

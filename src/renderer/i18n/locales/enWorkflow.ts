@@ -51,6 +51,7 @@ export const enWorkflow = {
       spiked: 'Spiked',
     },
     counting: '…',
+    viewWithCount: '{{view}}: {{count}}',
     empty: 'Nothing here.',
     loadMore: 'Load more',
     loadFailed: 'This view could not be loaded: {{message}}',
