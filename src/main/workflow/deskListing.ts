@@ -69,7 +69,6 @@ interface DeskRow {
   a_name: string | null;
   a_initials: string | null;
   a_colour: string | null;
-  sort_key: number;
 }
 
 const COLUMNS = `a.id, a.kicker, a.headline, a.status, a.language, a.updated_at, a.revision, a.assignee_id,
@@ -111,8 +110,14 @@ function parseCursor(cursor: string | undefined): Cursor | undefined {
   return { key: Number(m[1]), id: m[2]! };
 }
 
+/** A stream's row as its index holds it. */
+interface Key {
+  id: string;
+  sort_key: number;
+}
+
 /** Newest first; ties by id, the order the (status, time DESC, id) indexes hold. */
-const before = (a: DeskRow, b: DeskRow): number =>
+const before = (a: Key, b: Key): number =>
   b.sort_key - a.sort_key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The desk views: keyset pages and counts over the workflow indexes of migration 0009. */
@@ -126,25 +131,50 @@ export function createDeskListing(db: Db) {
     return statement;
   };
 
-  /** The WHERE of a stream, and its parameters (the cursor's come last). */
-  function where(stream: Stream, order: Order, me: string | undefined, day: LocalDay | undefined) {
+  /**
+   * The WHERE of a stream. `forCount` adds the exclusion that keeps a view's streams disjoint (a page needs
+   * none: it drops an article seen twice). The day and the cursor make one range on the order column: two
+   * upper bounds on it lead SQLite's planner into a skip-scan and a sort.
+   */
+  function where(
+    stream: Stream,
+    order: Order,
+    me: string | undefined,
+    day: LocalDay | undefined,
+    after: Cursor | undefined,
+    forCount: boolean,
+  ) {
     const terms = ['a.status = ?'];
     const params: (string | number)[] = [stream.status];
     if (stream.person) {
       terms.push(`a.${stream.person} = ?`);
       params.push(me!);
     }
-    if (stream.notCreatedBy) {
+    if (forCount && stream.notCreatedBy) {
       terms.push('(a.created_by IS NULL OR a.created_by <> ?)');
       params.push(me!);
     }
     if (day) {
-      terms.push(`a.${order} >= ? AND a.${order} < ?`);
-      params.push(day.dayStart, day.dayEnd);
+      terms.push(`a.${order} >= ?`);
+      params.push(day.dayStart);
+    }
+    const upper = Math.min(
+      day ? day.dayEnd - 1 : Number.MAX_SAFE_INTEGER,
+      after?.key ?? Number.MAX_SAFE_INTEGER,
+    );
+    if (day || after) {
+      // The "<=" gives SQLite a range to seek to in the index; the cursor's OR alone would walk from the top.
+      terms.push(`a.${order} <= ?`);
+      params.push(upper);
+    }
+    if (after) {
+      terms.push(`(a.${order} < ? OR a.id > ?)`);
+      params.push(after.key, after.id);
     }
     return { terms, params };
   }
 
+  /** Only the keys, from the index alone; the rows of the page's winners are read once, by id. */
   function pageQuery(
     stream: Stream,
     order: Order,
@@ -152,45 +182,50 @@ export function createDeskListing(db: Db) {
     day: LocalDay | undefined,
     after: Cursor | undefined,
   ) {
-    const { terms, params } = where(stream, order, me, day);
-    if (after) {
-      // The leading "<=" gives SQLite a range to seek to in the index; the OR alone would walk from the top.
-      terms.push(`a.${order} <= ? AND (a.${order} < ? OR a.id > ?)`);
-      params.push(after.key, after.key, after.id);
-    }
-    const sql = `SELECT ${COLUMNS}, a.${order} AS sort_key FROM articles a LEFT JOIN people p ON p.id = a.assignee_id
+    const { terms, params } = where(stream, order, me, day, after, false);
+    const sql = `SELECT a.id, a.${order} AS sort_key FROM articles a
       WHERE ${terms.join(' AND ')} ORDER BY a.${order} DESC, a.id LIMIT ?`;
     return { sql, params };
   }
 
   function countQuery(stream: Stream, order: Order, me: string | undefined, day: LocalDay | undefined) {
-    const { terms, params } = where(stream, order, me, day);
+    const { terms, params } = where(stream, order, me, day, undefined, true);
     return { sql: `SELECT count(*) AS n FROM articles a WHERE ${terms.join(' AND ')}`, params };
   }
+
+  // CROSS JOIN keeps the id list as the outer loop: each row is then one primary-key lookup, never a scan.
+  const rowsById = db.prepare<[string], DeskRow>(
+    `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN articles a ON a.id = j.value
+       LEFT JOIN people p ON p.id = a.assignee_id`,
+  );
 
   return {
     page(view: DeskView, me: string | undefined, day: LocalDay, limit: number, cursor?: string): DeskPage {
       const after = parseCursor(cursor);
       const order = orderOf(view);
       const range = view === 'published_today' ? day : undefined;
-      const rows = streamsOf(view, me)
+      const keys = streamsOf(view, me)
         .flatMap((stream) => {
           const { sql, params } = pageQuery(stream, order, me, range, after);
-          return prepared(sql).all(...params, limit) as DeskRow[];
+          return prepared(sql).all(...params, limit) as Key[];
         })
         .sort(before);
       const seen = new Set<string>();
-      const items: DeskRow[] = [];
-      for (const row of rows) {
-        if (seen.has(row.id)) continue;
-        seen.add(row.id);
-        items.push(row);
-        if (items.length === limit) break;
+      const winners: Key[] = [];
+      for (const key of keys) {
+        if (seen.has(key.id)) continue;
+        seen.add(key.id);
+        winners.push(key);
+        if (winners.length === limit) break;
       }
-      const last = items.at(-1);
+      const rows = new Map(rowsById.all(JSON.stringify(winners.map((k) => k.id))).map((r) => [r.id, r]));
+      const last = winners.at(-1);
       return {
-        items: items.map(toItem),
-        nextCursor: last && items.length === limit ? `${last.sort_key}:${last.id}` : null,
+        items: winners.flatMap((k) => {
+          const row = rows.get(k.id);
+          return row ? [toItem(row)] : [];
+        }),
+        nextCursor: last && winners.length === limit ? `${last.sort_key}:${last.id}` : null,
       };
     },
     counts(me: string | undefined, day: LocalDay): DeskCounts {
@@ -214,11 +249,17 @@ export function createDeskListing(db: Db) {
           .map((r) => r.detail)
           .join('\n');
       const later = { key: 1, id: '00000000-0000-4000-8000-000000000000' };
-      return streamsOf(view, me).flatMap((stream) => [
-        plan(pageQuery(stream, order, me, range, undefined), [10]),
-        plan(pageQuery(stream, order, me, range, later), [10]),
-        plan(countQuery(stream, order, me, range), []),
-      ]);
+      const byId = (db.prepare(`EXPLAIN QUERY PLAN ${rowsById.source}`).all('["x"]') as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+      return [
+        ...streamsOf(view, me).flatMap((stream) => [
+          plan(pageQuery(stream, order, me, range, undefined), [10]),
+          plan(pageQuery(stream, order, me, range, later), [10]),
+          plan(countQuery(stream, order, me, range), []),
+        ]),
+        byId,
+      ];
     },
   };
 }

@@ -13,6 +13,9 @@ import { SearchView } from '../features/search/SearchView';
 import { PublishingBar } from '../features/publishing/PublishingBar';
 import { PublishingViews } from '../features/publishing/PublishingViews';
 import { ExportReviewButton, ImportReviewDialog } from '../features/review/ReviewPackages';
+import { ProfileGate } from '../features/profile/ProfileGate';
+import { DeskViews } from '../features/desk/DeskViews';
+import { WorkflowPanel } from '../features/workflow/WorkflowPanel';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -44,7 +47,11 @@ export function App() {
   const status = useRecoveryStatus();
   if (!status) return null;
   if (status.state === 'damaged') return <RecoveryScreen status={status} />;
-  return <Workspace />;
+  return (
+    <ProfileGate>
+      <Workspace />
+    </ProfileGate>
+  );
 }
 
 function Workspace() {
@@ -65,7 +72,9 @@ function Workspace() {
 
   return (
     <div className="app-shell">
-      <ArticleList />
+      <DeskViews>
+        <ArticleList />
+      </DeskViews>
       <main className="app-main">
         <SearchView />
         <HistoryPanel />
@@ -75,6 +84,7 @@ function Workspace() {
         <ExportReviewButton />
         <PublishingBar />
         <PublishingViews>
+          <WorkflowPanel />
           <ArticleEditor />
         </PublishingViews>
       </main>

@@ -4,6 +4,7 @@ import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 import { enPublishing } from './en.publishing';
+import { enWorkflow } from './enWorkflow';
 import { enTravel } from './enTravel';
 
 /** English, the reference language: every user-visible string of the interface is here. */
@@ -168,6 +169,7 @@ export const en = {
   history: enHistory,
   storeRecovery: enRecovery,
   importing: enImporting,
+  workflow: enWorkflow,
   travel: enTravel,
   language: {
     fr: 'French',
