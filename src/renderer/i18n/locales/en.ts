@@ -4,6 +4,7 @@ import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 import { enPublishing } from './en.publishing';
+import { enComments } from './enComments';
 
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
@@ -173,6 +174,7 @@ export const en = {
     en: 'English',
   },
   ...enPublishing,
+  ...enComments,
 };
 
 export type Messages = typeof en;
