@@ -5,6 +5,7 @@ import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
 import { prePublishChecks, type CheckFinding } from '../../../shared/publishing/prePublishChecks';
+import { useCommentsStore } from '../comments/commentsStore';
 import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
@@ -155,7 +156,8 @@ export function SyncPanel() {
   const articleId = useEditorStore((s) => s.article?.id);
   const { publications, operations, overview, error, load } = useSyncStore();
   const article = useEditorStore((s) => s.article);
-  const findings = article ? prePublishChecks(article) : [];
+  const unresolvedComments = useCommentsStore((s) => s.threads.filter((th) => !th.resolved).length);
+  const findings = article ? prePublishChecks(article, { unresolvedComments }) : [];
   const blocked = findings.some((f) => f.level === 'error');
   // Accepting covers the warnings of the revision that was seen: a new revision asks again.
   const seen = `${articleId ?? ''}:${article?.revision ?? 0}`;
@@ -164,6 +166,7 @@ export function SyncPanel() {
 
   useEffect(() => {
     void load(articleId);
+    void useCommentsStore.getState().load(articleId);
     const reload = (): void => void useSyncStore.getState().load(articleId);
     // A save here can turn "live" into "changed since pushed".
     const offArticles = subscribe('articles:changed', ({ id }) => id === articleId && reload());
