@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { body, newArticle, openApp, reopen, saved, storedArticle } from './support/editor';
+import { imageFixturePath } from '../support/images';
+import { body, newArticle, openApp, reopen, saved, storedArticle, tool } from './support/editor';
 import type { HostProcess } from './support/host';
 import {
   NADIA,
@@ -116,4 +117,34 @@ test('a thread whose text was deleted stays, shown as Detached; typing around it
 
   await reopen(page, /Crue/);
   await expect(thread(page, 'monte vite')).toContainText('Detached');
+});
+
+test('captions take comments: the featured image’s and an inline image’s', async ({ page }) => {
+  host = await openApp(page);
+  setPerson(host, NADIA);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Port de Marseille');
+  await page.getByLabel('Featured image', { exact: true }).setInputFiles(imageFixturePath('red.png'));
+  await page.getByRole('textbox', { name: 'Caption', exact: true }).fill('Le Vieux-Port au matin');
+  await page.getByRole('button', { name: 'Comment on caption' }).click();
+  await writeComment(page, 'Quel jour ?');
+  await expect(thread(page, 'Le Vieux-Port au matin')).toContainText('Featured image caption');
+
+  await body(page).click();
+  await page.keyboard.type('Les bateaux rentrent.');
+  const chooser = page.waitForEvent('filechooser');
+  await tool(page, 'Image').click();
+  await (await chooser).setFiles(imageFixturePath('blue.jpg'));
+  await page.getByRole('textbox', { name: 'Image caption' }).fill('Des chalutiers');
+  await page.getByRole('button', { name: 'Comment on image caption' }).click();
+  await writeComment(page, 'Crédit photo ?');
+  const inline = thread(page, 'Des chalutiers');
+  await expect(inline).toContainText('Image caption');
+  await expect(inline).not.toContainText('Detached');
+  await saved(page);
+
+  await reopen(page, /Port de Marseille/);
+  await expect(panel(page).getByRole('listitem', { name: /^Thread on/ })).toHaveCount(2);
+  await expect(thread(page, 'Des chalutiers')).toContainText('Crédit photo ?');
+  await expect(thread(page, 'Des chalutiers')).not.toContainText('Detached');
 });

@@ -102,8 +102,6 @@ export function createServices(ctx: ServiceContext): Services {
   const person = localPerson(ctx.dataDir);
   const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
   return {
-    threads,
-    person,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
@@ -141,5 +139,8 @@ export function createServices(ctx: ServiceContext): Services {
       const languages = set(SPELLCHECK_LANGUAGES[language]);
       return { applied: languages.length > 0, languages };
     },
+    // ---- comments (issue 6)
+    threads,
+    person,
   };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { Transaction } from '@tiptap/pm/state';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadView } from '../../../shared/domain/threadView';
 import { subscribe } from '../../bridge';
@@ -14,14 +15,27 @@ function Composer() {
   const { t } = useTranslation();
   const composing = useCommentsStore((s) => s.composing);
   const [text, setText] = useState('');
+  const range = useRef(composing?.range);
+  const editor = useEditorUi((s) => s.editor);
+  // The writer may keep editing while the comment is composed: the range follows the text it was opened on.
+  useEffect(() => {
+    range.current = composing?.range;
+    if (!editor || !composing?.range) return;
+    const follow = ({ transaction }: { transaction: Transaction }): void => {
+      const at = range.current;
+      if (!at || !transaction.docChanged) return;
+      range.current = { from: transaction.mapping.map(at.from, 1), to: transaction.mapping.map(at.to, -1) };
+    };
+    editor.on('transaction', follow);
+    return () => void editor.off('transaction', follow);
+  }, [editor, composing]);
   if (!composing) return null;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!text.trim()) return;
-    const { range } = composing;
+    const at = range.current;
     const id = await useCommentsStore.getState().create(text.trim());
-    const editor = useEditorUi.getState().editor;
-    if (id && range && editor) anchorThread(editor, id, range);
+    if (id && at && editor) anchorThread(editor, id, at);
     if (id) setText('');
   };
   return (
