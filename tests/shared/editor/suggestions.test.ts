@@ -174,6 +174,19 @@ describe('suggestion mode', () => {
     expect(runs(undone)).toEqual(['Lyon [suggestionInsert]', 'Le maire a parlé hier.']);
   });
 
+  it('splits a paragraph with Enter without losing text, and Backspace at a paragraph start joins nothing', () => {
+    let state = initial();
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 10)));
+    state = suggest(state, NADIA, (tr) => tr.split(10));
+    expect(state.doc.childCount).toBe(2);
+    expect(state.doc.textContent).toBe('Le maire a parlé hier.');
+    expect(state.selection.$head.parentOffset).toBe(0);
+    const start = state.selection.head;
+    state = suggest(state, NADIA, (tr) => tr.delete(start - 2, start));
+    expect(state.doc.childCount).toBe(2);
+    expect(state.selection.head).toBe(start - 2);
+  });
+
   it('leaves editing alone when suggestion mode is off', () => {
     const state = initial();
     const next = state.apply(state.tr.delete(4, 10));
