@@ -141,8 +141,6 @@ export function createServices(ctx: ServiceContext): Services {
     profiles,
     workflow,
     desk: createDeskListing(ctx.db),
-    threads,
-    person,
     travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
@@ -187,5 +185,8 @@ export function createServices(ctx: ServiceContext): Services {
       const languages = set(SPELLCHECK_LANGUAGES[language]);
       return { applied: languages.length > 0, languages };
     },
+    // ---- comments (issue 6)
+    threads,
+    person,
   };
 }

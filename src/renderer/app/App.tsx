@@ -3,6 +3,7 @@ import { subscribe, transport } from '../bridge';
 import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
+import { CommentsPanel } from '../features/comments/CommentsPanel';
 import { useEditorStore } from '../features/editor/editorStore';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportPanel } from '../features/importing/ImportPanel';
@@ -85,7 +86,10 @@ function Workspace() {
         <PublishingBar />
         <PublishingViews>
           <WorkflowPanel />
-          <ArticleEditor />
+          <div className="editor-with-comments">
+            <ArticleEditor />
+            <CommentsPanel />
+          </div>
         </PublishingViews>
       </main>
     </div>

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { emptyFields } from '../../../src/main/articles/articleService';
+import { startCore } from '../../../src/main/core/startCore';
 import { bodyToHtml, htmlToBody } from '../../../src/main/content/bodyHtml';
 import { articleHtml } from '../../../src/main/publishing/articleHtml';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import { bodyProblem } from '../../../src/shared/editor/bodySchema';
 import { hasSuggestions, publishableBody } from '../../../src/shared/editor/reviewMarks';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
 
 const THREAD = '0b7e3c1a-2d4f-4e8a-9b1c-5d6e7f8a9b0c';
 const OTHER_THREAD = '1c8f4d2b-3e5a-4f9b-8c2d-6e7f8a9b0c1d';
@@ -83,5 +88,30 @@ describe('published HTML', () => {
     expect(bodyHtml).toBe('<p dir="auto">Le maire a dit hier <em>oui</em>.</p>');
     expect(bodyHtml).not.toMatch(/data-thread|data-suggestion|<ins|<del|comment-anchor/);
     expect(hasSuggestions(publishableBody(body))).toBe(false);
+  });
+});
+
+describe('exports', () => {
+  it('leave review markup behind, like the site', async () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const created = core.services.articles.create('fr');
+    core.services.articles.save({
+      id: created.id,
+      baseRevision: created.revision,
+      kind: 'explicit',
+      fields: {
+        ...emptyFields('fr'),
+        headline: 'Export',
+        body: htmlToBody(
+          `<p>Le <span data-thread-id="${THREAD}">maire</span> <ins ${data()}>mardi</ins>.</p>`,
+        ),
+      },
+    });
+    for (const format of ['ninjs', 'html'] as const) {
+      const { content } = await core.services.exporting.export({ ids: [created.id], format });
+      expect(content).toContain('Le maire');
+      expect(content).not.toMatch(/data-thread|data-suggestion|mardi/);
+    }
+    core.close();
   });
 });

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
 import { prePublishChecks, type CheckFinding } from '../../../shared/publishing/prePublishChecks';
 import { goesLive, REVIEW_FINDINGS } from '../../../shared/publishing/reviewFindings';
+import { useCommentsStore } from '../comments/commentsStore';
 import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
@@ -172,7 +173,8 @@ export function SyncPanel() {
   const articleId = useEditorStore((s) => s.article?.id);
   const { publications, operations, overview, error, load } = useSyncStore();
   const article = useEditorStore((s) => s.article);
-  const findings = article ? prePublishChecks(article) : [];
+  const unresolvedComments = useCommentsStore((s) => s.threads.filter((th) => !th.resolved).length);
+  const findings = article ? prePublishChecks(article, { unresolvedComments }) : [];
   const blocked = findings.some((f) => f.level === 'error');
   const blockedForReview = findings.some((f) => f.level === 'error' && !REVIEW_FINDINGS.has(f.code));
   // Accepting covers the warnings of the revision that was seen: a new revision asks again.
@@ -182,6 +184,7 @@ export function SyncPanel() {
 
   useEffect(() => {
     void load(articleId);
+    void useCommentsStore.getState().load(articleId);
     const reload = (): void => void useSyncStore.getState().load(articleId);
     // A save here can turn "live" into "changed since pushed".
     const offArticles = subscribe('articles:changed', ({ id }) => id === articleId && reload());

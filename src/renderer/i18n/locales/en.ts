@@ -4,6 +4,7 @@ import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 import { enPublishing } from './en.publishing';
+import { enComments } from './enComments';
 import { enWorkflow } from './enWorkflow';
 import { enTravel } from './enTravel';
 
@@ -177,6 +178,7 @@ export const en = {
     en: 'English',
   },
   ...enPublishing,
+  ...enComments,
 };
 
 export type Messages = typeof en;
