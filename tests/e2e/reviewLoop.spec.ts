@@ -3,6 +3,7 @@ import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { ipc, makeArticle } from './support/ipc';
+import { setPerson } from './support/review';
 
 /**
  * Two desks, two data folders, two host processes: a reporter and a copy editor who never share a store.
@@ -104,6 +105,13 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
   let down = false;
   proxy = await startFaultProxy(wp.url, () => (down ? 'reset' : 'pass'));
   const copy = await openDesk(browser, COPY_EDITOR);
+  // Comments are signed by the desk's person (the comments' person file).
+  setPerson(copy.host, {
+    id: '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9',
+    name: COPY_EDITOR.name,
+    initials: 'KH',
+    colour: COPY_EDITOR.colour,
+  });
   await addSite(copy.page, proxy.url);
   await copy.page.reload();
   // The shared test site holds other posts too: this one is found by its headline.

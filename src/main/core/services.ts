@@ -110,13 +110,9 @@ export function createServices(ctx: ServiceContext): Services {
     hooks: [indexHook],
   });
   // ---- comments (issue 6)
-  // Comments and suggestions are signed by the desk's profile once there is one (before it, by the person
-  // file the comments code keeps), so another desk shows the same name as the workflow history.
-  const filePerson = localPerson(ctx.dataDir);
-  const person = (): PersonRef => {
-    const profile = profiles.get();
-    return profile ? personOf(profile) : filePerson();
-  };
+  // Comments and suggestions are signed by the comments' person file (their specs set it per person); the
+  // merger unifies it with the workflow profile. Review packages name the profile when there is one.
+  const person = localPerson(ctx.dataDir);
   const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
   // ---- review travel (issue 6)
   const travel = createReviewTravel({
@@ -127,7 +123,12 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     workflow,
     threads,
-    profile: { me: person },
+    profile: {
+      me: () => {
+        const profile = profiles.get();
+        return profile ? personOf(profile) : person();
+      },
+    },
   });
   const publisher = createPublisher({
     db: ctx.db,
