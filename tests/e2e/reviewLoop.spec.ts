@@ -3,12 +3,14 @@ import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { ipc, makeArticle } from './support/ipc';
-import { setPerson } from './support/review';
+import { saved } from './support/editor';
+import { review, setPerson, thread as threadItem } from './support/review';
 
 /**
  * Two desks, two data folders, two host processes: a reporter and a copy editor who never share a store.
- * Workflow moves, comments and suggestions are made through the contract (the channels the workflow and
- * comments panels call); everything about the draft travelling is done in the UI.
+ * Workflow moves and the copy editor's comment and suggestions are made through the contract (the channels
+ * the workflow panel and the editor call); the draft travelling (Send for review, Pull, Retry), seeing the
+ * review, accepting, rejecting and resolving are done in the UI.
  */
 test.setTimeout(180_000);
 const WP_ANSWER = { timeout: 30_000 };
@@ -79,6 +81,12 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
 
   // The reporter writes and submits, then sends it for review: pending on the site.
   const reporter = await openDesk(browser, REPORTER);
+  setPerson(reporter.host, {
+    id: '3c2b1a09-8f7e-4d6c-9b5a-493827160504',
+    name: REPORTER.name,
+    initials: 'LB',
+    colour: REPORTER.colour,
+  });
   await addSite(reporter.page, wp.url);
   const article = await makeArticle(reporter.page, {
     headline,
@@ -233,40 +241,20 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
   const history = await ipc<unknown[]>(reporter.page, 'workflow:history', { articleId: article.id });
   expect(JSON.stringify(history)).toContain('Deux corrections et une question.');
 
-  // Accepts "adopté" (and the deletion of "voté"), rejects "de justesse", answers the question.
-  const current = await ipc<{
-    revision: number;
-    body: { content: { content: { text: string; marks?: { type: string; attrs: { id: string } }[] }[] }[] };
-    [k: string]: unknown;
-  }>(reporter.page, 'articles:get', { id: article.id });
-  const settled = current.body.content[0]!.content.filter(
-    (n) =>
-      !(
-        n.marks?.some((m) => m.type === 'suggestionDelete') ||
-        n.marks?.some((m) => m.attrs?.id === '2da05e4f-af20-4e75-9f90-7c3d4e5f6071')
-      ),
-  ).map((n) => ({
-    type: 'text',
-    text: n.text === 'Le conseil municipal' ? 'Le conseil municipal de Tanger' : n.text,
-  }));
-  const {
-    id: _i2,
-    revision: rev2,
-    status: _s2,
-    createdAt: _c2,
-    updatedAt: _u2,
-    section: _se2,
-    tags: _t2,
-    authors: _a2,
-    bodySchemaVersion: _b2,
-    ...fields2
-  } = current;
-  await ipc(reporter.page, 'articles:save', {
-    id: article.id,
-    baseRevision: rev2,
-    fields: { ...fields2, body: { type: 'doc', content: [{ type: 'paragraph', content: settled }] } },
-  });
-  await ipc(reporter.page, 'comments:resolve', { threadId: thread.id });
+  // In the editor: accepts "adopté" and the deletion of "voté", rejects "de justesse", resolves the thread.
+  const toolbar = review(reporter.page);
+  await body.locator('ins[data-suggestion-id]', { hasText: 'adopté' }).click();
+  await toolbar.getByRole('button', { name: 'Accept', exact: true }).click();
+  await body.locator('del[data-suggestion-id]').click();
+  await toolbar.getByRole('button', { name: 'Accept', exact: true }).click();
+  await body.locator('ins[data-suggestion-id]', { hasText: 'de justesse' }).click();
+  await toolbar.getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(body.locator('[data-suggestion-id]')).toHaveCount(0);
+  await expect(body).toHaveText('Le conseil municipal a adopté le budget hier.');
+  const question = threadItem(reporter.page, 'Le conseil municipal');
+  await question.getByRole('button', { name: 'Resolve' }).click();
+  await expect(question).toContainText(`Resolved by ${REPORTER.name}`);
+  await saved(reporter.page);
 
   // The publisher (this desk, now signed in as one) takes it through approval and publishes it.
   await ipc(reporter.page, 'profile:save', {
@@ -291,6 +279,6 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
   );
   expect(post!.meta.redac_review).toBe('');
   const page = await (await fetch(`${wp.url}/?p=${post!.id}`)).text();
-  expect(page).toContain('Le conseil municipal de Tanger a adopté le budget hier.');
+  expect(page).toContain('Le conseil municipal a adopté le budget hier.');
   expect(page).not.toMatch(/de justesse|data-thread-id|data-suggestion|comment-anchor|Précisez|redac_review/);
 });
