@@ -27,13 +27,13 @@ export interface AssignInput {
 }
 
 const LABEL: Record<ArticleStatus, string> = {
-  draft: 'a draft',
-  submitted: 'submitted',
-  in_copy_edit: 'in copy edit',
-  approved: 'approved',
-  scheduled: 'scheduled',
-  published: 'published',
-  spiked: 'spiked',
+  draft: '“draft”',
+  submitted: '“submitted”',
+  in_copy_edit: '“in copy edit”',
+  approved: '“approved”',
+  scheduled: '“scheduled”',
+  published: '“published”',
+  spiked: '“spiked”',
 };
 
 /**
@@ -68,12 +68,12 @@ export function createWorkflowService(deps: {
     if (verdict === 'impossible')
       throw new AppError(
         'conflict',
-        `An article that is ${LABEL[before.status]} cannot become ${LABEL[input.to]}; nothing was changed.`,
+        `No one may move an article from ${LABEL[before.status]} to ${LABEL[input.to]}; nothing was changed.`,
       );
     if (verdict === 'forbidden')
       throw new AppError(
         'forbidden',
-        `A ${profile.role.replace('_', ' ')} may not make an article that is ${LABEL[before.status]} ${LABEL[input.to]}.`,
+        `A ${profile.role.replace('_', ' ')} may not move an article from ${LABEL[before.status]} to ${LABEL[input.to]}; nothing was changed.`,
       );
     const at = now();
     if (
