@@ -7,6 +7,7 @@ import { anchorThread, selectThread } from '../../editor/commentAnchors';
 import { useEditorUi } from '../../editor/editorUi';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
+import { styleAnchors } from './anchorStyles';
 import { useCommentsStore } from './commentsStore';
 import { PersonBadge } from './PersonBadge';
 import './comments.css';
@@ -158,6 +159,8 @@ export function CommentsPanel() {
   const articleId = useEditorStore((s) => s.article?.id);
   const threads = useCommentsStore((s) => s.threads);
   const error = useCommentsStore((s) => s.error);
+  const activeId = useCommentsStore((s) => s.activeId);
+  useEffect(() => styleAnchors(threads, activeId), [threads, activeId]);
 
   useEffect(() => {
     const { load } = useCommentsStore.getState();
