@@ -169,7 +169,11 @@ export function CommentsPanel() {
     const reload = (): void => void useCommentsStore.getState().load(articleId);
     // A saved body can detach (or re-attach) a thread: the list follows both kinds of change.
     const offComments = subscribe('comments:changed', (e) => e.articleId === articleId && reload());
-    const offArticles = subscribe('articles:changed', (e) => e.id === articleId && reload());
+    const offArticles = subscribe('articles:changed', (e) => {
+      // Only body and caption threads can detach: a save costs no listing when every thread is on a field.
+      const anchored = useCommentsStore.getState().threads.some((th) => th.anchor.kind !== 'field');
+      if (e.id === articleId && anchored) reload();
+    });
     return () => {
       offComments();
       offArticles();
