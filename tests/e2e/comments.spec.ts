@@ -45,11 +45,17 @@ test('a comment on a selection: reply, resolve, reopen, and it is all there afte
   await first.getByRole('textbox', { name: 'Reply' }).fill('Grégory Doucet.');
   await first.getByRole('button', { name: 'Reply' }).click();
   await expect(first.getByRole('listitem')).toHaveCount(2);
+  const anchor = body(page).locator('.comment-anchor');
+  const highlight = await anchor.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(highlight).not.toBe('rgba(0, 0, 0, 0)');
   await first.getByRole('button', { name: 'Resolve' }).click();
   await expect(first).toContainText('Resolved by Nadia Ouali');
   await expect(first.getByRole('textbox', { name: 'Reply' })).toHaveCount(0);
+  // A resolved thread's text is no longer highlighted.
+  await expect(anchor).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
   await first.getByRole('button', { name: 'Reopen' }).click();
   await expect(first.getByRole('button', { name: 'Resolve' })).toBeVisible();
+  await expect(anchor).toHaveCSS('background-color', highlight);
 
   // A whole-field comment on the headline comes first in the panel.
   await page.getByRole('button', { name: 'Comment on headline' }).click();

@@ -7,6 +7,7 @@ import { anchorThread, selectThread } from '../../editor/commentAnchors';
 import { useEditorUi } from '../../editor/editorUi';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
+import { styleAnchors } from './anchorStyles';
 import { useCommentsStore } from './commentsStore';
 import { PersonBadge } from './PersonBadge';
 import './comments.css';
@@ -158,6 +159,8 @@ export function CommentsPanel() {
   const articleId = useEditorStore((s) => s.article?.id);
   const threads = useCommentsStore((s) => s.threads);
   const error = useCommentsStore((s) => s.error);
+  const activeId = useCommentsStore((s) => s.activeId);
+  useEffect(() => styleAnchors(threads, activeId), [threads, activeId]);
 
   useEffect(() => {
     const { load } = useCommentsStore.getState();
@@ -166,7 +169,11 @@ export function CommentsPanel() {
     const reload = (): void => void useCommentsStore.getState().load(articleId);
     // A saved body can detach (or re-attach) a thread: the list follows both kinds of change.
     const offComments = subscribe('comments:changed', (e) => e.articleId === articleId && reload());
-    const offArticles = subscribe('articles:changed', (e) => e.id === articleId && reload());
+    const offArticles = subscribe('articles:changed', (e) => {
+      // Only body and caption threads can detach: a save costs no listing when every thread is on a field.
+      const anchored = useCommentsStore.getState().threads.some((th) => th.anchor.kind !== 'field');
+      if (e.id === articleId && anchored) reload();
+    });
     return () => {
       offComments();
       offArticles();
