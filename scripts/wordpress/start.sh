@@ -44,6 +44,21 @@ healthy() {
   [ "$code" = 200 ]
 }
 
+# ---- Redac's companion plugin ------------------------------------------------------------------
+# The must-use plugin Redac ships (resources/wordpress/) lets desks pass the review state as post meta. Copied
+# on every start, before the already-running check, so a running site picks up a changed plugin too.
+install_redac_plugins() {
+  mkdir -p "$CONTENT_DIR/mu-plugins"
+  local src="$HERE/../../resources/wordpress/redac-review.php"
+  local dst="$CONTENT_DIR/mu-plugins/redac-review.php"
+  if ! cmp -s "$src" "$dst"; then
+    cp "$src" "$dst.tmp"
+    chmod 644 "$dst.tmp"
+    mv "$dst.tmp" "$dst"
+  fi
+}
+install_redac_plugins
+
 # ---- already running? -------------------------------------------------------------------------
 if db_alive && web_alive && [ "$(cat "$STATE_DIR/port" 2>/dev/null)" = "$PORT" ] && healthy; then
   log "already running ($(elapsed))"

@@ -15,6 +15,9 @@ test.describe('the desktop app', () => {
 
     let app = await launch();
     let page = await app.firstWindow();
+    // A new data folder: the first-run screen asks who uses this desk.
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
+    await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('button', { name: 'New article' }).click();
     await page.getByRole('textbox', { name: 'Headline' }).fill('Sommet de l’UA : « accord historique »');
     await page.getByRole('textbox', { name: 'Body' }).click();

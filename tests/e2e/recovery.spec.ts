@@ -16,6 +16,9 @@ test('a damaged store shows a recovery screen; moving it aside starts a fresh st
   await page.goto(host.openUrl);
   await expect(page.getByRole('heading', { name: 'The article store could not be opened' })).toBeVisible();
   await page.getByRole('button', { name: 'Move the damaged file aside and start fresh' }).click();
+  // A fresh store does not know who uses the desk yet: the first-run screen asks.
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
+  await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
   await page.getByRole('button', { name: 'New article' }).click();
   await page.getByRole('textbox', { name: 'Headline' }).fill('Après la panne');

@@ -12,6 +12,7 @@ type JsonSchema = {
   enum?: unknown[];
   const?: unknown;
   format?: string;
+  pattern?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -19,6 +20,8 @@ type JsonSchema = {
   default?: unknown;
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
 };
 
 export interface Variant {
@@ -27,6 +30,8 @@ export interface Variant {
 }
 
 const SAMPLE_UUID = '5b0ed1d8-4a4e-4c1e-9a57-0d5f5a1c2b3e';
+/** Strings tried, in order, for a schema with a pattern (a colour, a date...): the first that matches is used. */
+const PATTERN_SAMPLES = ['#336699', '2026-01-01', 'x', '0'];
 
 export function schemaTools(root: JsonSchema) {
   const deref = (s: JsonSchema): JsonSchema => {
@@ -39,12 +44,21 @@ export function schemaTools(root: JsonSchema) {
 
   function valid(schema: JsonSchema): unknown {
     const s = deref(schema);
+    // A union (a discriminated anchor, say): its first member is a valid sample.
+    const first = (s.oneOf ?? s.anyOf)?.[0];
+    if (first) return valid(first);
     if (s.const !== undefined) return s.const;
     if (s.enum) return s.enum[0];
     switch (s.type) {
       case 'string':
         if (s.format === 'uuid') return SAMPLE_UUID;
         if (s.format === 'base64') return 'AAAA';
+        if (s.pattern) {
+          const pattern = new RegExp(s.pattern);
+          const sample = PATTERN_SAMPLES.find((candidate) => pattern.test(candidate));
+          if (sample === undefined) throw new Error(`no sample string matches ${s.pattern}`);
+          return sample;
+        }
         return 'x'.repeat(Math.max(1, s.minLength ?? 0));
       case 'integer':
       case 'number':
@@ -77,6 +91,7 @@ export function schemaTools(root: JsonSchema) {
         add('null', null);
         if (s.format === 'uuid') add('not a uuid', 'not-a-uuid');
         if (s.format === 'base64') add('not base64', 'not base64!');
+        if (s.pattern && !new RegExp(s.pattern).test('#zz')) add('not matching its pattern', '#zz');
         if (s.maxLength !== undefined) add('too long', 'x'.repeat(s.maxLength + 1));
         if ((s.minLength ?? 0) > 0) add('empty', '');
         break;

@@ -162,9 +162,8 @@ export function createArticleService(
     }
   }
 
-  const create = db.transaction((language: Language): ArticleRow => {
+  const create = db.transaction((language: Language, id: string): ArticleRow => {
     const at = now();
-    const id = randomUUID();
     const fields = emptyFields(language);
     const row: ArticleRow = { ...toContent(id, fields, at), status: 'draft', created_at: at, revision: 1 };
     q.insert(row);
@@ -218,8 +217,10 @@ export function createArticleService(
       if (!row) throw notFound('The article');
       return toArticle(row);
     },
-    create(language: Language): Article {
-      const row = create.immediate(language);
+    /** A new empty draft; `id` only for an article that travelled from another desk (a review package). */
+    create(language: Language, id: string = randomUUID()): Article {
+      if (q.get(id)) throw new AppError('conflict', 'An article with this id already exists.');
+      const row = create.immediate(language, id);
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);
     },

@@ -24,8 +24,15 @@ import { createPublisher } from '../publishing/publisher';
 import { createSyncService, type SyncService } from '../publishing/syncService';
 import { createPreviewService, type PreviewService } from '../publishing/previewService';
 import { createSiteService, type SiteService } from '../publishing/siteService';
+import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
+import { createThreadService, type ThreadService } from '../comments/threadService';
+import { localPerson } from '../people/currentPerson';
+import type { PersonRef } from '../../shared/domain/people';
+import { createDeskListing, type DeskListing } from '../workflow/deskListing';
+import { createProfileService, personOf, type ProfileService } from '../workflow/profileService';
+import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
 const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
@@ -51,11 +58,19 @@ export interface Services {
   importing: ImportService;
   exporting: ExportService;
   backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
+  travel: ReviewTravel;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
   setSpellcheckLanguage(language: Language): ChannelOutput<'app:setSpellcheckLanguage'>;
   /** Asks the system's file picker for a file; only the Electron shell has one. */
   chooseFile(purpose: FilePurpose): Promise<ChannelOutput<'app:chooseFile'>>;
+  // ---- comments (issue 6)
+  threads: ThreadService;
+  person: () => PersonRef;
+  // ---- workflow, profile, desk (issue 6)
+  profiles: ProfileService;
+  workflow: WorkflowService;
+  desk: DeskListing;
 }
 
 export type FilePurpose = ParsedInput<'app:chooseFile'>['purpose'];
@@ -91,14 +106,49 @@ export function createServices(ctx: ServiceContext): Services {
   const credentials =
     ctx.credentials ?? createFileCredentialStore(join(ctx.dataDir, 'site-credentials.json'));
   const sites = createSiteService(ctx.db, credentials);
+  // ---- workflow, profile, desk (issue 6)
+  const profiles = createProfileService(ctx.db);
+  const workflow = createWorkflowService({
+    db: ctx.db,
+    bus: ctx.bus,
+    articles,
+    profiles,
+    hooks: [indexHook],
+  });
+  // ---- comments (issue 6)
+  // Comments and suggestions are signed by the comments' person file (their specs set it per person); the
+  // merger unifies it with the workflow profile. Review packages name the profile when there is one.
+  const person = localPerson(ctx.dataDir);
+  const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
+  // ---- review travel (issue 6)
+  const travel = createReviewTravel({
+    db: ctx.db,
+    dataDir: ctx.dataDir,
+    articles,
+    terms,
+    media,
+    workflow,
+    threads,
+    profile: {
+      me: () => {
+        const profile = profiles.get();
+        return profile ? personOf(profile) : person();
+      },
+    },
+  });
   const publisher = createPublisher({
     db: ctx.db,
     articles,
     sites,
     media: ctx.media ?? storeMediaSource(media),
+    review: travel.carrier,
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
   return {
+    profiles,
+    workflow,
+    desk: createDeskListing(ctx.db),
+    travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
@@ -120,10 +170,16 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     sites,
     preview: createPreviewService(articles, sites),
-    sync: createSyncService({ articles, sites, publisher, outbox }),
+    sync: createSyncService({ articles, sites, publisher, outbox, threads, review: travel.carrier }),
     outbox,
-    conflicts: createConflictService({ articles, publisher, outbox }),
-    puller: createPuller({ db: ctx.db, articles, sites, publisher }),
+    conflicts: createConflictService({ articles, publisher, outbox, review: travel.carrier }),
+    puller: createPuller({
+      db: ctx.db,
+      articles,
+      sites,
+      publisher,
+      review: { receiver: travel.receiver, state: travel.review },
+    }),
     info: () => ({
       version: ctx.version,
       transport: ctx.transport,
@@ -141,5 +197,8 @@ export function createServices(ctx: ServiceContext): Services {
       if (!choose) return { available: false, path: null };
       return { available: true, path: await choose(purpose) };
     },
+    // ---- comments (issue 6)
+    threads,
+    person,
   };
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../../shared/domain/article';
+import { publishableBody } from '../../shared/editor/reviewMarks';
 import { bodyToHtml } from '../content/bodyHtml';
 
 const escape = (text: string): string =>
@@ -18,7 +19,8 @@ export function articleToHtml(article: Article): string {
     article.standfirst ? `<p class="standfirst">${escape(article.standfirst)}</p>` : '',
     byline ? `<p class="byline">${byline}</p>` : '',
     `<time datetime="${new Date(article.updatedAt).toISOString()}">${new Date(article.updatedAt).toISOString().slice(0, 10)}</time>`,
-    bodyToHtml(article.body),
+    // Exports leave the newsroom: no comment anchors, no untaken suggestions (as on the site).
+    bodyToHtml(publishableBody(article.body)),
     '</article>',
   ]
     .filter(Boolean)

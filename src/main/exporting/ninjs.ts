@@ -1,4 +1,5 @@
 import type { Article } from '../../shared/domain/article';
+import { publishableBody } from '../../shared/editor/reviewMarks';
 import { bodyToHtml } from '../content/bodyHtml';
 import { bodyText } from '../search/searchText';
 
@@ -16,7 +17,8 @@ const PUBSTATUS: Record<Article['status'], 'usable' | 'withheld' | 'canceled'> =
 
 /** An article as IPTC ninjs 2.0 (the news industry's JSON for news items). */
 export function toNinjs(article: Article): Record<string, unknown> {
-  const html = bodyToHtml(article.body);
+  // A partner's copy carries no review markup (as on the site).
+  const html = bodyToHtml(publishableBody(article.body));
   const text = bodyText(article.body);
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   const item: Record<string, unknown> = {

@@ -28,6 +28,10 @@ export function createHandlers(services: Services): Handlers {
     backups,
     importing,
     exporting,
+    profiles,
+    workflow,
+    desk,
+    travel,
   } = services;
   return {
     'app:info': () => info(),
@@ -35,7 +39,8 @@ export function createHandlers(services: Services): Handlers {
     'articles:page': ({ limit, cursor, ...filters }) => listing.page(filters, limit, cursor),
     'articles:count': (filters) => ({ count: listing.count(filters) }),
     'articles:get': ({ id }) => articles.get(id),
-    'articles:create': ({ language }) => articles.create(language),
+    // Through the workflow, which records the profile as the article's creator (My drafts).
+    'articles:create': ({ language }) => workflow.create(language),
     'articles:save': (input) => articles.save(input),
     'articles:uniqueSlug': ({ id, text }) => ({ slug: articles.uniqueSlug(id, text) }),
     'media:upload': ({ type, data }) => media.put(Buffer.from(data, 'base64'), type),
@@ -74,8 +79,11 @@ export function createHandlers(services: Services): Handlers {
     'sites:test': ({ id }) => sites.test(id),
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
     'sync:publications': ({ articleId }) => sync.publications(articleId),
-    'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) =>
-      sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings }),
+    'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) => {
+      // Only a publisher publishes or schedules (issue 6), also when 'Send for review' would.
+      workflow.checkMayPush(travel.carrier.concreteAction(articleId, action));
+      return sync.enqueue(articleId, siteId, action, { scheduledAt, acceptWarnings });
+    },
     'sync:overview': () => outbox.overview(),
     'sync:operations': ({ articleId }) => outbox.ofArticle(articleId),
     'sync:retry': ({ id }) => outbox.retry(id),
@@ -87,5 +95,29 @@ export function createHandlers(services: Services): Handlers {
       await conflicts.resolve(articleId, siteId, take),
       {}
     ),
+    // ---- comments (issue 6)
+    'comments:list': ({ articleId }) => services.threads.list(articleId),
+    'comments:create': ({ articleId, anchor, quote, text }) =>
+      services.threads.create(articleId, anchor, quote, text),
+    'comments:reply': ({ threadId, text }) => services.threads.reply(threadId, text),
+    'comments:resolve': ({ threadId }) => services.threads.resolve(threadId),
+    'comments:reopen': ({ threadId }) => services.threads.reopen(threadId),
+    'comments:person': () => services.person(),
+    // ---- workflow, profile, desk (issue 6)
+    'profile:get': () => profiles.get(),
+    'profile:save': (input) => profiles.save(input),
+    'people:list': ({ limit }) => profiles.people(limit),
+    'workflow:get': ({ articleId }) => workflow.view(articleId),
+    'workflow:transition': (input) => workflow.transition(input),
+    'workflow:history': ({ articleId }) => workflow.history(articleId),
+    'workflow:assign': (input) => workflow.assign(input),
+    'desk:page': ({ view, dayStart, dayEnd, limit, cursor }) =>
+      desk.page(view, profiles.get()?.id, { dayStart, dayEnd }, limit, cursor),
+    'desk:counts': (day) => desk.counts(profiles.get()?.id, day),
+    // ---- review travel (issue 6)
+    'review:exportPackage': ({ articleId, path }) => travel.packages.exportPackage(articleId, path),
+    'review:importPackage': ({ path }) => travel.packages.importPackage(path),
+    'review:packageConflict': ({ articleId }) => travel.packages.conflict(articleId),
+    'review:resolvePackage': ({ articleId, take }) => travel.packages.resolveConflict(articleId, take),
   };
 }

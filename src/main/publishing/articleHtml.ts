@@ -1,4 +1,5 @@
 import type { Article } from '../../shared/domain/article';
+import { publishableBody } from '../../shared/editor/reviewMarks';
 import { bodyToHtml } from '../content/bodyHtml';
 
 /**
@@ -14,7 +15,12 @@ export interface ArticleHtml {
 }
 
 export function articleHtml(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): ArticleHtml {
-  return { title: article.headline, excerpt: article.standfirst, bodyHtml: bodyToHtml(article.body) };
+  // Review marks (comment anchors, suggestions) never reach the site: see publishableBody.
+  return {
+    title: article.headline,
+    excerpt: article.standfirst,
+    bodyHtml: bodyToHtml(publishableBody(article.body)),
+  };
 }
 
 const ESCAPES: Record<string, string> = {

@@ -1,15 +1,21 @@
-import { fieldsOf, type ArticleFields } from '../../shared/domain/article';
 import type { ConflictChoice, ConflictView } from '../../shared/domain/conflict';
-import { bodyText } from '../../shared/text/bodyText';
-import { wordDiff } from '../../shared/text/wordDiff';
 import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import { AppError, notFound } from '../core/errors';
+import { compareSides, mergeSides, type RemoteSide } from './conflictSides';
 import { remoteHash, withoutMarker, type WpPost } from './mapping';
 import type { Outbox } from './outbox';
 import type { Publisher } from './publisher';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
+
+const siteSide = (post: WpPost): RemoteSide => ({
+  source: 'site',
+  headline: post.title.raw,
+  standfirst: post.excerpt.raw,
+  body: htmlToBody(withoutMarker(post.content.raw)),
+  changedAt: post.modified_gmt,
+});
 
 /**
  * An article changed both here and on the site: show both side by side, then let the user take either side
@@ -20,6 +26,8 @@ export function createConflictService(deps: {
   articles: ArticleService;
   publisher: Publisher;
   outbox: Outbox;
+  /** Keeps the other desk's review state (post meta) when a conflict is resolved. */
+  review?: { keepRemoteReview(articleId: string, post: WpPost): void } | undefined;
 }) {
   async function remoteOf(articleId: string, siteId: string): Promise<WpPost> {
     const pub = deps.publisher.publications.get(articleId, siteId);
@@ -36,42 +44,16 @@ export function createConflictService(deps: {
 
   return {
     async show(articleId: string, siteId: string): Promise<ConflictView> {
-      const article = deps.articles.get(articleId);
-      const post = await remoteOf(articleId, siteId);
-      const local = {
-        headline: article.headline,
-        standfirst: article.standfirst,
-        body: bodyText(article.body),
-      };
-      const remote = {
-        headline: post.title.raw,
-        standfirst: post.excerpt.raw,
-        body: bodyText(htmlToBody(withoutMarker(post.content.raw))),
-      };
-      return {
-        fields: (['headline', 'standfirst', 'body'] as const).map((field) => ({
-          field,
-          local: local[field],
-          remote: remote[field],
-          same: local[field] === remote[field],
-        })),
-        bodyDiff: wordDiff(local.body, remote.body),
-        remoteModifiedGmt: post.modified_gmt,
-      };
+      return compareSides(deps.articles.get(articleId), siteSide(await remoteOf(articleId, siteId)));
     },
 
     async resolve(articleId: string, siteId: string, take: ConflictChoice): Promise<void> {
       const article = deps.articles.get(articleId);
       const post = await remoteOf(articleId, siteId);
-      const fields = fieldsOf(article);
       const revision = article.revision;
-      const merged: ArticleFields = {
-        ...fields,
-        headline: take.headline === 'remote' ? post.title.raw : article.headline,
-        standfirst: take.standfirst === 'remote' ? post.excerpt.raw : article.standfirst,
-        body: take.body === 'remote' ? htmlToBody(withoutMarker(post.content.raw)) : article.body,
-      };
+      const merged = mergeSides(article, siteSide(post), take);
       deps.articles.save({ id: articleId, baseRevision: revision, fields: merged });
+      deps.review?.keepRemoteReview(articleId, post);
       deps.publisher.markSeen(articleId, siteId, post.modified_gmt, remoteHash(post));
       deps.outbox.retryConflicts(articleId, siteId);
     },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../../shared/domain/article';
+import { rawReviewMeta } from '../review/siteCarriage';
 import { articleHtml } from './articleHtml';
 import { WpError, type WpClient } from './wordpressClient';
 
@@ -35,12 +36,18 @@ export interface WpPost {
   categories: number[];
   tags: number[];
   featured_media: number;
+  /** Registered post meta (Redac's review plugin adds redac_review); `[]` when a site registers none. */
+  meta?: unknown;
 }
 
 /** What we compare to know whether a post moved since we saw it (modified_gmt has one-second resolution). */
 export function remoteHash(post: WpPost): string {
+  const fields = [post.title.raw, post.excerpt.raw, post.content.raw, post.slug, post.status];
+  // A review state sent back by another desk (comments only, same text) is a change to pull too. Without
+  // one the hash is what it always was, so hashes stored before the review loop stay valid.
+  const review = rawReviewMeta(post);
   return createHash('sha256')
-    .update(JSON.stringify([post.title.raw, post.excerpt.raw, post.content.raw, post.slug, post.status]))
+    .update(JSON.stringify(review ? [...fields, review] : fields))
     .digest('hex');
 }
 

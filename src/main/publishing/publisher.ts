@@ -18,6 +18,7 @@ import {
 import { publicationQueries, type PublicationRow } from './publicationRows';
 import type { SiteService } from './siteService';
 import { WpError, type WpClient } from './wordpressClient';
+import type { ReviewCarrier } from '../review/reviewCarrier';
 
 export interface PushPayload {
   action: SyncAction;
@@ -28,7 +29,7 @@ export interface PushPayload {
 /** How one operation ended when it did not throw. */
 export type OpOutcome = { kind: 'done'; notice?: string | undefined } | { kind: 'conflict'; message: string };
 
-const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update'>, string> = {
+const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update' | 'review'>, string> = {
   draft: 'draft',
   pending: 'pending',
   schedule: 'future',
@@ -42,6 +43,8 @@ interface SiteContext {
   client: WpClient;
   terms: TermResolver;
   canSetAuthor: boolean;
+  /** The site has Redac's review plugin (post meta redac_review). */
+  carriesReview: boolean;
 }
 
 /**
@@ -54,6 +57,8 @@ export function createPublisher(deps: {
   articles: ArticleService;
   sites: SiteService;
   media: MediaSource;
+  /** Carries the review state as post meta; without it, pushes send the post alone. */
+  review?: ReviewCarrier | undefined;
   now?: () => number;
   timeoutMs?: number;
 }) {
@@ -67,10 +72,11 @@ export function createPublisher(deps: {
       const client = deps.sites.client(siteId, deps.timeoutMs);
       ctx = client
         .get<{ capabilities?: Record<string, boolean> }>('wp/v2/users/me', { context: 'edit' })
-        .then((me) => ({
+        .then(async (me) => ({
           client,
           terms: createTermResolver(client),
           canSetAuthor: me.body.capabilities?.edit_others_posts === true,
+          carriesReview: deps.review ? await deps.review.siteCarriesReview(client) : false,
         }));
       // A failed lookup must not stick: the next attempt asks again.
       ctx.catch(() => contexts.delete(siteId));
@@ -181,7 +187,7 @@ export function createPublisher(deps: {
 
   /** A remote-only change comes into the local article as a new revision. */
   function pullInto(article: Article, post: WpPost): Article {
-    const fields: ArticleFields = {
+    const siteFields: ArticleFields = {
       kicker: article.kicker,
       headline: post.title.raw,
       standfirst: post.excerpt.raw,
@@ -195,10 +201,22 @@ export function createPublisher(deps: {
       authorIds: article.authorIds,
       featuredImage: article.featuredImage,
     };
-    return deps.articles.save({ id: article.id, baseRevision: article.revision, fields });
+    // Another desk's review state (comments, suggestions, workflow) comes in with its text.
+    const incoming = deps.review?.receive(post, siteFields);
+    const saved = deps.articles.save({
+      id: article.id,
+      baseRevision: article.revision,
+      fields: incoming?.fields ?? siteFields,
+      kind: incoming?.kind,
+    });
+    incoming?.applyTo(article.id);
+    return saved;
   }
 
   async function push(articleId: string, siteId: string, payload: PushPayload): Promise<OpOutcome> {
+    const action = deps.review?.concreteAction(articleId, payload.action) ?? payload.action;
+    if (action === 'review')
+      throw new WpError('Sending for review needs the review state.', undefined, 'no_review', false);
     let article = deps.articles.get(articleId);
     const ctx = await siteContext(siteId);
     const { client } = ctx;
@@ -207,7 +225,7 @@ export function createPublisher(deps: {
     const known = remote !== undefined;
     remote ??= await findByMarker(client, articleId);
 
-    if (payload.action === 'trash') {
+    if (action === 'trash') {
       if (remote && remote.status !== 'trash') {
         try {
           await client.delete(`wp/v2/posts/${remote.id}`);
@@ -228,7 +246,9 @@ export function createPublisher(deps: {
       const remoteChanged =
         remoteHash(remote) !== pub.remote_hash || remote.modified_gmt !== pub.remote_modified_gmt;
       const localChanged = article.revision !== pub.last_pushed_revision;
-      if (remoteChanged && !sameContent(article, remote)) {
+      const remoteMoved =
+        !sameContent(article, remote) || deps.review?.remoteReviewDiffers(article.id, remote) === true;
+      if (remoteChanged && remoteMoved) {
         if (localChanged) {
           const message = `The post was changed on the site (at ${remote.modified_gmt} UTC) and here since the last sync: nothing was overwritten.`;
           record(articleId, siteId, { state: 'conflict', last_error: message });
@@ -246,24 +266,31 @@ export function createPublisher(deps: {
       notice = media.notice;
     }
     const fields = await postFields(article, ctx.terms, { canSetAuthor: ctx.canSetAuthor, featuredMedia });
-    if (payload.action === 'update') fields.status = remote?.status ?? 'draft';
-    else fields.status = TARGET_STATUS[payload.action];
-    if (payload.action === 'schedule') {
+    if (action === 'update') fields.status = remote?.status ?? 'draft';
+    else fields.status = TARGET_STATUS[action];
+    if (action === 'schedule') {
       if (payload.scheduledAt === undefined)
         throw new WpError('A scheduled push needs a date.', undefined, 'no_date', false);
       fields.date_gmt = wpDateGmt(payload.scheduledAt);
-    } else if (payload.action === 'publish' && remote?.status === 'future') {
+    } else if (action === 'publish' && remote?.status === 'future') {
       // A future date would keep it scheduled: publishing now means dated now.
       fields.date_gmt = wpDateGmt(now());
     }
 
     const sent = fields.content as string;
+    const carried = deps.review?.metaFields(article, fields.status as string, withoutMarker(sent), {
+      siteCarriesReview: ctx.carriesReview,
+      forReview: payload.action === 'review',
+    });
+    Object.assign(fields, carried?.fields);
+    notice ??= carried?.notice;
     const written = remote
       ? (await client.post<WpPost>(`wp/v2/posts/${remote.id}`, fields, { context: 'edit' })).body
       : (await client.post<WpPost>('wp/v2/posts', fields, { context: 'edit' })).body;
     if (written.content.raw !== sent || written.title.raw !== article.headline) {
       notice = `The site changed the HTML it was sent (this user may not post unfiltered HTML, so WordPress filtered it). Check the post on the site or push with an editor's account.`;
     }
+    notice ??= deps.review?.checkWritten(written, fields);
     recordPost(articleId, siteId, written, article.revision, notice ?? null);
     return { kind: 'done', notice };
   }

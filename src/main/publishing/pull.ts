@@ -9,6 +9,8 @@ import type { Publisher } from './publisher';
 import type { SiteService } from './siteService';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
+import type { ReviewReceiver } from '../review/reviewReceiver';
+import type { ReviewStateProvider } from '../review/reviewState';
 
 export const PULL_STATUSES = ['draft', 'pending', 'future', 'publish'] as const;
 export type PullStatus = (typeof PULL_STATUSES)[number];
@@ -36,6 +38,8 @@ export function createPuller(deps: {
   articles: ArticleService;
   sites: SiteService;
   publisher: Publisher;
+  /** Reads the review state posts carry (another desk's comments, suggestions, workflow) and applies it. */
+  review?: { receiver: ReviewReceiver; state: ReviewStateProvider } | undefined;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
@@ -65,6 +69,20 @@ export function createPuller(deps: {
     };
   }
 
+  /** The fields to store for a post, with the review state it carries applied once the article is saved. */
+  function received(post: WpPost, base: ArticleFields) {
+    const siteFields = fieldsFrom(post, base);
+    const got = deps.review?.receiver.receive(post, siteFields) ?? { fields: siteFields };
+    return {
+      fields: got.fields,
+      kind: got.kind,
+      notice: got.notice ?? null,
+      applyTo: (articleId: string) => {
+        if (got.review) deps.review?.state.apply(articleId, got.review);
+      },
+    };
+  }
+
   /** Stores one post; returns what happened to it. */
   function store(siteId: string, post: WpPost): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
@@ -73,18 +91,21 @@ export function createPuller(deps: {
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
+      const incoming = received(post, emptyFields(language));
       const saved = deps.articles.save({
         id: created.id,
         baseRevision: created.revision,
-        fields: fieldsFrom(post, emptyFields(language)),
+        fields: incoming.fields,
+        kind: incoming.kind,
       });
+      incoming.applyTo(saved.id);
       pubs.upsert({
         article_id: saved.id,
         site_id: siteId,
         remote_id: post.id,
         last_pushed_revision: saved.revision,
         state: 'on_site',
-        last_error: null,
+        last_error: incoming.notice,
         updated_at: now(),
         ...seen,
       });
@@ -103,17 +124,20 @@ export function createPuller(deps: {
     }
     const fields = fieldsOf(article);
     const revision = article.revision;
+    const incoming = received(post, fields);
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,
-      fields: fieldsFrom(post, fields),
+      fields: incoming.fields,
+      kind: incoming.kind,
     });
+    incoming.applyTo(saved.id);
     pubs.upsert({
       ...known,
       ...seen,
       last_pushed_revision: saved.revision,
       state: 'on_site',
-      last_error: null,
+      last_error: incoming.notice,
       updated_at: now(),
     });
     return 'updated';

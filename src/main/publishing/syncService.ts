@@ -1,11 +1,13 @@
 import type { OutboxItem, Publication, SiteState, SyncAction } from '../../shared/domain/publication';
 import { prePublishChecks } from '../../shared/publishing/prePublishChecks';
+import { goesLive, REVIEW_FINDINGS } from '../../shared/publishing/reviewFindings';
 import { AppError } from '../core/errors';
 import type { ArticleService } from '../articles/articleService';
 import type { Outbox } from './outbox';
 import type { PublicationRow } from './publicationRows';
 import type { Publisher } from './publisher';
 import type { SiteService } from './siteService';
+import type { ReviewCarrier } from '../review/reviewCarrier';
 
 const BY_STATUS: Record<string, SiteState> = {
   draft: 'draft',
@@ -34,6 +36,9 @@ export function createSyncService(deps: {
   sites: SiteService;
   publisher: Publisher;
   outbox: Outbox;
+  /** Open comment threads block publishing (issue 6). */
+  threads?: { unresolvedCount(articleId: string): number };
+  review?: ReviewCarrier | undefined;
 }) {
   return {
     /**
@@ -46,8 +51,15 @@ export function createSyncService(deps: {
       action: SyncAction,
       options: { scheduledAt?: number | undefined; acceptWarnings?: boolean | undefined } = {},
     ): OutboxItem[] {
-      if (action !== 'unpublish' && action !== 'trash') {
-        const findings = prePublishChecks(deps.articles.get(articleId));
+      // Sent for review, a spiked article goes to the trash: not held back by its content either.
+      const concrete = deps.review?.concreteAction(articleId, action) ?? action;
+      if (concrete !== 'unpublish' && concrete !== 'trash') {
+        // Open comments and suggestions hold back only what readers would see: a draft or a post pending
+        // review carries them to the other desk (as post meta) and its content is clean HTML anyway.
+        const live = goesLive(concrete, deps.publisher.publications.get(articleId, siteId)?.remote_status);
+        const findings = prePublishChecks(deps.articles.get(articleId), {
+          unresolvedComments: deps.threads?.unresolvedCount(articleId) ?? 0,
+        }).filter((f) => live || !REVIEW_FINDINGS.has(f.code));
         const errors = findings.filter((f) => f.level === 'error');
         if (errors.length)
           throw new AppError(

@@ -3,6 +3,7 @@ import { subscribe, transport } from '../bridge';
 import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
 import { ArticleEditor } from '../features/editor/ArticleEditor';
+import { CommentsPanel } from '../features/comments/CommentsPanel';
 import { useEditorStore } from '../features/editor/editorStore';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportPanel } from '../features/importing/ImportPanel';
@@ -13,6 +14,10 @@ import { SearchView } from '../features/search/SearchView';
 import { TermsPanel } from '../features/terms/TermsPanel';
 import { PublishingBar } from '../features/publishing/PublishingBar';
 import { PublishingViews } from '../features/publishing/PublishingViews';
+import { ExportReviewButton, ImportReviewDialog } from '../features/review/ReviewPackages';
+import { ProfileGate } from '../features/profile/ProfileGate';
+import { DeskViews } from '../features/desk/DeskViews';
+import { WorkflowPanel } from '../features/workflow/WorkflowPanel';
 
 /** Keeps unsaved text from being lost when the window closes or the page is left. */
 function useSaveBeforeLeaving(): void {
@@ -44,7 +49,11 @@ export function App() {
   const status = useRecoveryStatus();
   if (!status) return null;
   if (status.state === 'damaged') return <RecoveryScreen status={status} />;
-  return <Workspace />;
+  return (
+    <ProfileGate>
+      <Workspace />
+    </ProfileGate>
+  );
 }
 
 function Workspace() {
@@ -65,16 +74,24 @@ function Workspace() {
 
   return (
     <div className="app-shell">
-      <ArticleList />
+      <DeskViews>
+        <ArticleList />
+      </DeskViews>
       <main className="app-main">
         <SearchView />
         <HistoryPanel />
         <BackupsPanel />
         <ImportPanel />
         <TermsPanel />
+        <ImportReviewDialog />
+        <ExportReviewButton />
         <PublishingBar />
         <PublishingViews>
-          <ArticleEditor />
+          <WorkflowPanel />
+          <div className="editor-with-comments">
+            <ArticleEditor />
+            <CommentsPanel />
+          </div>
         </PublishingViews>
       </main>
     </div>

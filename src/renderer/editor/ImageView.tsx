@@ -1,6 +1,7 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../shared/domain/media';
+import { FieldCommentButton } from '../features/comments/FieldCommentButton';
 
 /** An inline image in the editor: the picture, and its caption, credit and alt text edited in place. */
 export function ImageView({ node, updateAttributes, selected }: ReactNodeViewProps) {
@@ -22,6 +23,7 @@ export function ImageView({ node, updateAttributes, selected }: ReactNodeViewPro
       <img src={mediaUrl(attrs.mediaId)} alt={attrs.alt} draggable={false} />
       <figcaption contentEditable={false} suppressContentEditableWarning>
         <input aria-label={t('image.caption')} placeholder={t('image.caption')} {...field('caption')} />
+        <FieldCommentButton anchor={{ kind: 'imageCaption', mediaId: attrs.mediaId }} quote={attrs.caption} />
         <input aria-label={t('image.credit')} placeholder={t('image.credit')} {...field('credit')} />
         <input aria-label={t('image.alt')} placeholder={t('image.alt')} {...field('alt')} />
       </figcaption>

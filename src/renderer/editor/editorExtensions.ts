@@ -1,4 +1,4 @@
-import type { Extensions } from '@tiptap/core';
+import type { AnyExtension, Extensions } from '@tiptap/core';
 import { UndoRedo } from '@tiptap/extensions';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import { bodyExtensions } from '../../shared/editor/bodyExtensions';
@@ -7,6 +7,8 @@ import { EditorKeys } from './extensions/editorKeys';
 import { FindHighlight } from './extensions/findHighlight';
 import { FrenchTypography } from './extensions/frenchTypography';
 import { ImageView } from './ImageView';
+import { SuggestionMode } from './extensions/suggestionMode';
+import { reviewMarkViews } from './reviewMarkViews';
 
 /** Images get an editing view (caption, credit, alt in place); the schema is the shared one, unchanged. */
 const EditableImage = BodyImage.extend({
@@ -17,11 +19,16 @@ const EditableImage = BodyImage.extend({
 
 /** The shared body schema plus what only the editing view needs: history, typography, find, shortcuts. */
 export function editorExtensions(typographyOn: () => boolean): Extensions {
+  const views = new Map<string, AnyExtension>([
+    ['image', EditableImage],
+    ...reviewMarkViews().map((v): [string, AnyExtension] => [v.name, v]),
+  ]);
   return [
-    ...bodyExtensions.map((extension) => (extension.name === 'image' ? EditableImage : extension)),
+    ...bodyExtensions.map((extension) => views.get(extension.name) ?? extension),
     UndoRedo,
     FrenchTypography.configure({ enabled: typographyOn }),
     FindHighlight,
     EditorKeys,
+    SuggestionMode,
   ];
 }

@@ -26,4 +26,6 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, string, Record<string, u
   ['Shift+Enter', 'shortcuts.hardBreak'],
   ['Backspace', 'shortcuts.undoTypography'],
   [`${MOD}+/`, 'shortcuts.help'],
+  [`${MOD}+Alt+M`, 'comments.commentShortcut'],
+  [`${MOD}+Shift+E`, 'suggestions.mode'],
 ];

@@ -14,6 +14,8 @@ export const ConflictView = z.object({
   ),
   bodyDiff: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
   remoteModifiedGmt: z.string(),
+  /** Where the other copy comes from: the site (the default) or a review package from another desk. */
+  source: z.enum(['site', 'package']).optional(),
 });
 export type ConflictView = z.infer<typeof ConflictView>;
 

@@ -11,6 +11,8 @@ export const SYNC_ACTIONS = [
   'update',
   'unpublish',
   'trash',
+  /** Send for review: the post's status follows the article's workflow status, with its review state. */
+  'review',
 ] as const;
 export const SyncAction = z.enum(SYNC_ACTIONS);
 export type SyncAction = z.infer<typeof SyncAction>;

@@ -1,9 +1,13 @@
 import type { Extensions } from '@tiptap/core';
 import { BodyBlockDirection } from './extensions/blockDirection';
 import { BodyBold } from './marks/bold';
+import { BodyComment } from './marks/comment';
 import { BodyItalic } from './marks/italic';
 import { BodyLink } from './marks/link';
 import { BodyStrike } from './marks/strike';
+import { BodySuggestionDelete } from './marks/suggestionDelete';
+import { BodySuggestionFormat } from './marks/suggestionFormat';
+import { BodySuggestionInsert } from './marks/suggestionInsert';
 import { BodySuperscript } from './marks/superscript';
 import { BodyUnderline } from './marks/underline';
 import { BodyBlockquote } from './nodes/blockquote';
@@ -30,7 +34,7 @@ import { BodyText } from './nodes/text';
  * Changing what a stored document may contain means bumping BODY_SCHEMA_VERSION and adding a step to
  * bodyMigrations.ts.
  */
-export const BODY_SCHEMA_VERSION = 2;
+export const BODY_SCHEMA_VERSION = 3;
 
 /** Nodes: the document and its blocks, then what goes inside them. */
 export const bodyNodes: Extensions = [
@@ -51,8 +55,16 @@ export const bodyNodes: Extensions = [
   BodyHardBreak,
 ];
 
-/** Marks, outermost first: a link wraps bold text, not the reverse. */
+/**
+ * Marks, outermost first: a link wraps bold text, not the reverse. Review marks (comment anchors, then
+ * suggestions) wrap everything else, so removing them on accept/reject or for publishing leaves the text's own
+ * formatting untouched.
+ */
 export const bodyMarks: Extensions = [
+  BodyComment,
+  BodySuggestionDelete,
+  BodySuggestionInsert,
+  BodySuggestionFormat,
   BodyLink,
   BodyBold,
   BodyItalic,

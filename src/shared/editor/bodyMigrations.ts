@@ -10,6 +10,9 @@ const steps: Record<number, (doc: BodyDoc) => BodyDoc> = {
   // superscript, links) and an optional per-block `dir`. Every version-1 body is a valid version-2 body with
   // every block's direction automatic, which is what a missing `dir` means: nothing to rewrite.
   1: (doc) => doc,
+  // 2 -> 3: review marks (comment anchors, suggested insertions, deletions and formatting). A version-2 body
+  // has none of them and is a valid version-3 body as it is.
+  2: (doc) => doc,
 };
 
 export class BodyTooNewError extends Error {

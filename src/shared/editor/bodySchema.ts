@@ -1,5 +1,6 @@
 import { getSchema } from '@tiptap/core';
 import type { Node as PmNode, Schema } from '@tiptap/pm/model';
+import { REVIEW_MARKS, SuggestionAttrs, ThreadId } from '../domain/comments';
 import { isMediaId } from '../domain/media';
 import { bodyExtensions } from './bodyExtensions';
 import { embedProviderOf } from './embeds';
@@ -21,6 +22,14 @@ function contentProblem(doc: PmNode): string | undefined {
     for (const mark of node.marks) {
       if (mark.type.name === 'link' && !isAllowedLinkHref(mark.attrs.href)) {
         problem = `a link to "${String(mark.attrs.href).slice(0, 80)}" (only http, https and mailto links are allowed)`;
+        return false;
+      }
+      if (mark.type.name === REVIEW_MARKS.comment && !ThreadId.safeParse(mark.attrs.threadId).success) {
+        problem = 'a comment anchor without a thread id';
+        return false;
+      }
+      if (mark.type.name.startsWith('suggestion') && !SuggestionAttrs.safeParse(mark.attrs).success) {
+        problem = 'a suggestion without its author and time';
         return false;
       }
     }

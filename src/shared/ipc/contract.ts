@@ -4,13 +4,27 @@ import { ArticlePage, ListFilters } from '../domain/listing';
 import { BackupFile, RecoveryStatus } from '../domain/recovery';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
-import { Article, ArticleFields, ArticleId, ArticleSummary, HEADLINE_MAX, Language } from '../domain/article';
+import {
+  Article,
+  ArticleFields,
+  ArticleId,
+  ArticleStatus,
+  ArticleSummary,
+  HEADLINE_MAX,
+  Language,
+} from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
 import { ConflictChoice, ConflictView } from '../domain/conflict';
 import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
 import { Term, TermId, TermKind } from '../domain/term';
+import { CommentAnchor, Thread, ThreadId } from '../domain/comments';
+import { ThreadView } from '../domain/threadView';
+import { DeskCounts, DeskPage, DeskView, HistoryEntry, LocalDay, WorkflowView } from '../domain/desk';
+import { PersonId, PersonRef, Profile } from '../domain/people';
+import { Priority } from '../domain/workflow';
+import { PackageExportResult, PackageImportResult } from '../domain/reviewPackage';
 
 /**
  * The one IPC contract. Main's handler table, the preload's window.redac, the renderer's client and the
@@ -274,6 +288,111 @@ export const channels = {
       .strict(),
     output: Article,
   },
+  // ---- comments (issue 6)
+  /** An article's threads in document order (fields first), each saying whether its text is still there. */
+  'comments:list': {
+    input: z.object({ articleId: ArticleId }).strict(),
+    output: z.array(ThreadView),
+  },
+  /** Opens a thread; the author is this desk's person, decided in main. */
+  'comments:create': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        anchor: CommentAnchor,
+        quote: z.string().max(2000),
+        text: z.string().trim().min(1).max(10_000),
+      })
+      .strict(),
+    output: Thread,
+  },
+  'comments:reply': {
+    input: z.object({ threadId: ThreadId, text: z.string().trim().min(1).max(10_000) }).strict(),
+    output: Thread,
+  },
+  'comments:resolve': {
+    input: z.object({ threadId: ThreadId }).strict(),
+    output: Thread,
+  },
+  'comments:reopen': {
+    input: z.object({ threadId: ThreadId }).strict(),
+    output: Thread,
+  },
+  /** Who this desk is, for the author of suggestions made in the editor (until profile:get replaces it). */
+  'comments:person': {
+    input: z.object({}).strict(),
+    output: PersonRef,
+  },
+  // ---- workflow, profile, desk (issue 6)
+  /** Who uses this desk; null before the first-run screen is filled in. */
+  'profile:get': { input: z.object({}).strict(), output: Profile.nullable() },
+  /** Sets or changes the profile; its id is made on first save and kept after. */
+  'profile:save': { input: Profile.omit({ id: true }).strict(), output: Profile },
+  /** Everyone this desk has seen (profile, history, assignments, imports), by name: the assignee picker. */
+  'people:list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(500) }).strict(),
+    output: z.array(PersonRef),
+  },
+  /** The open article's status, assignment, the moves the profile's role allows, and its submitted revision. */
+  'workflow:get': { input: z.object({ articleId: ArticleId }).strict(), output: WorkflowView },
+  /**
+   * Moves an article to another status as the local profile (the role is the stored profile's, never sent).
+   * Refused with 'forbidden' (role) or 'conflict' (impossible move, or the article changed since baseRevision).
+   */
+  'workflow:transition': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        to: ArticleStatus,
+        baseRevision: z.number().int().nonnegative(),
+        note: z.string().max(4000).default(''),
+      })
+      .strict(),
+    output: Article,
+  },
+  /** Status changes and assignments, oldest first. */
+  'workflow:history': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(HistoryEntry) },
+  'workflow:assign': {
+    input: z
+      .object({
+        articleId: ArticleId,
+        assigneeId: PersonId.nullable(),
+        /** Epoch ms. */
+        deadline: z.number().int().nullable(),
+        priority: Priority,
+      })
+      .strict(),
+    output: WorkflowView,
+  },
+  /** A desk view's keyset page ("me" is the local profile). */
+  'desk:page': {
+    input: LocalDay.extend({
+      view: DeskView,
+      limit: z.number().int().min(1).max(500).default(100),
+      cursor: z.string().max(100).optional(),
+    }).strict(),
+    output: DeskPage,
+  },
+  /** Every desk view's count, asked separately so counting never holds up a list. */
+  'desk:counts': { input: LocalDay.strict(), output: DeskCounts },
+  // ---- review travel (issue 6)
+  /** Writes the article's review package: to `path` on this machine, or returned for a download without one. */
+  'review:exportPackage': {
+    input: z.object({ articleId: ArticleId, path: z.string().min(1).max(4096).optional() }).strict(),
+    output: PackageExportResult,
+  },
+  /** Reads a review package from a file on this machine; refused whole when anything in it is wrong. */
+  'review:importPackage': {
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    output: PackageImportResult,
+  },
+  /** The article next to the review package held for it after a conflicting import. */
+  'review:packageConflict': { input: z.object({ articleId: ArticleId }).strict(), output: ConflictView },
+  /** Takes either side per field; both copies stay in the history. */
+  'review:resolvePackage': {
+    input: z.object({ articleId: ArticleId, take: ConflictChoice }).strict(),
+    output: Article,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main-to-renderer notifications. */
@@ -285,6 +404,9 @@ export const events = {
   'import:progress': ImportProgress,
   /** Many articles arrived at once: lists refresh once instead of per article. */
   'articles:imported': z.object({ count: z.number().int().nonnegative() }),
+  // ---- comments (issue 6)
+  /** A thread of this article was opened, answered, resolved, reopened or received. */
+  'comments:changed': z.object({ articleId: ArticleId }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -1,4 +1,5 @@
 import type { ArticleFields, PmNode } from '../domain/article';
+import { hasSuggestions } from '../editor/reviewMarks';
 
 /** One finding of the checklist; the renderer words it from the code (i18n), main enforces the level. */
 export interface CheckFinding {
@@ -21,7 +22,9 @@ export type CheckCode =
   | 'fr_straight_apostrophe'
   | 'fr_space_before_punctuation'
   | 'fr_guillemet_spacing'
-  | 'double_space';
+  | 'double_space'
+  | 'suggestions_remain'
+  | 'unresolved_comments';
 
 /** Longer than this and search results and front pages cut the headline. */
 export const HEADLINE_LIMIT = 110;
@@ -48,7 +51,10 @@ function wellFormedLink(href: unknown): boolean {
  * The checklist before any push: errors block it, warnings can be overridden with one click.
  * Pure, so the Sync panel shows exactly what main will enforce.
  */
-export function prePublishChecks(article: ArticleFields): CheckFinding[] {
+export function prePublishChecks(
+  article: ArticleFields,
+  review: { unresolvedComments: number } = { unresolvedComments: 0 },
+): CheckFinding[] {
   const found: CheckFinding[] = [];
   const add = (code: CheckCode, level: CheckFinding['level'], detail?: string): void => {
     if (!found.some((f) => f.code === code))
@@ -82,6 +88,9 @@ export function prePublishChecks(article: ArticleFields): CheckFinding[] {
       add('empty_paragraph', 'warning');
   }
   if (!hasText) add('body_empty', 'error');
+  // The review is not over: what would go out is not what the desk agreed on.
+  if (hasSuggestions(article.body)) add('suggestions_remain', 'error');
+  if (review.unresolvedComments > 0) add('unresolved_comments', 'error', String(review.unresolvedComments));
 
   const all = texts.join('\n');
   if (/ {2,}/.test(all)) add('double_space', 'warning');

@@ -15,12 +15,53 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
+/** The profile every spec's desk has unless it asks otherwise: a publisher may do everything. */
+export const SEEDED_PROFILE = {
+  name: 'Test Desk',
+  initials: 'TD',
+  colour: '#336699',
+  role: 'publisher',
+} as const;
+
+export interface HostOptions {
+  /** Saved through the contract before the page opens; null leaves the store without one (first-run screen). */
+  profile?: { name: string; initials: string; colour: string; role: string } | null;
+}
+
 export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'redac-e2e-'));
 }
 
 /** Starts `npm run serve`'s built host (out/main/host.js) as its own process, exactly as a user would. */
-export function startHostProcess(dataDir: string, port = 0): Promise<HostProcess> {
+export async function startHostProcess(
+  dataDir: string,
+  port = 0,
+  options: HostOptions = {},
+): Promise<HostProcess> {
+  const host = await spawnHost(dataDir, port);
+  const profile = options.profile === undefined ? SEEDED_PROFILE : options.profile;
+  if (profile) await seedProfile(host, profile);
+  return host;
+}
+
+/**
+ * The first-run screen asks who uses this desk; specs about other things start with a profile already saved,
+ * through the contract as the first-run screen would save it. A store that did not open (recovery specs)
+ * has nothing to seed.
+ */
+async function seedProfile(host: HostProcess, profile: NonNullable<HostOptions['profile']>): Promise<void> {
+  const token = new URL(host.openUrl).searchParams.get('token') ?? '';
+  const response = await fetch(`${host.origin}/ipc/profile:save`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-redac-token': token },
+    body: JSON.stringify(profile),
+  });
+  const result = (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
+  if (!result.ok && result.error?.code !== 'unavailable')
+    throw new Error(`could not seed the profile: ${result.error?.message ?? response.status}`);
+}
+
+function spawnHost(dataDir: string, port: number): Promise<HostProcess> {
   const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,8 @@ import { m0005ArticleSources } from './0005-article-sources';
 import { m0006ArticleSlugs } from './0006-article-slugs';
 import { m0007Publishing } from './0007-publishing';
 import { m0008RevisionStorage } from './0008-revision-storage';
+import { m0009Workflow } from './0009-workflow';
+import { m0010CommentThreads } from './0010-comment-threads';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -25,6 +27,8 @@ export const migrations: readonly Migration[] = [
   m0006ArticleSlugs,
   m0007Publishing,
   m0008RevisionStorage,
+  m0009Workflow,
+  m0010CommentThreads,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -6,7 +6,9 @@ import { slugify } from '../../../shared/text/slug';
 import { call } from '../../bridge';
 import { BodyEditor } from '../../editor/BodyEditor';
 import { EditorPanels } from '../../editor/panels/Panels';
+import { ReviewBar } from '../../editor/ReviewBar';
 import { Toolbar } from '../../editor/Toolbar';
+import { FieldCommentButton } from '../comments/FieldCommentButton';
 import { BodyStats } from './BodyStats';
 import { useEditorStore } from './editorStore';
 import { FeaturedImageField } from './fields/FeaturedImageField';
@@ -112,6 +114,7 @@ export function ArticleEditor() {
         placeholder={t('editor.kickerPlaceholder')}
         {...text('kicker')}
       />
+      <FieldCommentButton anchor={{ kind: 'field', field: 'kicker' }} quote={draft.kicker} />
       <TextField
         id="headline"
         label={t('editor.headline')}
@@ -131,6 +134,7 @@ export function ArticleEditor() {
           } else change({ headline });
         }}
       />
+      <FieldCommentButton anchor={{ kind: 'field', field: 'headline' }} quote={draft.headline} />
       <TextField
         id="standfirst"
         label={t('editor.standfirst')}
@@ -140,6 +144,7 @@ export function ArticleEditor() {
         rows={3}
         {...text('standfirst')}
       />
+      <FieldCommentButton anchor={{ kind: 'field', field: 'standfirst' }} quote={draft.standfirst} />
       <section className="article-meta" aria-label={t('editor.metadata')}>
         <TermPicker
           kind="authors"
@@ -169,10 +174,17 @@ export function ArticleEditor() {
         lang={lang}
         onChange={(featuredImage) => change({ featuredImage })}
       />
+      {draft.featuredImage && (
+        <FieldCommentButton
+          anchor={{ kind: 'field', field: 'featuredCaption' }}
+          quote={draft.featuredImage.caption}
+        />
+      )}
       <span className="field-label" id="body-label">
         {t('editor.body')}
       </span>
       <Toolbar />
+      <ReviewBar />
       <EditorPanels />
       <BodyEditor
         key={`${articleId}:${contentKey}`}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
+import { FieldDiffList } from './FieldDiffList';
 import { useHistoryStore } from './historyStore';
 import './history.css';
 
@@ -81,35 +82,13 @@ export function HistoryPanel() {
               </label>
             </div>
             {diff && changed.length === 0 && <p>{t('history.unchanged')}</p>}
-            {changed.map((d) => (
-              <section key={d.field} className="history-field" aria-label={t(`history.fields.${d.field}`)}>
-                <h3>{t(`history.fields.${d.field}`)}</h3>
-                <div className="history-sides">
-                  <p dir="auto" aria-label={t('history.before', { revision: from })}>
-                    {d.runs
-                      .filter((run) => run.kind !== 'added')
-                      .map((run, i) =>
-                        run.kind === 'removed' ? (
-                          <del key={i}>{run.text}</del>
-                        ) : (
-                          <span key={i}>{run.text}</span>
-                        ),
-                      )}
-                  </p>
-                  <p dir="auto" aria-label={t('history.after', { revision: to })}>
-                    {d.runs
-                      .filter((run) => run.kind !== 'removed')
-                      .map((run, i) =>
-                        run.kind === 'added' ? (
-                          <ins key={i}>{run.text}</ins>
-                        ) : (
-                          <span key={i}>{run.text}</span>
-                        ),
-                      )}
-                  </p>
-                </div>
-              </section>
-            ))}
+            {diff && (
+              <FieldDiffList
+                diff={diff}
+                beforeLabel={t('history.before', { revision: from })}
+                afterLabel={t('history.after', { revision: to })}
+              />
+            )}
           </div>
         </div>
       </dialog>

@@ -4,14 +4,17 @@ import type { ConflictChoice, ConflictView, Side } from '../../../shared/domain/
 import { call } from '../../bridge';
 import { useSyncStore } from './syncStore';
 
-/** The two copies side by side, a word diff of the body, and a choice of side per field. */
+/**
+ * The two copies side by side, a word diff of the body, and a choice of side per field. The other copy is the
+ * post on a site (siteId), or without one the review package held for the article.
+ */
 export function ConflictResolver({
   articleId,
   siteId,
   onDone,
 }: {
   articleId: string;
-  siteId: string;
+  siteId?: string | undefined;
   onDone(): void;
 }) {
   const { t } = useTranslation();
@@ -20,15 +23,19 @@ export function ConflictResolver({
   const [take, setTake] = useState<ConflictChoice>({ headline: 'local', standfirst: 'local', body: 'local' });
 
   useEffect(() => {
-    call('sync:conflict', { articleId, siteId })
+    (siteId ? call('sync:conflict', { articleId, siteId }) : call('review:packageConflict', { articleId }))
       .then(setView)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [articleId, siteId]);
 
   async function apply(): Promise<void> {
     try {
-      await call('sync:resolve', { articleId, siteId, take });
-      await useSyncStore.getState().load(articleId);
+      if (siteId) {
+        await call('sync:resolve', { articleId, siteId, take });
+        await useSyncStore.getState().load(articleId);
+      } else {
+        await call('review:resolvePackage', { articleId, take });
+      }
       onDone();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -37,16 +44,23 @@ export function ConflictResolver({
 
   if (error) return <p role="alert">{error}</p>;
   if (!view) return <p>{t('app.loading')}</p>;
+  // The words that name the other copy: the site's, or a review package's.
+  const pkg = view.source === 'package';
+  const heading = pkg ? t('travel.conflict.heading') : t('sync.conflict.heading');
   return (
-    <section className="conflict" aria-label={t('sync.conflict.heading')}>
-      <h4>{t('sync.conflict.heading')}</h4>
-      <p>{t('sync.conflict.explain', { when: view.remoteModifiedGmt })}</p>
+    <section className="conflict" aria-label={heading}>
+      <h4>{heading}</h4>
+      <p>
+        {pkg
+          ? t('travel.conflict.explain', { when: view.remoteModifiedGmt })
+          : t('sync.conflict.explain', { when: view.remoteModifiedGmt })}
+      </p>
       <table className="conflict-table">
         <thead>
           <tr>
             <th scope="col">{t('sync.conflict.field')}</th>
             <th scope="col">{t('sync.conflict.local')}</th>
-            <th scope="col">{t('sync.conflict.remote')}</th>
+            <th scope="col">{pkg ? t('travel.conflict.remote') : t('sync.conflict.remote')}</th>
             <th scope="col">{t('sync.conflict.keep')}</th>
           </tr>
         </thead>
@@ -69,7 +83,7 @@ export function ConflictResolver({
                         checked={take[f.field] === side}
                         onChange={() => setTake({ ...take, [f.field]: side })}
                       />
-                      {t(`sync.conflict.${side}`)}
+                      {side === 'remote' && pkg ? t('travel.conflict.remote') : t(`sync.conflict.${side}`)}
                     </label>
                   ))}
                 </fieldset>
@@ -78,8 +92,12 @@ export function ConflictResolver({
           ))}
         </tbody>
       </table>
-      <h5>{t('sync.conflict.bodyDiff')}</h5>
-      <p className="conflict-diff" dir="auto" aria-label={t('sync.conflict.bodyDiff')}>
+      <h5>{pkg ? t('travel.conflict.bodyDiff') : t('sync.conflict.bodyDiff')}</h5>
+      <p
+        className="conflict-diff"
+        dir="auto"
+        aria-label={pkg ? t('travel.conflict.bodyDiff') : t('sync.conflict.bodyDiff')}
+      >
         {view.bodyDiff.map((part, i) =>
           part.kind === 'same' ? (
             <span key={i}>{part.text}</span>
@@ -88,14 +106,14 @@ export function ConflictResolver({
               {part.text}
             </del>
           ) : (
-            <ins key={i} title={t('sync.conflict.onlyRemote')}>
+            <ins key={i} title={pkg ? t('travel.conflict.onlyRemote') : t('sync.conflict.onlyRemote')}>
               {part.text}
             </ins>
           ),
         )}
       </p>
       <button type="button" className="primary" onClick={() => void apply()}>
-        {t('sync.conflict.apply')}
+        {pkg ? t('travel.conflict.apply') : t('sync.conflict.apply')}
       </button>
     </section>
   );

@@ -5,19 +5,33 @@ import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
 import { useEditorStore } from '../editor/editorStore';
 import { prePublishChecks, type CheckFinding } from '../../../shared/publishing/prePublishChecks';
+import { goesLive, REVIEW_FINDINGS } from '../../../shared/publishing/reviewFindings';
+import { useCommentsStore } from '../comments/commentsStore';
 import { ConflictResolver } from './ConflictResolver';
 import { useSyncStore } from './syncStore';
 import './sync.css';
 
-const ACTIONS: readonly SyncAction[] = ['draft', 'pending', 'publish', 'update', 'unpublish', 'trash'];
+const ACTIONS: readonly SyncAction[] = [
+  'review',
+  'draft',
+  'pending',
+  'publish',
+  'update',
+  'unpublish',
+  'trash',
+];
 
 function SiteRow({
   publication,
   blocked,
+  blockedForReview,
   acceptWarnings,
 }: {
   publication: Publication;
+  /** The checklist holds back a push readers would see. */
   blocked: boolean;
+  /** It holds back even a draft or a post pending review (open comments and suggestions do not). */
+  blockedForReview: boolean;
   acceptWarnings: boolean;
 }) {
   const { t } = useTranslation();
@@ -61,7 +75,11 @@ function SiteRow({
             <button
               key={action}
               type="button"
-              disabled={blocked && action !== 'unpublish' && action !== 'trash'}
+              disabled={
+                action !== 'unpublish' &&
+                action !== 'trash' &&
+                (goesLive(action, publication.remoteStatus) ? blocked : blockedForReview)
+              }
               onClick={() => void enqueue(publication.siteId, action, undefined, acceptWarnings)}
             >
               {t(`sync.action.${action}`)}
@@ -155,8 +173,10 @@ export function SyncPanel() {
   const articleId = useEditorStore((s) => s.article?.id);
   const { publications, operations, overview, error, load } = useSyncStore();
   const article = useEditorStore((s) => s.article);
-  const findings = article ? prePublishChecks(article) : [];
+  const unresolvedComments = useCommentsStore((s) => s.threads.filter((th) => !th.resolved).length);
+  const findings = article ? prePublishChecks(article, { unresolvedComments }) : [];
   const blocked = findings.some((f) => f.level === 'error');
+  const blockedForReview = findings.some((f) => f.level === 'error' && !REVIEW_FINDINGS.has(f.code));
   // Accepting covers the warnings of the revision that was seen: a new revision asks again.
   const seen = `${articleId ?? ''}:${article?.revision ?? 0}`;
   const [acceptedFor, setAcceptedFor] = useState<string | undefined>();
@@ -164,6 +184,7 @@ export function SyncPanel() {
 
   useEffect(() => {
     void load(articleId);
+    void useCommentsStore.getState().load(articleId);
     const reload = (): void => void useSyncStore.getState().load(articleId);
     // A save here can turn "live" into "changed since pushed".
     const offArticles = subscribe('articles:changed', ({ id }) => id === articleId && reload());
@@ -188,7 +209,13 @@ export function SyncPanel() {
         ) : (
           <ul className="sync-sites" aria-label={t('sync.sitesList')}>
             {publications.map((p) => (
-              <SiteRow key={p.siteId} publication={p} blocked={blocked} acceptWarnings={accepted} />
+              <SiteRow
+                key={p.siteId}
+                publication={p}
+                blocked={blocked}
+                blockedForReview={blockedForReview}
+                acceptWarnings={accepted}
+              />
             ))}
           </ul>
         ))}

@@ -86,6 +86,7 @@ export const enPublishing = {
       update: 'Update',
       unpublish: 'Unpublish',
       trash: 'Trash',
+      review: 'Send for review',
       media: 'Upload image',
     },
     status: {
@@ -131,6 +132,8 @@ export const enPublishing = {
         'In French, ; : ! ? take a no-break space before them (not an ordinary space or none): “{{detail}}”',
       fr_guillemet_spacing: 'French quotation marks « » need no-break spaces inside.',
       double_space: 'Two spaces in a row.',
+      suggestions_remain: 'Suggestions remain: accept or reject every suggested change first.',
+      unresolved_comments: 'Unresolved comments remain ({{detail}}): resolve them first.',
     },
   },
 };

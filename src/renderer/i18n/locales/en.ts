@@ -5,6 +5,9 @@ import { enRecovery } from './enRecovery';
 import { enSearch } from './enSearch';
 import { enTerms } from './enTerms';
 import { enPublishing } from './en.publishing';
+import { enComments } from './enComments';
+import { enWorkflow } from './enWorkflow';
+import { enTravel } from './enTravel';
 
 /** English, the reference language: every user-visible string of the interface is here. */
 export const en = {
@@ -169,12 +172,15 @@ export const en = {
   storeRecovery: enRecovery,
   importing: enImporting,
   termLists: enTerms,
+  workflow: enWorkflow,
+  travel: enTravel,
   language: {
     fr: 'French',
     ar: 'Arabic',
     en: 'English',
   },
   ...enPublishing,
+  ...enComments,
 };
 
 export type Messages = typeof en;

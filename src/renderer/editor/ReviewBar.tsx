@@ -1,0 +1,153 @@
+import type { Editor } from '@tiptap/core';
+import { useEditorState } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SuggestionAttrs } from '../../shared/domain/comments';
+import {
+  decideSuggestions,
+  suggestionAt,
+  suggestionSpans,
+  type Decision,
+} from '../../shared/editor/suggestions/reviewSuggestions';
+import { formatDateTime } from '../i18n/i18n';
+import { startBodyComment } from './commentAnchors';
+import { useEditorUi } from './editorUi';
+import { MOD } from './shortcuts';
+import { useSuggestUi } from './suggestUi';
+
+interface Author {
+  authorId: string;
+  authorName: string;
+}
+
+/** Who has suggestions in the body, computed once typing pauses: it walks the whole document. */
+function useSuggestionAuthors(editor: Editor | null): Author[] {
+  const [authors, setAuthors] = useState<Author[]>([]);
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const compute = (): void => {
+      const seen = new Map<string, Author>();
+      for (const { mark } of suggestionSpans(editor.state.doc)) {
+        const attrs = mark.attrs as SuggestionAttrs;
+        if (!seen.has(attrs.authorId))
+          seen.set(attrs.authorId, { authorId: attrs.authorId, authorName: attrs.authorName });
+      }
+      setAuthors((before) =>
+        before.length === seen.size && before.every((a) => seen.has(a.authorId))
+          ? before
+          : [...seen.values()],
+      );
+    };
+    const onUpdate = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(compute, 150);
+    };
+    compute();
+    editor.on('update', onUpdate);
+    return () => {
+      clearTimeout(timer);
+      editor.off('update', onUpdate);
+    };
+  }, [editor]);
+  return authors;
+}
+
+/** Comment, suggestion mode, and accepting or rejecting suggestions: one, all, or all of one person's. */
+export function ReviewBar() {
+  const { t } = useTranslation();
+  const editor = useEditorUi((s) => s.editor);
+  const suggesting = useSuggestUi((s) => s.suggesting);
+  const toggle = useSuggestUi((s) => s.toggle);
+  const [notice, setNotice] = useState('');
+  const here = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      if (!e) return undefined;
+      const mark = suggestionAt(e.state.doc, e.state.selection.head);
+      return mark ? { kind: mark.type.name, attrs: mark.attrs as SuggestionAttrs } : undefined;
+    },
+    equalityFn: (a, b) => a?.attrs.id === b?.attrs.id && a?.kind === b?.kind,
+  });
+  const authors = useSuggestionAuthors(editor);
+  if (!editor) return null;
+
+  const decide = (decision: Decision, which: (attrs: SuggestionAttrs) => boolean): void => {
+    const tr = decideSuggestions(editor.state, decision, which);
+    if (tr) editor.view.dispatch(tr);
+    editor.commands.focus();
+  };
+  const comment = (): void => {
+    if (startBodyComment(editor)) setNotice('');
+    else setNotice(t('comments.selectFirst'));
+  };
+
+  return (
+    <div className="review-bar" role="toolbar" aria-label={t('suggestions.review')}>
+      <button
+        type="button"
+        title={`${t('comments.commentShortcut')} (${MOD}+Alt+M)`}
+        aria-keyshortcuts="Control+Alt+M"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={comment}
+      >
+        {t('comments.comment')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={suggesting}
+        title={`${t('suggestions.mode')} (${MOD}+Shift+E)`}
+        aria-keyshortcuts="Control+Shift+E"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => void toggle().then(() => editor.commands.focus())}
+      >
+        {t('suggestions.mode')}
+      </button>
+      {suggesting && <span className="review-note">{t('suggestions.on')}</span>}
+      {notice && <span role="status">{notice}</span>}
+      {here && (
+        <span className="review-here" role="group" aria-label={t(`suggestions.kind.${here.kind}`)}>
+          <span>
+            {t(`suggestions.kind.${here.kind}`)} ·{' '}
+            {t('suggestions.at', { name: here.attrs.authorName, when: formatDateTime(here.attrs.at) })}
+          </span>
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => decide('accept', (a) => a.id === here.attrs.id)}
+          >
+            {t('suggestions.accept')}
+          </button>
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => decide('reject', (a) => a.id === here.attrs.id)}
+          >
+            {t('suggestions.reject')}
+          </button>
+        </span>
+      )}
+      {authors.length > 0 && (
+        <span className="review-all">
+          <button type="button" onClick={() => decide('accept', () => true)}>
+            {t('suggestions.acceptAll')}
+          </button>
+          <button type="button" onClick={() => decide('reject', () => true)}>
+            {t('suggestions.rejectAll')}
+          </button>
+          {authors.map((a) => (
+            <details key={a.authorId} className="review-person">
+              <summary>{t('suggestions.byPerson', { name: a.authorName })}</summary>
+              <button type="button" onClick={() => decide('accept', (s) => s.authorId === a.authorId)}>
+                {t('suggestions.acceptBy', { name: a.authorName })}
+              </button>
+              <button type="button" onClick={() => decide('reject', (s) => s.authorId === a.authorId)}>
+                {t('suggestions.rejectBy', { name: a.authorName })}
+              </button>
+            </details>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}

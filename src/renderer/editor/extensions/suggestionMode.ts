@@ -1,0 +1,38 @@
+import { Extension } from '@tiptap/core';
+import { shouldSuggest, suggestTransaction } from '../../../shared/editor/suggestions/trackChanges';
+import { startBodyComment } from '../commentAnchors';
+import { useSuggestUi } from '../suggestUi';
+
+export { SKIP_SUGGESTION } from '../../../shared/editor/suggestions/trackChanges';
+
+/**
+ * Suggestion mode (Ctrl/Cmd+Shift+E): while on, every edit of the body is rewritten before it lands so that
+ * it is suggested instead of made (see shared/editor/suggestions). Off, transactions pass untouched. The
+ * rewritten transaction is the one history records, so one undo takes back one suggested edit.
+ * Also binds Ctrl/Cmd+Alt+M: comment on the selection.
+ */
+export const SuggestionMode = Extension.create({
+  name: 'suggestionMode',
+  dispatchTransaction({ transaction, next }) {
+    const { suggesting, person } = useSuggestUi.getState();
+    if (!suggesting || !person || !shouldSuggest(transaction)) return next(transaction);
+    next(
+      suggestTransaction(this.editor.state, transaction, {
+        person,
+        now: Date.now(),
+        newId: () => crypto.randomUUID(),
+      }),
+    );
+  },
+  addKeyboardShortcuts() {
+    const toggle = (): boolean => {
+      void useSuggestUi.getState().toggle();
+      return true;
+    };
+    return {
+      'Mod-Shift-e': toggle,
+      'Mod-Shift-E': toggle,
+      'Mod-Alt-m': () => startBodyComment(this.editor),
+    };
+  },
+});

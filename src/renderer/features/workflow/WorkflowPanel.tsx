@@ -1,0 +1,78 @@
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { subscribe } from '../../bridge';
+import { useEditorStore } from '../editor/editorStore';
+import { useProfileStore } from '../profile/profileStore';
+import { actionKey } from './actionLabels';
+import { AssignmentForm } from './AssignmentForm';
+import { ChangesSinceSubmitted } from './ChangesSinceSubmitted';
+import { WorkflowHistory } from './WorkflowHistory';
+import { useWorkflowStore } from './workflowStore';
+import './workflow.css';
+
+/** The open article's status, the moves the profile's role allows, its assignment and its history. */
+export function WorkflowPanel() {
+  const { t } = useTranslation();
+  const id = useId();
+  const articleId = useEditorStore((s) => s.article?.id);
+  const revision = useEditorStore((s) => s.article?.revision);
+  const profile = useProfileStore((s) => s.profile);
+  const { view, people, note, busy, error, load, setNote, transition, assign, showChanges } =
+    useWorkflowStore();
+
+  // Follows the article, each save (the status revision) and a change of profile (role, so the buttons).
+  useEffect(() => void load(articleId), [articleId, revision, profile, load]);
+  // An assignment or a move made elsewhere (another window, another desk's package) shows here too.
+  useEffect(
+    () =>
+      subscribe('articles:changed', ({ id }) => {
+        if (id === articleId) void load(articleId);
+      }),
+    [articleId, load],
+  );
+
+  if (!articleId || !view) return null;
+  const status = view.status;
+
+  return (
+    <section className="workflow-panel" aria-label={t('workflow.panel.panel')}>
+      <div className="workflow-row">
+        <p className="workflow-status">
+          {t('workflow.panel.status', { status: t(`workflow.statuses.${status}`) })}
+        </p>
+        <div role="group" aria-label={t('workflow.panel.actions')} className="workflow-actions">
+          {view.allowed.map((to) => (
+            <button key={to} type="button" disabled={busy} onClick={() => void transition(to)}>
+              {t(`workflow.panel.${actionKey(status, to)}`)}
+            </button>
+          ))}
+          {view.allowed.length === 0 && <span>{t('workflow.panel.noActions')}</span>}
+        </div>
+        <button type="button" disabled={view.submittedRevision === null} onClick={() => void showChanges()}>
+          {t('workflow.panel.changesSinceSubmitted')}
+        </button>
+      </div>
+      <label htmlFor={`${id}-note`}>{t('workflow.panel.note')}</label>
+      <textarea
+        id={`${id}-note`}
+        rows={2}
+        maxLength={4000}
+        value={note}
+        placeholder={t('workflow.panel.notePlaceholder')}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      {error && <p role="alert">{t('workflow.panel.failed', { message: error })}</p>}
+      <AssignmentForm
+        key={JSON.stringify(view.assignment)}
+        assignment={view.assignment}
+        status={status}
+        people={people}
+        me={profile?.id}
+        busy={busy}
+        onAssign={(assigneeId, deadline, priority) => void assign(assigneeId, deadline, priority)}
+      />
+      <WorkflowHistory />
+      <ChangesSinceSubmitted />
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+import { Fragment, Slice, type Mark, type MarkType, type Node as PmNode } from '@tiptap/pm/model';
+import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
+import { REVIEW_MARKS, type SuggestionAttrs } from '../../domain/comments';
+import type { PersonRef } from '../../domain/people';
+
+/** Meta key: this transaction is review work (accept, reject, anchoring a comment), never a suggestion. */
+export const SKIP_SUGGESTION = 'redacSkipSuggestion';
+
+/** Formatting that suggestion mode records as a suggested change; other marks (links, anchors) apply as is. */
+export const FORMAT_MARKS: ReadonlySet<string> = new Set([
+  'bold',
+  'italic',
+  'underline',
+  'strike',
+  'superscript',
+]);
+
+export interface SuggestionContext {
+  person: PersonRef;
+  now: number;
+  newId(): string;
+}
+
+interface Types {
+  insertion: MarkType;
+  deletion: MarkType;
+  format: MarkType;
+}
+
+function typesOf(state: EditorState): Types {
+  const { marks } = state.schema;
+  const insertion = marks[REVIEW_MARKS.insertion];
+  const deletion = marks[REVIEW_MARKS.deletion];
+  const format = marks[REVIEW_MARKS.format];
+  if (!insertion || !deletion || !format) throw new Error('The schema has no suggestion marks.');
+  return { insertion, deletion, format };
+}
+
+const isAuthor = (mark: Mark | undefined, person: PersonRef): boolean =>
+  mark !== undefined && mark.attrs.authorId === person.id;
+
+/** Adds `mark` to every inline node of a fragment, dropping other suggestion marks it carried (a paste). */
+function markFragment(fragment: Fragment, mark: Mark, drop: readonly MarkType[]): Fragment {
+  const nodes: PmNode[] = [];
+  fragment.forEach((node) => {
+    if (node.isInline) nodes.push(node.mark(mark.addToSet(node.marks.filter((m) => !drop.includes(m.type)))));
+    else nodes.push(node.copy(markFragment(node.content, mark, drop)));
+  });
+  return Fragment.from(nodes);
+}
+
+/** Reuses the attributes of a neighbouring suggestion of the same kind and person: typing makes one suggestion. */
+function neighbourAttrs(
+  doc: PmNode,
+  pos: number,
+  type: MarkType,
+  person: PersonRef,
+): SuggestionAttrs | undefined {
+  const $pos = doc.resolve(pos);
+  for (const node of [$pos.nodeBefore, $pos.nodeAfter]) {
+    const mark = node?.marks.find((m) => m.type === type);
+    if (isAuthor(mark, person)) return mark!.attrs as SuggestionAttrs;
+  }
+  return undefined;
+}
+
+function freshAttrs(ctx: SuggestionContext, id: string): SuggestionAttrs {
+  return {
+    id,
+    authorId: ctx.person.id,
+    authorName: ctx.person.name,
+    authorColour: ctx.person.colour,
+    at: ctx.now,
+  };
+}
+
+/**
+ * A deletion becomes a suggestion: the text stays, marked deleted; text that this person had suggested
+ * inserting goes for real (there is nothing to suggest about it). Block boundaries and non-text content are
+ * kept: a deletion across paragraphs marks the text of both and joins nothing.
+ */
+function suggestDelete(
+  tr: Transaction,
+  from: number,
+  to: number,
+  t: Types,
+  ctx: SuggestionContext,
+  id: string,
+): void {
+  const ranges: { from: number; to: number; own: boolean }[] = [];
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isInline) return true;
+    const start = Math.max(pos, from);
+    const end = Math.min(pos + node.nodeSize, to);
+    if (start >= end) return false;
+    if (t.deletion.isInSet(node.marks)) return false;
+    ranges.push({
+      from: start,
+      to: end,
+      own: isAuthor(t.insertion.isInSet(node.marks) ?? undefined, ctx.person),
+    });
+    return false;
+  });
+  const attrs =
+    neighbourAttrs(tr.doc, to, t.deletion, ctx.person) ??
+    neighbourAttrs(tr.doc, from, t.deletion, ctx.person) ??
+    freshAttrs(ctx, id);
+  for (const range of ranges.reverse()) {
+    if (range.own) tr.delete(range.from, range.to);
+    else tr.addMark(range.from, range.to, t.deletion.create(attrs));
+  }
+}
+
+function suggestInsert(
+  tr: Transaction,
+  at: number,
+  slice: Slice,
+  t: Types,
+  ctx: SuggestionContext,
+  id: string,
+): void {
+  const attrs = neighbourAttrs(tr.doc, at, t.insertion, ctx.person) ?? freshAttrs(ctx, id);
+  const content = markFragment(slice.content, t.insertion.create(attrs), [t.insertion, t.deletion, t.format]);
+  tr.replace(at, at, new Slice(content, slice.openStart, slice.openEnd));
+}
+
+/** A formatting change is applied and recorded per text run, so rejecting it puts back what each run had. */
+function suggestFormat(
+  tr: Transaction,
+  step: AddMarkStep | RemoveMarkStep,
+  t: Types,
+  ctx: SuggestionContext,
+  id: string,
+): void {
+  const before: { from: number; to: number; node: PmNode }[] = [];
+  tr.doc.nodesBetween(step.from, step.to, (node, pos) => {
+    if (!node.isInline) return true;
+    before.push({ from: Math.max(pos, step.from), to: Math.min(pos + node.nodeSize, step.to), node });
+    return false;
+  });
+  tr.step(step);
+  const name = step.mark.type.name;
+  const adding = step instanceof AddMarkStep;
+  for (const { from, to, node } of before) {
+    if (from >= to) continue;
+    // Text this person suggested inserting is new anyway: its formatting is part of that suggestion.
+    if (isAuthor(t.insertion.isInSet(node.marks) ?? undefined, ctx.person)) continue;
+    const had = node.marks.some((m) => m.type === step.mark.type);
+    if (had === adding) continue;
+    const existing = t.format.isInSet(node.marks);
+    const added = new Set<string>((existing?.attrs.added as string[] | undefined) ?? []);
+    const removed = new Set<string>((existing?.attrs.removed as string[] | undefined) ?? []);
+    if (adding) {
+      if (removed.has(name)) removed.delete(name);
+      else added.add(name);
+    } else if (added.has(name)) added.delete(name);
+    else removed.add(name);
+    if (added.size === 0 && removed.size === 0) tr.removeMark(from, to, t.format);
+    else
+      tr.addMark(
+        from,
+        to,
+        t.format.create({
+          ...(existing && isAuthor(existing, ctx.person) ? existing.attrs : freshAttrs(ctx, id)),
+          added: [...added],
+          removed: [...removed],
+        }),
+      );
+  }
+}
+
+/**
+ * Turns an ordinary editing transaction into the same edit suggested: insertions marked, deletions kept and
+ * marked, formatting recorded. Each step is rebased onto what was already rewritten (the original steps
+ * assumed their deletions happened). Structural steps (wrapping in a list, changing a block's type) apply as
+ * they are.
+ */
+export function suggestTransaction(
+  state: EditorState,
+  original: Transaction,
+  ctx: SuggestionContext,
+): Transaction {
+  const t = typesOf(state);
+  const tracked = state.tr;
+  const id = ctx.newId();
+  let cursor: number | undefined;
+  const single = original.steps.length === 1;
+  original.steps.forEach((step: Step, i) => {
+    const back = new Mapping();
+    for (let j = i - 1; j >= 0; j--) back.appendMap(original.steps[j]!.getMap().invert());
+    back.appendMapping(tracked.mapping);
+    const rebased = step.map(back);
+    if (!rebased) return;
+    if (rebased instanceof ReplaceStep) {
+      const { from, to, slice } = rebased;
+      const start = tracked.steps.length;
+      if (to > from) suggestDelete(tracked, from, to, t, ctx, id);
+      const after = tracked.mapping.slice(start);
+      const at = after.map(to, 1);
+      if (slice.size > 0) {
+        const insertStart = tracked.steps.length;
+        suggestInsert(tracked, at, slice, t, ctx, id);
+        cursor = tracked.mapping.slice(insertStart).map(at, 1);
+      } else {
+        const { selection } = state;
+        // Backspace walks left over the text it marks; Delete and a deleted selection leave the cursor after it.
+        const backspace = single && selection.empty && selection.head === to;
+        cursor = backspace ? after.map(from, -1) : at;
+      }
+    } else if (
+      (rebased instanceof AddMarkStep || rebased instanceof RemoveMarkStep) &&
+      FORMAT_MARKS.has(rebased.mark.type.name)
+    ) {
+      suggestFormat(tracked, rebased, t, ctx, id);
+    } else {
+      tracked.maybeStep(rebased);
+    }
+  });
+
+  if (single && cursor !== undefined && original.selection.empty) {
+    tracked.setSelection(TextSelection.near(tracked.doc.resolve(Math.min(cursor, tracked.doc.content.size))));
+  } else if (original.selectionSet) {
+    const base = original.selection.map(original.docs[0] ?? original.doc, original.mapping.invert());
+    tracked.setSelection(base.map(tracked.doc, tracked.mapping));
+  }
+  if (original.storedMarksSet) tracked.setStoredMarks(original.storedMarks);
+  if (original.scrolledIntoView) tracked.scrollIntoView();
+  // Keep every meta of the original (paste, input type, history grouping): the rewrite is the same user act.
+  const meta = (original as unknown as { meta: Record<string, unknown> }).meta;
+  Object.assign((tracked as unknown as { meta: Record<string, unknown> }).meta, meta);
+  tracked.setTime(original.time);
+  return tracked;
+}
+
+/** Whether an incoming transaction is an edit to rewrite as a suggestion. */
+export function shouldSuggest(tr: Transaction): boolean {
+  return tr.docChanged && !tr.getMeta(SKIP_SUGGESTION) && !tr.getMeta('history$');
+}

@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+import { body, newArticle, openApp, reopen, saved, storedArticle } from './support/editor';
+import type { HostProcess } from './support/host';
+import { KARIM, NADIA, review, selectInBody, setPerson, typographyOff } from './support/review';
+
+let host: HostProcess | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+const suggestMode = (page: Page) => review(page).getByRole('button', { name: 'Suggest changes' });
+const insertions = (page: Page) => body(page).locator('ins.suggestion-insert');
+const deletions = (page: Page) => body(page).locator('del.suggestion-delete');
+const formats = (page: Page) => body(page).locator('.suggestion-format');
+
+test('suggestion mode: typing, deleting and bold are suggested with their author, then accepted or rejected', async ({
+  page,
+}) => {
+  host = await openApp(page);
+  setPerson(host, NADIA);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Budget voté');
+  await body(page).click();
+  await typographyOff(page);
+  await page.keyboard.type('Le budget sera voté mardi soir.');
+
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+
+  // Typing: an insertion, underlined, with "Author, time".
+  await selectInBody(page, 10, 0);
+  await page.keyboard.type('municipal ');
+  await expect(insertions(page)).toHaveText('municipal ');
+  await expect(insertions(page)).toHaveAttribute('title', /^Nadia Ouali, .+/);
+
+  // Deleting: the word stays, struck through.
+  await selectInBody(page, 30, 5);
+  await page.keyboard.press('Backspace');
+  await expect(deletions(page)).toHaveText('mardi');
+  await expect(deletions(page)).toHaveAttribute('title', /^Nadia Ouali, /);
+  await expect(body(page)).toContainText('Le budget municipal sera voté mardi soir.');
+
+  // Bold: applied, and marked as a suggested formatting change.
+  await selectInBody(page, 25, 4);
+  await page.keyboard.press('Control+B');
+  await expect(formats(page)).toHaveText('voté');
+  await expect(formats(page).locator('strong')).toHaveText('voté');
+
+  // One undo takes back one suggested edit; redo puts it back.
+  await page.keyboard.press('Control+Z');
+  await expect(formats(page)).toHaveCount(0);
+  await expect(deletions(page)).toHaveText('mardi');
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(formats(page)).toHaveText('voté');
+  await saved(page);
+
+  // Publishing is blocked while suggestions remain.
+  await page.getByRole('toolbar', { name: 'Publishing' }).getByRole('button', { name: 'Sync' }).click();
+  await expect(
+    page.getByText('Suggestions remain: accept or reject every suggested change first.'),
+  ).toBeVisible();
+  await expect(page.getByText('Fix the errors above before sending this article.')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the article' }).click();
+
+  // Another person suggests on the same article.
+  setPerson(host, KARIM);
+  await reopen(page, /Budget voté/);
+  await expect(insertions(page)).toHaveText('municipal ');
+  await body(page).click();
+  await typographyOff(page);
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+  await selectInBody(page, 0, 0);
+  await page.keyboard.type('Lyon : ');
+  await expect(insertions(page).first()).toHaveText('Lyon : ');
+  await expect(insertions(page).first()).toHaveAttribute('title', /^Karim Benali, /);
+
+  // Accept one (Nadia's insertion), reject one (her deletion).
+  await insertions(page).filter({ hasText: 'municipal' }).click();
+  await expect(review(page)).toContainText('Suggestion by Nadia Ouali');
+  await review(page).getByRole('button', { name: 'Accept', exact: true }).click();
+  await expect(insertions(page)).toHaveCount(1);
+  await deletions(page).click();
+  await review(page).getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(deletions(page)).toHaveCount(0);
+  await expect(body(page)).toHaveText('Lyon : Le budget municipal sera voté mardi soir.');
+
+  // All of one person's.
+  await review(page).getByText('Suggestions by Karim Benali').click();
+  await review(page).getByRole('button', { name: 'Accept all by Karim Benali' }).click();
+  await expect(insertions(page)).toHaveCount(0);
+  await expect(formats(page)).toHaveCount(1);
+  await review(page).getByRole('button', { name: 'Accept all', exact: true }).click();
+  await expect(formats(page)).toHaveCount(0);
+  await expect(body(page).locator('strong')).toHaveText('voté');
+
+  // Suggestion mode off: editing is plain editing again.
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'false');
+  await selectInBody(page, 43, 0);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(body(page)).toHaveText('Lyon : Le budget municipal sera voté soir.');
+  await expect(deletions(page)).toHaveCount(0);
+  await saved(page);
+  const stored = await storedArticle(page, 'Budget');
+  expect(JSON.stringify(stored.body)).not.toMatch(/suggestion/);
+});

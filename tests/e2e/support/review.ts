@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { PersonRef } from '../../../src/shared/domain/people';
+import { body } from './editor';
+import type { HostProcess } from './host';
+
+export const NADIA: PersonRef = {
+  id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+  name: 'Nadia Ouali',
+  initials: 'NO',
+  colour: '#8250df',
+};
+export const KARIM: PersonRef = {
+  id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  name: 'Karim Benali',
+  initials: 'KB',
+  colour: '#1a7f37',
+};
+
+/** Who this desk is: the file main reads its author from (until the workflow profile replaces it). */
+export function setPerson(host: HostProcess, person: PersonRef): void {
+  writeFileSync(join(host.dataDir, 'person.json'), JSON.stringify(person));
+}
+
+export const review = (page: Page): Locator => page.getByRole('toolbar', { name: 'Review' });
+export const panel = (page: Page): Locator => page.getByRole('complementary', { name: 'Comments' });
+export const thread = (page: Page, quote: string): Locator =>
+  panel(page).getByRole('listitem', { name: `Thread on “${quote}”` });
+
+/** Selects `length` characters of the body's first paragraph from character `start`, with the keyboard. */
+export async function selectInBody(page: Page, start: number, length: number): Promise<void> {
+  await body(page)
+    .locator('p')
+    .first()
+    .click({ position: { x: 2, y: 4 } });
+  await page.keyboard.press('Home');
+  for (let i = 0; i < start; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+}
+
+export async function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => window.getSelection()?.toString() ?? '');
+}
+
+export async function writeComment(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('form', { name: 'New comment' });
+  await composer.getByRole('textbox', { name: 'Comment' }).fill(text);
+  await composer.getByRole('button', { name: 'Comment' }).click();
+  await expect(composer).toHaveCount(0);
+}
+
+export async function typographyOff(page: Page): Promise<void> {
+  const button = page
+    .getByRole('toolbar', { name: 'Formatting' })
+    .getByRole('button', { name: 'French typography', exact: true });
+  if ((await button.getAttribute('aria-pressed')) === 'true') await button.click();
+}
