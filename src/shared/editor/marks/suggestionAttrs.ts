@@ -18,7 +18,7 @@ export function suggestionAttributes(): Attributes {
   for (const [name, data] of Object.entries(DATA))
     attributes[name] = {
       default: name === 'at' ? 0 : null,
-      parseHTML: (element: HTMLElement) => {
+      parseHTML: (element) => {
         const value = element.getAttribute(data);
         return name === 'at' ? Number(value ?? 0) : value;
       },
