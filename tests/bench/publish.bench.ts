@@ -87,6 +87,7 @@ const bench: Bench = {
           id: b.id,
           headline: b.title,
           standfirst: '',
+          language: 'fr',
           body: paragraph(
             'Premier paragraphe du compte rendu. '.repeat(12),
             'Second paragraphe, plus court.',

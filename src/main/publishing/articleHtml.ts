@@ -1,5 +1,5 @@
 import type { Article } from '../../shared/domain/article';
-import { bodyToHtml } from '../content/bodyHtml';
+import { siteBodyHtml, type ImageSrc } from './siteHtml';
 
 /**
  * What an article becomes on the site: the one generator both the preview and the push use, so the preview
@@ -13,8 +13,16 @@ export interface ArticleHtml {
   bodyHtml: string;
 }
 
-export function articleHtml(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): ArticleHtml {
-  return { title: article.headline, excerpt: article.standfirst, bodyHtml: bodyToHtml(article.body) };
+/** imageSrc: where images load from (the preview's own copies by default; the site's for a push). */
+export function articleHtml(
+  article: Pick<Article, 'headline' | 'standfirst' | 'body' | 'language'>,
+  imageSrc?: ImageSrc,
+): ArticleHtml {
+  return {
+    title: article.headline,
+    excerpt: article.standfirst,
+    bodyHtml: siteBodyHtml(article.body, article.language, imageSrc),
+  };
 }
 
 const ESCAPES: Record<string, string> = {

@@ -16,9 +16,14 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** A transient failure this many times in a row becomes a failure the user must retry. */
   maxAttempts?: number;
+  /**
+   * How long after a retried create a request of an earlier attempt may still land on the site (held by a
+   * proxy, a slow link, a site that queues): the late sweep for a duplicate post runs then.
+   */
+  lateCreateMs?: number;
 }
 
-type Operation = 'push' | 'media';
+type Operation = 'push' | 'media' | 'sweep';
 
 function toItem(row: OutboxRow): OutboxItem {
   const payload = JSON.parse(row.payload) as { action?: string };
@@ -52,6 +57,7 @@ export function createOutbox(
   const baseDelay = options.baseDelayMs ?? 2_000;
   const maxDelay = options.maxDelayMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 50;
+  const lateCreateMs = options.lateCreateMs ?? 10 * 60_000;
   let draining: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -88,6 +94,21 @@ export function createOutbox(
     },
   );
 
+  /** A create that followed an uncertain attempt: look again for a twin once a late request could have landed. */
+  function lateSweep(row: OutboxRow, articleId: string): void {
+    const at = now();
+    q.insert({
+      site_id: row.site_id,
+      article_id: null,
+      operation: 'sweep',
+      payload: JSON.stringify({ action: 'sweep', articleId, pushRowId: row.id }),
+      idempotency_key: randomUUID(),
+      next_try_at: at + lateCreateMs,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+
   async function runRow(row: OutboxRow): Promise<void> {
     if (!q.start(row.id, now())) return;
     const articleId = row.article_id;
@@ -95,17 +116,37 @@ export function createOutbox(
       if (row.operation === 'media') {
         const payload = JSON.parse(row.payload) as { mediaId: string };
         const article = articleId ? deps.articles.get(articleId) : undefined;
-        const meta = article?.featuredImage ?? { alt: '', caption: '' };
-        const result = await deps.publisher.ensureMedia(row.site_id, payload.mediaId, meta);
-        q.finish(row.id, 'done', result.notice ?? null, now());
+        const meta = article?.featuredImage ?? { alt: '', caption: '', credit: '' };
+        let notice: string | null = null;
+        try {
+          await deps.publisher.ensureMedia(row.site_id, payload.mediaId, meta, article?.language ?? 'fr');
+        } catch (error) {
+          // The push row says the same and goes out without the photo; this row has nothing left to do.
+          if (!(error instanceof WpError && error.code === 'media_missing')) throw error;
+          notice = error.message;
+        }
+        q.finish(row.id, 'done', notice, now());
+      } else if (row.operation === 'sweep') {
+        // Not tied to the article's order (article_id is null): it only looks for, and trashes, a late twin.
+        const payload = JSON.parse(row.payload) as { articleId: string; pushRowId: number };
+        const notice = await deps.publisher.sweep(payload.articleId, row.site_id);
+        q.finish(row.id, 'done', notice ?? null, now());
+        if (notice) {
+          q.note(payload.pushRowId, notice, now());
+          changed(payload.articleId);
+        }
       } else if (articleId) {
         const outcome = await deps.publisher.push(
           articleId,
           row.site_id,
           JSON.parse(row.payload) as PushPayload,
+          { retry: row.attempts > 0 },
         );
         if (outcome.kind === 'conflict') q.finish(row.id, 'conflict', outcome.message, now());
-        else q.finish(row.id, 'done', outcome.notice ?? null, now());
+        else {
+          q.finish(row.id, 'done', outcome.notice ?? null, now());
+          if (outcome.created && row.attempts > 0) lateSweep(row, articleId);
+        }
       } else {
         q.finish(row.id, 'failed', `Unknown operation ${row.operation}.`, now());
       }
@@ -216,7 +257,9 @@ export function createOutbox(
       if (running) kick();
     },
     overview(): SyncOverview {
-      return { items: q.unfinished().map(toItem), counts: q.counts() };
+      // A late sweep waiting for its time is housekeeping, not an operation the user has to watch.
+      const items = q.unfinished().filter((r) => !(r.operation === 'sweep' && r.status === 'pending'));
+      return { items: items.map(toItem), counts: q.counts() };
     },
     ofArticle: (articleId: string): OutboxItem[] => q.ofArticle(articleId).map(toItem),
   };

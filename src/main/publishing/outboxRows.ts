@@ -67,6 +67,10 @@ export function outboxQueries(db: Db) {
     `UPDATE outbox SET status = 'pending', next_try_at = ?, updated_at = ?
       WHERE article_id = ? AND site_id = ? AND status = 'conflict'`,
   );
+  const note = db.prepare<[string, number, number]>(
+    `UPDATE outbox SET last_error = CASE WHEN last_error IS NULL THEN ?1 ELSE last_error || ' ' || ?1 END,
+                       updated_at = ?2 WHERE id = ?3`,
+  );
   const recover = db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'running'");
   return {
     insert: (row: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'last_error'>): number =>
@@ -87,6 +91,8 @@ export function outboxQueries(db: Db) {
     cancel: (id: number, now: number): boolean => cancel.run(now, id).changes === 1,
     retryConflicts: (articleId: string, siteId: string, now: number): number =>
       retryConflicts.run(now, now, articleId, siteId).changes,
+    /** Adds to a row's log (a finished row keeps its status). */
+    note: (id: number, text: string, now: number): void => void note.run(text, now, id),
     /** A row left running by a crash goes back to pending: the create path finds a post it may have made. */
     recover: (): number => recover.run().changes,
   };

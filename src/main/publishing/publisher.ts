@@ -1,13 +1,18 @@
-import type { Article, ArticleFields } from '../../shared/domain/article';
+import type { Article, ArticleFields, Language } from '../../shared/domain/article';
+import { photoCaption } from '../../shared/publishing/photoCredit';
 import type { SyncAction } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import type { MediaSource } from './mediaSource';
+import { postsWithMarker, sweepDuplicates } from './duplicateSweep';
+import { createMediaUploader } from './mediaUploader';
+import { resolveInlineImages } from './inlineImages';
+import { postDates } from './siteDates';
+import type { ImageSrc } from './siteHtml';
 import {
   contentFor,
   createTermResolver,
-  markerOf,
   postFields,
   remoteHash,
   withoutMarker,
@@ -25,8 +30,9 @@ export interface PushPayload {
   scheduledAt?: number | undefined;
 }
 
-/** How one operation ended when it did not throw. */
-export type OpOutcome = { kind: 'done'; notice?: string | undefined } | { kind: 'conflict'; message: string };
+/** How one operation ended when it did not throw. `created`: this attempt made the post (a create). */
+export type OpOutcome =
+  { kind: 'done'; notice?: string | undefined; created?: boolean } | { kind: 'conflict'; message: string };
 
 const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update'>, string> = {
   draft: 'draft',
@@ -35,8 +41,6 @@ const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update'>, string> = {
   publish: 'publish',
   unpublish: 'draft',
 };
-
-const ANY_STATUS = 'draft,pending,future,publish,private';
 
 interface SiteContext {
   client: WpClient;
@@ -110,6 +114,7 @@ export function createPublisher(deps: {
       last_pushed_revision: revision,
       remote_modified_gmt: post.modified_gmt,
       remote_hash: remoteHash(post),
+      remote_date_gmt: post.date_gmt,
       state: 'on_site',
       last_error: notice,
     });
@@ -124,60 +129,44 @@ export function createPublisher(deps: {
     }
   }
 
-  /** The post a previous attempt made for this article, if its answer was lost (found by our marker). */
-  async function findByMarker(client: WpClient, articleId: string): Promise<WpPost | undefined> {
-    const found = await client.get<WpPost[]>('wp/v2/posts', {
-      search: markerOf(articleId),
-      status: ANY_STATUS,
-      context: 'edit',
-      per_page: 5,
-    });
-    return found.body.find((p) => p.content.raw.includes(markerOf(articleId)));
+  /**
+   * The post an earlier attempt made for this article, if its answer was lost (found by our marker). Were there
+   * several (a create delayed in transit landed next to a retry's), the oldest is kept and the others trashed.
+   */
+  async function findByMarker(
+    client: WpClient,
+    articleId: string,
+  ): Promise<{ post: WpPost | undefined; notice: string | undefined }> {
+    const found = await postsWithMarker(client, articleId);
+    if (found.length <= 1) return { post: found[0], notice: undefined };
+    const swept = await sweepDuplicates(client, articleId, found[0]?.id);
+    return { post: swept.kept, notice: swept.notice };
   }
 
-  /** Uploads a media-store file once per site (found again by its key if the answer was lost). */
-  async function ensureMedia(siteId: string, mediaId: string, meta: { alt: string; caption: string }) {
-    const known = pubs.media(siteId, mediaId);
-    if (known) return { id: known.remote_id, notice: undefined };
-    const file = deps.media.read(mediaId);
-    if (!file)
-      return { id: undefined, notice: `The image ${mediaId} is not in the media store, so it was not sent.` };
-    const { client } = await siteContext(siteId);
-    const key = `redac-${mediaId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}`;
-    const previous = await client.get<{ id: number; source_url: string; slug: string }[]>('wp/v2/media', {
-      search: key,
-      per_page: 5,
+  const uploader = createMediaUploader({
+    db: deps.db,
+    media: deps.media,
+    client: async (siteId) => (await siteContext(siteId)).client,
+    now,
+  });
+
+  /** A photo of the media store on the site, with its alt text and its caption carrying the credit. */
+  function ensureMedia(
+    siteId: string,
+    mediaId: string,
+    meta: { alt: string; caption: string; credit: string },
+    language: Language,
+  ) {
+    return uploader.ensure(siteId, mediaId, {
+      alt: meta.alt,
+      caption: photoCaption(meta.caption, meta.credit, language),
     });
-    let media = previous.body.find((m) => m.slug.startsWith(key.toLowerCase()));
-    if (!media) {
-      const filename = `${key}-${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      media = (
-        await client.request<{ id: number; source_url: string; slug: string }>('POST', 'wp/v2/media', {
-          bytes: {
-            data: file.bytes,
-            headers: {
-              'content-type': file.mime,
-              'content-disposition': `attachment; filename="${filename}"`,
-            },
-          },
-        })
-      ).body;
-    }
-    await client.post(`wp/v2/media/${media.id}`, { alt_text: meta.alt, caption: meta.caption });
-    pubs.insertMedia({
-      site_id: siteId,
-      media_key: mediaId,
-      remote_id: media.id,
-      source_url: media.source_url,
-      created_at: now(),
-    });
-    return { id: media.id, notice: undefined };
   }
 
-  const sameContent = (article: Article, post: WpPost): boolean =>
+  const sameContent = (article: Article, post: WpPost, imageSrc: ImageSrc): boolean =>
     post.title.raw === article.headline &&
     post.excerpt.raw === article.standfirst &&
-    withoutMarker(post.content.raw) === withoutMarker(contentFor(article));
+    withoutMarker(post.content.raw) === withoutMarker(contentFor(article, imageSrc));
 
   /** A remote-only change comes into the local article as a new revision. */
   function pullInto(article: Article, post: WpPost): Article {
@@ -198,14 +187,24 @@ export function createPublisher(deps: {
     return deps.articles.save({ id: article.id, baseRevision: article.revision, fields });
   }
 
-  async function push(articleId: string, siteId: string, payload: PushPayload): Promise<OpOutcome> {
+  /**
+   * `retry`: an earlier attempt of this operation may have reached the site (its answer lost or still in
+   * transit), so a create made now is swept for twins right after.
+   */
+  async function push(
+    articleId: string,
+    siteId: string,
+    payload: PushPayload,
+    attempt: { retry?: boolean } = {},
+  ): Promise<OpOutcome> {
     let article = deps.articles.get(articleId);
     const ctx = await siteContext(siteId);
     const { client } = ctx;
     const pub = pubs.get(articleId, siteId);
     let remote = pub?.remote_id ? await readPost(client, pub.remote_id) : undefined;
     const known = remote !== undefined;
-    remote ??= await findByMarker(client, articleId);
+    let notice: string | undefined;
+    if (!remote) ({ post: remote, notice } = await findByMarker(client, articleId));
 
     if (payload.action === 'trash') {
       if (remote && remote.status !== 'trash') {
@@ -224,11 +223,16 @@ export function createPublisher(deps: {
       return { kind: 'done' };
     }
 
+    // Inline images go to the site's media library first: the content points at their addresses there.
+    const images = await resolveInlineImages(article, (image) =>
+      ensureMedia(siteId, image.mediaId, image, article.language),
+    );
+
     if (remote && known && pub?.remote_hash) {
       const remoteChanged =
         remoteHash(remote) !== pub.remote_hash || remote.modified_gmt !== pub.remote_modified_gmt;
       const localChanged = article.revision !== pub.last_pushed_revision;
-      if (remoteChanged && !sameContent(article, remote)) {
+      if (remoteChanged && !sameContent(article, remote, images.src)) {
         if (localChanged) {
           const message = `The post was changed on the site (at ${remote.modified_gmt} UTC) and here since the last sync: nothing was overwritten.`;
           record(articleId, siteId, { state: 'conflict', last_error: message });
@@ -238,38 +242,85 @@ export function createPublisher(deps: {
       }
     }
 
-    let notice: string | undefined;
     let featuredMedia: number | undefined;
     if (article.featuredImage) {
-      const media = await ensureMedia(siteId, article.featuredImage.mediaId, article.featuredImage);
-      featuredMedia = media.id;
-      notice = media.notice;
+      try {
+        featuredMedia = (
+          await ensureMedia(siteId, article.featuredImage.mediaId, article.featuredImage, article.language)
+        ).id;
+      } catch (error) {
+        // The post can go out without its featured photo; say so rather than hold the article back.
+        if (!(error instanceof WpError && error.code === 'media_missing')) throw error;
+        notice = error.message;
+      }
     }
-    const fields = await postFields(article, ctx.terms, { canSetAuthor: ctx.canSetAuthor, featuredMedia });
+    const fields = await postFields(article, ctx.terms, {
+      canSetAuthor: ctx.canSetAuthor,
+      featuredMedia,
+      imageSrc: images.src,
+    });
     if (payload.action === 'update') fields.status = remote?.status ?? 'draft';
     else fields.status = TARGET_STATUS[payload.action];
+    let dated: number | undefined;
     if (payload.action === 'schedule') {
       if (payload.scheduledAt === undefined)
         throw new WpError('A scheduled push needs a date.', undefined, 'no_date', false);
-      fields.date_gmt = wpDateGmt(payload.scheduledAt);
+      dated = payload.scheduledAt;
     } else if (payload.action === 'publish' && remote?.status === 'future') {
       // A future date would keep it scheduled: publishing now means dated now.
-      fields.date_gmt = wpDateGmt(now());
+      dated = now();
     }
+    if (dated !== undefined) Object.assign(fields, postDates(await deps.sites.zone(siteId), dated));
 
     const sent = fields.content as string;
-    const written = remote
+    let written = remote
       ? (await client.post<WpPost>(`wp/v2/posts/${remote.id}`, fields, { context: 'edit' })).body
       : (await client.post<WpPost>('wp/v2/posts', fields, { context: 'edit' })).body;
+    const created = !remote;
+    if (created && attempt.retry) {
+      const swept = await sweepDuplicates(client, articleId, written.id);
+      notice = joinNotices(notice, swept.notice);
+    }
+    if (dated !== undefined && written.date_gmt !== wpDateGmt(dated)) {
+      // The site's zone changed since we read it (WordPress trusts `date`): read it again and send the date again.
+      const dates = postDates(await deps.sites.refreshZone(siteId), dated);
+      written = (
+        await client.post<WpPost>(
+          `wp/v2/posts/${written.id}`,
+          { ...dates, status: fields.status },
+          { context: 'edit' },
+        )
+      ).body;
+      if (written.date_gmt !== dates.date_gmt)
+        notice = joinNotices(
+          notice,
+          `The site dated the post ${written.date_gmt} UTC instead of ${dates.date_gmt} UTC. Check its date on the site.`,
+        );
+    }
     if (written.content.raw !== sent || written.title.raw !== article.headline) {
-      notice = `The site changed the HTML it was sent (this user may not post unfiltered HTML, so WordPress filtered it). Check the post on the site or push with an editor's account.`;
+      notice = joinNotices(
+        notice,
+        `The site changed the HTML it was sent (this user may not post unfiltered HTML, so WordPress filtered it). Check the post on the site or push with an editor's account.`,
+      );
     }
     recordPost(articleId, siteId, written, article.revision, notice ?? null);
-    return { kind: 'done', notice };
+    return { kind: 'done', notice, created };
+  }
+
+  /**
+   * Late check after a create that followed an uncertain attempt: a create still in transit then may have
+   * landed since. Keeps the post this article is recorded with and trashes any other carrying its marker.
+   */
+  async function sweep(articleId: string, siteId: string): Promise<string | undefined> {
+    const keep = pubs.get(articleId, siteId)?.remote_id ?? undefined;
+    if (keep === undefined) return undefined;
+    const { client } = await siteContext(siteId);
+    return (await sweepDuplicates(client, articleId, keep)).notice;
   }
 
   return {
     push,
+    sweep,
     ensureMedia,
     /** Forget cached site facts (after a password change). */
     forget: (siteId: string) => contexts.delete(siteId),
@@ -290,3 +341,6 @@ export function createPublisher(deps: {
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;
+
+const joinNotices = (a: string | undefined, b: string | undefined): string | undefined =>
+  a && b ? `${a} ${b}` : (a ?? b);

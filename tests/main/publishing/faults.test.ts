@@ -45,7 +45,7 @@ describe('pushing through a network and a site that fail in every way', () => {
     const f = publishingFixture(tempDir(), 'editor', {
       url: proxy.url,
       timeoutMs: 800,
-      outbox: { baseDelayMs: 20, maxDelayMs: 200 },
+      outbox: { baseDelayMs: 20, maxDelayMs: 200, lateCreateMs: 300 },
     });
     const section = f.terms.ensure('sections', 'International');
     const token = Math.random().toString(36).slice(2, 8);

@@ -7,6 +7,7 @@ import { m0005ArticleSources } from './0005-article-sources';
 import { m0006ArticleSlugs } from './0006-article-slugs';
 import { m0007Publishing } from './0007-publishing';
 import { m0008RevisionStorage } from './0008-revision-storage';
+import { m0012SiteZonesMediaMeta } from './0012-site-zones-media-meta';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -15,7 +16,10 @@ export interface Migration {
   up(db: Db): void;
 }
 
-/** In order; each one's version is its position. Never edit a migration that has shipped: add one. */
+/**
+ * In order of version. Never edit a migration that has shipped: add one. Versions are numbered by the branch
+ * that adds them, so a branch may see a gap (here 9 to 11) until the others are merged: only the order matters.
+ */
 export const migrations: readonly Migration[] = [
   m0001Articles,
   m0002Revisions,
@@ -25,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m0006ArticleSlugs,
   m0007Publishing,
   m0008RevisionStorage,
+  m0012SiteZonesMediaMeta,
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
