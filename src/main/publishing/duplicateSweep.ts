@@ -1,4 +1,5 @@
 import { markerOf, type WpPost } from './mapping';
+import { mediaMarker } from './mediaUploader';
 import { WpError, type WpClient } from './wordpressClient';
 
 const LIVE_STATUSES = 'draft,pending,future,publish,private';
@@ -50,4 +51,31 @@ export async function sweepDuplicates(
     ? `A create delayed in transit made a second post on the site: post ${trashed.join(', ')} moved to the trash, post ${kept?.id} kept.`
     : undefined;
   return { kept, trashed, notice };
+}
+
+/**
+ * The same for a file of the media store: an upload held in transit can land after the retry uploaded it again.
+ * Files nobody points at (ours is `keepId`) are deleted for good (the media library has no trash over REST).
+ */
+export async function sweepMediaDuplicates(
+  client: WpClient,
+  mediaId: string,
+  keepId: number,
+): Promise<string | undefined> {
+  const marker = mediaMarker(mediaId);
+  const found = await client.get<{ id: number; slug: string }[]>('wp/v2/media', {
+    search: marker,
+    per_page: 20,
+  });
+  const extra = found.body.filter((m) => m.slug.startsWith(marker.toLowerCase()) && m.id !== keepId);
+  for (const m of extra) {
+    try {
+      await client.delete(`wp/v2/media/${m.id}`, { force: true });
+    } catch (error) {
+      if (!(error instanceof WpError && (error.status === 404 || error.status === 410))) throw error;
+    }
+  }
+  return extra.length
+    ? `An upload delayed in transit made a second copy of an image: media ${extra.map((m) => m.id).join(', ')} deleted, media ${keepId} kept.`
+    : undefined;
 }

@@ -20,7 +20,7 @@ export interface OutboxOptions {
    * How long after a retried create a request of an earlier attempt may still land on the site (held by a
    * proxy, a slow link, a site that queues): the late sweep for a duplicate post runs then.
    */
-  lateCreateMs?: number;
+  lateRequestMs?: number;
 }
 
 type Operation = 'push' | 'media' | 'sweep';
@@ -57,7 +57,7 @@ export function createOutbox(
   const baseDelay = options.baseDelayMs ?? 2_000;
   const maxDelay = options.maxDelayMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 50;
-  const lateCreateMs = options.lateCreateMs ?? 10 * 60_000;
+  const lateRequestMs = options.lateRequestMs ?? 10 * 60_000;
   let draining: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -94,7 +94,10 @@ export function createOutbox(
     },
   );
 
-  /** A create that followed an uncertain attempt: look again for a twin once a late request could have landed. */
+  /**
+   * An operation that needed more than one attempt: a request of an earlier one may still be in transit, so
+   * look again for a twin post or image once it could have landed.
+   */
   function lateSweep(row: OutboxRow, articleId: string): void {
     const at = now();
     q.insert({
@@ -103,7 +106,7 @@ export function createOutbox(
       operation: 'sweep',
       payload: JSON.stringify({ action: 'sweep', articleId, pushRowId: row.id }),
       idempotency_key: randomUUID(),
-      next_try_at: at + lateCreateMs,
+      next_try_at: at + lateRequestMs,
       created_at: at,
       updated_at: at,
     });
@@ -126,6 +129,7 @@ export function createOutbox(
           notice = error.message;
         }
         q.finish(row.id, 'done', notice, now());
+        if (articleId && row.attempts > 0) lateSweep(row, articleId);
       } else if (row.operation === 'sweep') {
         // Not tied to the article's order (article_id is null): it only looks for, and trashes, a late twin.
         const payload = JSON.parse(row.payload) as { articleId: string; pushRowId: number };
@@ -145,7 +149,7 @@ export function createOutbox(
         if (outcome.kind === 'conflict') q.finish(row.id, 'conflict', outcome.message, now());
         else {
           q.finish(row.id, 'done', outcome.notice ?? null, now());
-          if (outcome.created && row.attempts > 0) lateSweep(row, articleId);
+          if (row.attempts > 0) lateSweep(row, articleId);
         }
       } else {
         q.finish(row.id, 'failed', `Unknown operation ${row.operation}.`, now());

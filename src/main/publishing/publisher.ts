@@ -5,11 +5,11 @@ import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import type { MediaSource } from './mediaSource';
-import { postsWithMarker, sweepDuplicates } from './duplicateSweep';
+import { postsWithMarker, sweepDuplicates, sweepMediaDuplicates } from './duplicateSweep';
 import { createMediaUploader } from './mediaUploader';
 import { resolveInlineImages } from './inlineImages';
 import { postDates } from './siteDates';
-import type { ImageSrc } from './siteHtml';
+import { inlineImages, type ImageSrc } from './siteHtml';
 import {
   contentFor,
   createTermResolver,
@@ -308,14 +308,28 @@ export function createPublisher(deps: {
   }
 
   /**
-   * Late check after a create that followed an uncertain attempt: a create still in transit then may have
-   * landed since. Keeps the post this article is recorded with and trashes any other carrying its marker.
+   * Late check after an operation that followed an uncertain attempt: a create or an upload still in transit
+   * then may have landed since. Keeps the post and the files this article is recorded with; any other post
+   * carrying its marker goes to the trash, any other copy of its images is deleted.
    */
   async function sweep(articleId: string, siteId: string): Promise<string | undefined> {
-    const keep = pubs.get(articleId, siteId)?.remote_id ?? undefined;
-    if (keep === undefined) return undefined;
     const { client } = await siteContext(siteId);
-    return (await sweepDuplicates(client, articleId, keep)).notice;
+    const notices: string[] = [];
+    const keep = pubs.get(articleId, siteId)?.remote_id ?? undefined;
+    if (keep !== undefined) {
+      const posts = await sweepDuplicates(client, articleId, keep);
+      if (posts.notice) notices.push(posts.notice);
+    }
+    const article = deps.articles.get(articleId);
+    const mediaIds = new Set(inlineImages(article.body).map((i) => i.mediaId));
+    if (article.featuredImage) mediaIds.add(article.featuredImage.mediaId);
+    for (const mediaId of mediaIds) {
+      const known = uploader.known(siteId, mediaId);
+      if (!known) continue;
+      const notice = await sweepMediaDuplicates(client, mediaId, known.remote_id);
+      if (notice) notices.push(notice);
+    }
+    return notices.length ? notices.join(' ') : undefined;
   }
 
   return {
