@@ -61,6 +61,9 @@ export function createOutbox(
   let draining: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  // Set by stop(): a drain in flight finishes its current row and takes no other (the store is about to close).
+  let closing = false;
+  let sending = false;
 
   // A row left 'running' by a crash goes back to pending; its create will look for the post it may have made.
   q.recover();
@@ -181,9 +184,15 @@ export function createOutbox(
       let tried = 0;
       try {
         for (;;) {
+          if (closing) break;
           const [row] = q.due(now(), 1);
           if (!row) break;
-          await runRow(row);
+          sending = true;
+          try {
+            await runRow(row);
+          } finally {
+            sending = false;
+          }
           tried++;
         }
       } finally {
@@ -232,11 +241,23 @@ export function createOutbox(
     },
     start(): void {
       running = true;
+      closing = false;
       kick();
     },
-    stop(): void {
+    /** True while a row is being sent: closing the store now would cut it off. */
+    isDraining: (): boolean => sending,
+    /**
+     * No more rows go out; resolves once the row being sent (if any) is finished and recorded, so the store can
+     * be closed under it without a "connection is not open" in the middle of a drain.
+     */
+    stop(): Promise<void> {
       running = false;
+      closing = true;
       clearTimeout(timer);
+      return (draining ?? Promise.resolve(0)).then(
+        () => undefined,
+        () => undefined,
+      );
     },
     retry(id: number): OutboxItem {
       const row = q.get(id);
