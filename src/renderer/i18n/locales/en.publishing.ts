@@ -11,6 +11,7 @@ export const enPublishing = {
   },
   sites: {
     heading: 'Sites',
+    timeZone: 'Time zone of the site: {{zone}} (schedules are typed and shown in it)',
     intro:
       'WordPress sites Redac publishes to. Make an Application Password in your profile on the site (Users › Profile › Application Passwords).',
     url: 'Site URL',
