@@ -45,11 +45,11 @@ const bench: Bench = {
       body?: string | Uint8Array<ArrayBuffer>,
       headers: Record<string, string> = {},
     ) => {
-      const res = await fetch(`${wp.url}/wp-json/${route}`, {
-        method,
-        headers: { authorization: auth, ...headers },
-        body,
-      });
+      const send = () =>
+        fetch(`${wp.url}/wp-json/${route}`, { method, headers: { authorization: auth, ...headers }, body });
+      // A kept-alive connection the server closed while the other side ran fails at once ("other side closed");
+      // the outbox retries that on Redac's side, so the bare client tries once more too.
+      const res = await send().catch(send);
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 200)}`);
       return JSON.parse(text) as { id: number; source_url: string };

@@ -224,9 +224,9 @@ export function createPublisher(deps: {
     }
 
     // Inline images go to the site's media library first: the content points at their addresses there.
-    const images = await resolveInlineImages(article, (image) =>
-      ensureMedia(siteId, image.mediaId, image, article.language),
-    );
+    const uploadImages = (of: Article) =>
+      resolveInlineImages(of, (image) => ensureMedia(siteId, image.mediaId, image, of.language));
+    let images = await uploadImages(article);
 
     if (remote && known && pub?.remote_hash) {
       const remoteChanged =
@@ -239,6 +239,8 @@ export function createPublisher(deps: {
           return { kind: 'conflict', message };
         }
         article = pullInto(article, remote);
+        // The pulled body may use other images (already known ones cost nothing).
+        images = await uploadImages(article);
       }
     }
 
@@ -320,9 +322,14 @@ export function createPublisher(deps: {
       const posts = await sweepDuplicates(client, articleId, keep);
       if (posts.notice) notices.push(posts.notice);
     }
-    const article = deps.articles.get(articleId);
-    const mediaIds = new Set(inlineImages(article.body).map((i) => i.mediaId));
-    if (article.featuredImage) mediaIds.add(article.featuredImage.mediaId);
+    let article: Article | undefined;
+    try {
+      article = deps.articles.get(articleId);
+    } catch {
+      // Deleted here since: its posts were swept above; its images cannot be told apart any more.
+    }
+    const mediaIds = new Set(article ? inlineImages(article.body).map((i) => i.mediaId) : []);
+    if (article?.featuredImage) mediaIds.add(article.featuredImage.mediaId);
     for (const mediaId of mediaIds) {
       const known = uploader.known(siteId, mediaId);
       if (!known) continue;

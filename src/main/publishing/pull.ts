@@ -70,7 +70,12 @@ export function createPuller(deps: {
   function store(siteId: string, post: WpPost): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
-    const seen = { remote_modified_gmt: post.modified_gmt, remote_hash: hash, remote_status: post.status };
+    const seen = {
+      remote_modified_gmt: post.modified_gmt,
+      remote_hash: hash,
+      remote_status: post.status,
+      remote_date_gmt: post.date_gmt,
+    };
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);

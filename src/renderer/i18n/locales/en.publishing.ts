@@ -91,6 +91,7 @@ export const enPublishing = {
       unpublish: 'Unpublish',
       trash: 'Trash',
       media: 'Upload image',
+      sweep: 'Check the site for a duplicate',
     },
     status: {
       pending: 'waiting',
