@@ -58,6 +58,11 @@ if (!is_blog_installed()) {
 }
 wp_installing(false);
 
+// A newsroom's site is rarely on UTC: Paris (with its daylight-saving changes) makes every sync test meet a
+// site whose wall clock differs from UTC.
+update_option('timezone_string', 'Europe/Paris');
+update_option('gmt_offset', '');
+
 // Pretty permalinks: the matching rewrite rules live in the Apache config (AllowOverride None), so
 // nothing is written to .htaccess (which Debian symlinks to /etc/wordpress/htaccess anyway).
 global $wp_rewrite;

@@ -2,16 +2,29 @@ import { performance } from 'node:perf_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { BodyDoc } from '../../src/shared/domain/article';
+import { photoCaption } from '../../src/shared/publishing/photoCredit';
 import { contentFor, markerOf } from '../../src/main/publishing/mapping';
 import { paragraph, publishingFixture, tinyPng } from '../main/publishing/support';
 import { ensureWordpress, wordpressSite } from '../support/wordpress';
 import type { Bench } from './support/bench';
 
 /**
- * Pushing N articles (default 200), each with a featured image, through the outbox to the real WordPress,
- * against a bare fetch client making the same HTTP calls per article (marker search, media search, upload,
- * media alt/caption, post create) in the same run, alternating article by article.
+ * Pushing N articles (default 200), each with a featured image and an inline image in the body, through the
+ * outbox to the real WordPress, against a bare fetch client making the same HTTP calls per article (marker
+ * search; for each image: media search, upload, media alt/caption; post create with the body's image pointing
+ * at the uploaded copy) in the same run, alternating article by article.
  */
+/** The article's body: two paragraphs and a photo between them. */
+const withImage = (mediaId: string): BodyDoc => ({
+  type: 'doc',
+  content: [
+    ...paragraph('Premier paragraphe du compte rendu. '.repeat(12)).content,
+    { type: 'image', attrs: { mediaId, caption: 'Dans la salle', credit: 'AFP', alt: 'La salle' } },
+    ...paragraph('Second paragraphe, plus court.').content,
+  ],
+});
+
 const bench: Bench = {
   name: 'publish-push',
   async run({ size, workDir, report, log }) {
@@ -32,14 +45,14 @@ const bench: Bench = {
       body?: string | Uint8Array<ArrayBuffer>,
       headers: Record<string, string> = {},
     ) => {
-      const res = await fetch(`${wp.url}/wp-json/${route}`, {
-        method,
-        headers: { authorization: auth, ...headers },
-        body,
-      });
+      const send = () =>
+        fetch(`${wp.url}/wp-json/${route}`, { method, headers: { authorization: auth, ...headers }, body });
+      // A kept-alive connection the server closed while the other side ran fails at once ("other side closed");
+      // the outbox retries that on Redac's side, so the bare client tries once more too.
+      const res = await send().catch(send);
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text.slice(0, 200)}`);
-      return JSON.parse(text) as { id: number };
+      return JSON.parse(text) as { id: number; source_url: string };
     };
     const category = wp.categories.find((c) => c.name === 'Culture')!.id;
 
@@ -51,9 +64,11 @@ const bench: Bench = {
         f.write(f.articles.create('fr').id, {
           headline: `Festival d’Avignon, jour ${done + i}\u00a0: «\u202fla relève\u202f»`,
           standfirst: 'Le chapeau de l’article.',
-          body: paragraph(
-            'Premier paragraphe du compte rendu. '.repeat(12),
-            'Second paragraphe, plus court.',
+          body: withImage(
+            f.media.put(
+              Uint8Array.from([...tinyPng(done + i + 7), ...Buffer.from(randomUUID())]),
+              'image/png',
+            ).mediaId,
           ),
           sectionId: section.id,
           featuredImage: {
@@ -79,40 +94,38 @@ const bench: Bench = {
       const bare = Array.from({ length: n }, (_, i) => ({
         id: randomUUID(),
         key: `redac-bare${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+        inlineKey: `redac-bare${randomUUID().replace(/-/g, '').slice(0, 20)}`,
         title: `Festival d’Avignon (bare), jour ${done + i}`,
-        content: '',
       }));
-      for (const b of bare)
-        b.content = contentFor({
-          id: b.id,
-          headline: b.title,
-          standfirst: '',
-          body: paragraph(
-            'Premier paragraphe du compte rendu. '.repeat(12),
-            'Second paragraphe, plus court.',
-          ),
+      // One image: search the library for its marker, upload it, set its alt text and caption.
+      const sendImage = async (key: string, alt: string, caption: string) => {
+        await api('GET', `wp/v2/media?search=${key}&per_page=5`);
+        const media = await api(
+          'POST',
+          'wp/v2/media',
+          Uint8Array.from([...tinyPng(key.length), ...Buffer.from(randomUUID())]),
+          {
+            'content-type': 'image/png',
+            'content-disposition': `attachment; filename="${key}-x.png"`,
+          },
+        );
+        await api('POST', `wp/v2/media/${media.id}`, JSON.stringify({ alt_text: alt, caption }), {
+          'content-type': 'application/json',
         });
+        return media;
+      };
+      const bareBody = withImage(`${'0'.repeat(64)}.png`);
       start = performance.now();
       for (const b of bare) {
         await api(
           'GET',
-          `wp/v2/posts?search=${markerOf(b.id)}&status=draft,pending,future,publish,private&context=edit&per_page=5`,
+          `wp/v2/posts?search=${markerOf(b.id)}&status=draft,pending,future,publish,private&context=edit&per_page=20`,
         );
-        await api('GET', `wp/v2/media?search=${b.key}&per_page=5`);
-        const media = await api(
-          'POST',
-          'wp/v2/media',
-          Uint8Array.from([...tinyPng(b.key.length), ...Buffer.from(randomUUID())]),
-          {
-            'content-type': 'image/png',
-            'content-disposition': `attachment; filename="${b.key}-x.png"`,
-          },
-        );
-        await api(
-          'POST',
-          `wp/v2/media/${media.id}`,
-          JSON.stringify({ alt_text: 'Des comédiens', caption: 'Sur scène' }),
-          { 'content-type': 'application/json' },
+        const featured = await sendImage(b.key, 'Des comédiens', photoCaption('Sur scène', 'AFP', 'fr'));
+        const inline = await sendImage(b.inlineKey, 'La salle', photoCaption('Dans la salle', 'AFP', 'fr'));
+        const content = contentFor(
+          { id: b.id, headline: b.title, standfirst: '', language: 'fr', body: bareBody },
+          () => inline.source_url,
         );
         await api(
           'POST',
@@ -120,11 +133,11 @@ const bench: Bench = {
           JSON.stringify({
             title: b.title,
             excerpt: 'Le chapeau de l’article.',
-            content: b.content,
+            content,
             status: 'draft',
             categories: [category],
             tags: [],
-            featured_media: media.id,
+            featured_media: featured.id,
           }),
           { 'content-type': 'application/json' },
         );

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
-import { ipc, makeArticle } from './support/ipc';
+import { ipc, makeArticle, uploadImage } from './support/ipc';
 
 // WordPress on a loaded, shared machine can take seconds per answer: its steps get room.
 test.setTimeout(90_000);
@@ -173,4 +173,108 @@ test('the checklist blocks a push on errors and lets warnings through with one c
   const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
   await site.getByRole('button', { name: 'Send as draft' }).click();
   await expect(site).toContainText('Draft on the site', WP_ANSWER);
+});
+
+test('a publisher schedules in the site’s time zone, read by Test connection, and sees when it goes live there', async ({
+  page,
+}) => {
+  const wp = wordpressSite();
+  // The harness installs the site in Paris; an older install may still be on UTC.
+  await wpAdmin('POST', 'wp/v2/settings', { timezone: 'Europe/Paris' });
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  const headline = `Conseil de Paris\u00a0: séance du soir ${Date.now()}`;
+  await makeArticle(page, { headline, body: paragraph('La séance commence à 18\u00a0h.') });
+  await page.reload();
+  await page.getByRole('button', { name: 'Sites' }).click();
+  const siteItem = page.getByRole('listitem').filter({ hasText: wp.url });
+  await siteItem.getByRole('button', { name: /Test connection/ }).click();
+  await expect(siteItem).toContainText('Time zone of the site: Europe/Paris', WP_ANSWER);
+
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Conseil de Paris/ })
+    .click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  // The browser runs on UTC: the time typed is read on the site's clock, not this computer's.
+  await site.getByLabel('Publication date (Europe/Paris, the site’s time)').fill('2031-01-15T18:00');
+  await site.getByRole('button', { name: 'Schedule' }).click();
+  await expect(site).toContainText('Scheduled', WP_ANSWER);
+  await expect(site).toContainText(/Goes live Jan 15, 2031, 6:00\s?PM \(Europe\/Paris\)/, WP_ANSWER);
+
+  const [post] = await wpAdmin<{ status: string; date: string; date_gmt: string }[]>(
+    'GET',
+    `wp/v2/posts?search=${encodeURIComponent(headline.slice(-13))}&status=future&context=edit`,
+  );
+  expect([post?.status, post?.date, post?.date_gmt]).toEqual([
+    'future',
+    '2031-01-15T18:00:00',
+    '2031-01-15T17:00:00',
+  ]);
+});
+
+test('an inline photo goes to the site with its credit, in the very figure the preview showed', async ({
+  page,
+}) => {
+  const wp = wordpressSite();
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  const mediaId = await uploadImage(page);
+  const headline = `Vernissage au musée ${Date.now()}`;
+  await makeArticle(page, {
+    headline,
+    body: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Les visiteurs se pressent.' }] },
+        {
+          type: 'image',
+          attrs: { mediaId, caption: 'La grande salle', credit: 'Marie Curie/AFP', alt: 'Une salle comble' },
+        },
+      ],
+    },
+  });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: /Vernissage au musée/ })
+    .click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const frame = page.frameLocator('iframe[title="Article preview"]');
+  const figure = frame.locator('figure.body-image');
+  await expect(figure.locator('figcaption')).toHaveText('La grande salle — Photo\u00a0: Marie Curie/AFP');
+  await expect(figure.getByRole('img', { name: 'Une salle comble' })).toHaveAttribute(
+    'src',
+    `/media/${mediaId}`,
+  );
+  const previewCaption = await figure.locator('figcaption').innerHTML();
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await site.getByRole('button', { name: 'Send as draft' }).click();
+  await expect(site).toContainText('Draft on the site', WP_ANSWER);
+
+  const [post] = await wpAdmin<{ content: { raw: string }; id: number }[]>(
+    'GET',
+    `wp/v2/posts?search=${encodeURIComponent(headline.slice(-13))}&status=draft&context=edit`,
+  );
+  expect(post!.content.raw).toContain(`<figcaption>${previewCaption}</figcaption>`);
+  const src = /<img src="([^"]+)" alt="Une salle comble">/.exec(post!.content.raw)?.[1];
+  expect(src).toMatch(new RegExp(`^${wp.url}/wp-content/uploads/.*redac-`));
+  const [media] = await wpAdmin<{ caption: { raw: string }; source_url: string }[]>(
+    'GET',
+    `wp/v2/media?search=redac-${mediaId.slice(0, 40)}&context=edit`,
+  );
+  expect(media!.source_url).toBe(src);
 });

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 /**
  * A loopback HTTP proxy in front of the real WordPress that misbehaves on demand, the way networks and sites do:
  * answers 500 without forwarding, resets the connection, holds the answer past the client's timeout (the site
- * has applied the write by then), or forwards and then drops the answer (write applied, response lost).
+ * has applied the write by then), forwards and then drops the answer (write applied, response lost), or holds
+ * the request itself past the client's timeout and only then hands it to the site (a write still in transit
+ * when the client gives up, applied later: the client's retry races it).
  */
-export type Fault = 'pass' | 'error500' | 'reset' | 'slow' | 'dropAfterApply';
+export type Fault = 'pass' | 'error500' | 'reset' | 'slow' | 'dropAfterApply' | 'delayThenApply';
 
 export interface FaultProxy {
   url: string;
@@ -75,6 +77,9 @@ export function startFaultProxy(
           return;
         case 'dropAfterApply':
           forward(req, body, () => req.socket.destroy());
+          return;
+        case 'delayThenApply':
+          setTimeout(() => forward(req, body, (up, data) => reply(res, up, data)), slowMs);
           return;
         default:
           forward(req, body, (up, data) => reply(res, up, data));

@@ -41,12 +41,28 @@ export function listBackups(dataDir: string): BackupFile[] {
 export function createBackup(db: Db, dataDir: string, now = new Date()): Promise<BackupFile> {
   // One backup at a time per folder: the daily one and a "Back up now" must not write the same file.
   const previous = running.get(dataDir) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => backupNow(db, dataDir, now));
+  inProgress.set(dataDir, (inProgress.get(dataDir) ?? 0) + 1);
+  const next = previous
+    .catch(() => undefined)
+    .then(() => backupNow(db, dataDir, now))
+    .finally(() => inProgress.set(dataDir, (inProgress.get(dataDir) ?? 1) - 1));
   running.set(dataDir, next);
   return next;
 }
 
 const running = new Map<string, Promise<unknown>>();
+const inProgress = new Map<string, number>();
+
+/** Whether a backup of this folder's store is being written (closing the store would cut it off). */
+export const backupInProgress = (dataDir: string): boolean => (inProgress.get(dataDir) ?? 0) > 0;
+
+/** Resolves once the backups of this folder started so far are finished (whether they worked or not). */
+export function backupsSettled(dataDir: string): Promise<void> {
+  return (running.get(dataDir) ?? Promise.resolve()).then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 async function backupNow(db: Db, dataDir: string, now: Date): Promise<BackupFile> {
   mkdirSync(backupDir(dataDir), { recursive: true });

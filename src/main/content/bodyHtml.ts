@@ -1,5 +1,5 @@
 import { DOMParser as PmDOMParser, DOMSerializer, Node } from '@tiptap/pm/model';
-import { Window } from 'happy-dom';
+import { Window, type HTMLElement as DomElement } from 'happy-dom';
 import type { BodyDoc } from '../../shared/domain/article';
 import { bodySchema } from '../../shared/editor/bodySchema';
 
@@ -29,7 +29,10 @@ function inertWindow(): Window {
   return window;
 }
 
-export function bodyToHtml(body: BodyDoc): string {
+/** The serialized body before it becomes text, for a caller that must adjust it (the site's image addresses). */
+export type HtmlFinisher = (root: DomElement) => void;
+
+export function bodyToHtml(body: BodyDoc, finish?: HtmlFinisher): string {
   const schema = bodySchema();
   const document = inertWindow().document;
   serializer ??= DOMSerializer.fromSchema(schema);
@@ -39,6 +42,7 @@ export function bodyToHtml(body: BodyDoc): string {
     { document } as unknown as Parameters<DOMSerializer['serializeFragment']>[1],
     wrap as unknown as Parameters<DOMSerializer['serializeFragment']>[2],
   );
+  finish?.(wrap);
   return wrap.innerHTML;
 }
 

@@ -51,9 +51,11 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
   });
 
   /** Keeps the old file (renamed), never deletes it: a damaged store may still be rescued by hand. */
-  function setAside(reason: string): void {
-    inner?.close();
+  async function setAside(reason: string): Promise<void> {
+    const closing = inner;
     inner = undefined;
+    // Whatever was being sent or backed up finishes first: the file is renamed only once nothing writes to it.
+    await closing?.close();
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');
     if (existsSync(storeFile)) renameSync(storeFile, `${storeFile}.${reason}-${stamp}`);
     for (const suffix of ['-wal', '-shm']) {
@@ -64,16 +66,16 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
 
   const own: Partial<Handlers> = {
     'recovery:status': () => status(),
-    'recovery:moveAside': () => {
+    'recovery:moveAside': async () => {
       if (!damage) throw new AppError('conflict', 'The article store is not damaged; nothing was moved.');
-      setAside('damaged');
+      await setAside('damaged');
       open();
       return status();
     },
-    'backups:restore': ({ name }) => {
+    'backups:restore': async ({ name }) => {
       const file = backupPath(options.dataDir, name);
       if (!file) throw new AppError('not_found', `There is no backup named ${name}.`);
-      setAside(damage ? 'damaged' : 'before-restore');
+      await setAside(damage ? 'damaged' : 'before-restore');
       copyFileSync(file, storeFile);
       rmSync(`${storeFile}-wal`, { force: true });
       rmSync(`${storeFile}-shm`, { force: true });
@@ -114,7 +116,7 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
     mode: () => (damage ? 'damaged' : 'ok'),
     close() {
       clearInterval(timer);
-      inner?.close();
+      return inner?.close() ?? Promise.resolve();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { backupInProgress, backupsSettled } from '../backup/backups';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
 import type { CredentialStore } from '../publishing/credentialStore';
@@ -25,7 +26,11 @@ export interface Core {
   bus: EventBus;
   services: Services;
   handlers: Handlers;
-  close(): void;
+  /**
+   * Closes the store: at once when nothing is in flight, else once the outbox's current row and any backup in
+   * progress have finished (the promise says when).
+   */
+  close(): Promise<void>;
 }
 
 /** Opens the store in dataDir and builds the services and handlers over it. No transport, no electron. */
@@ -50,8 +55,15 @@ export function startCore(options: CoreOptions): Core {
     services,
     handlers: createHandlers(services),
     close: () => {
-      services.outbox.stop();
-      db.close();
+      const busy = services.outbox.isDraining() || backupInProgress(options.dataDir);
+      const stopped = services.outbox.stop();
+      if (!busy) {
+        db.close();
+        return Promise.resolve();
+      }
+      return Promise.all([stopped, backupsSettled(options.dataDir)]).then(() => {
+        if (db.open) db.close();
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Article } from '../../shared/domain/article';
 import { publishableBody } from '../../shared/editor/reviewMarks';
-import { bodyToHtml } from '../content/bodyHtml';
+import { siteBodyHtml, type ImageSrc } from './siteHtml';
 
 /**
  * What an article becomes on the site: the one generator both the preview and the push use, so the preview
@@ -14,12 +14,18 @@ export interface ArticleHtml {
   bodyHtml: string;
 }
 
-export function articleHtml(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): ArticleHtml {
-  // Review marks (comment anchors, suggestions) never reach the site: see publishableBody.
+/**
+ * imageSrc: where images load from (the preview's own copies by default; the site's for a push).
+ * Review marks (comment anchors, suggestions) never reach the site: see publishableBody.
+ */
+export function articleHtml(
+  article: Pick<Article, 'headline' | 'standfirst' | 'body' | 'language'>,
+  imageSrc?: ImageSrc,
+): ArticleHtml {
   return {
     title: article.headline,
     excerpt: article.standfirst,
-    bodyHtml: bodyToHtml(publishableBody(article.body)),
+    bodyHtml: siteBodyHtml(publishableBody(article.body), article.language, imageSrc),
   };
 }
 

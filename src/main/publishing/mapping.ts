@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../../shared/domain/article';
 import { rawReviewMeta } from '../review/siteCarriage';
 import { articleHtml } from './articleHtml';
+import type { ImageSrc } from './siteHtml';
 import { WpError, type WpClient } from './wordpressClient';
 
 /**
@@ -12,8 +13,11 @@ import { WpError, type WpClient } from './wordpressClient';
 export const markerOf = (articleId: string): string => `redac-article-${articleId}`;
 const markerComment = (articleId: string): string => `<!-- ${markerOf(articleId)} -->`;
 
-export function contentFor(article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'body'>): string {
-  return `${articleHtml(article).bodyHtml}\n${markerComment(article.id)}`;
+export function contentFor(
+  article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'body' | 'language'>,
+  imageSrc?: ImageSrc,
+): string {
+  return `${articleHtml(article, imageSrc).bodyHtml}\n${markerComment(article.id)}`;
 }
 
 /** The body HTML of a post's raw content, without our marker. */
@@ -109,12 +113,12 @@ export type TermResolver = ReturnType<typeof createTermResolver>;
 export async function postFields(
   article: Article,
   terms: TermResolver,
-  options: { canSetAuthor: boolean; featuredMedia: number | undefined },
+  options: { canSetAuthor: boolean; featuredMedia: number | undefined; imageSrc?: ImageSrc | undefined },
 ): Promise<Record<string, unknown>> {
   const fields: Record<string, unknown> = {
     title: article.headline,
     excerpt: article.standfirst,
-    content: contentFor(article),
+    content: contentFor(article, options.imageSrc),
     slug: article.slug || undefined,
   };
   if (article.section)

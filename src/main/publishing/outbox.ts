@@ -16,9 +16,14 @@ export interface OutboxOptions {
   maxDelayMs?: number;
   /** A transient failure this many times in a row becomes a failure the user must retry. */
   maxAttempts?: number;
+  /**
+   * How long after a retried create a request of an earlier attempt may still land on the site (held by a
+   * proxy, a slow link, a site that queues): the late sweep for a duplicate post runs then.
+   */
+  lateRequestMs?: number;
 }
 
-type Operation = 'push' | 'media';
+type Operation = 'push' | 'media' | 'sweep';
 
 function toItem(row: OutboxRow): OutboxItem {
   const payload = JSON.parse(row.payload) as { action?: string };
@@ -52,9 +57,13 @@ export function createOutbox(
   const baseDelay = options.baseDelayMs ?? 2_000;
   const maxDelay = options.maxDelayMs ?? 5 * 60_000;
   const maxAttempts = options.maxAttempts ?? 50;
+  const lateRequestMs = options.lateRequestMs ?? 10 * 60_000;
   let draining: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  // Set by stop(): a drain in flight finishes its current row and takes no other (the store is about to close).
+  let closing = false;
+  let sending = false;
 
   // A row left 'running' by a crash goes back to pending; its create will look for the post it may have made.
   q.recover();
@@ -88,6 +97,24 @@ export function createOutbox(
     },
   );
 
+  /**
+   * An operation that needed more than one attempt: a request of an earlier one may still be in transit, so
+   * look again for a twin post or image once it could have landed.
+   */
+  function lateSweep(row: OutboxRow, articleId: string): void {
+    const at = now();
+    q.insert({
+      site_id: row.site_id,
+      article_id: null,
+      operation: 'sweep',
+      payload: JSON.stringify({ action: 'sweep', articleId, pushRowId: row.id }),
+      idempotency_key: randomUUID(),
+      next_try_at: at + lateRequestMs,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+
   async function runRow(row: OutboxRow): Promise<void> {
     if (!q.start(row.id, now())) return;
     const articleId = row.article_id;
@@ -95,17 +122,38 @@ export function createOutbox(
       if (row.operation === 'media') {
         const payload = JSON.parse(row.payload) as { mediaId: string };
         const article = articleId ? deps.articles.get(articleId) : undefined;
-        const meta = article?.featuredImage ?? { alt: '', caption: '' };
-        const result = await deps.publisher.ensureMedia(row.site_id, payload.mediaId, meta);
-        q.finish(row.id, 'done', result.notice ?? null, now());
+        const meta = article?.featuredImage ?? { alt: '', caption: '', credit: '' };
+        let notice: string | null = null;
+        try {
+          await deps.publisher.ensureMedia(row.site_id, payload.mediaId, meta, article?.language ?? 'fr');
+        } catch (error) {
+          // The push row says the same and goes out without the photo; this row has nothing left to do.
+          if (!(error instanceof WpError && error.code === 'media_missing')) throw error;
+          notice = error.message;
+        }
+        q.finish(row.id, 'done', notice, now());
+        if (articleId && row.attempts > 0) lateSweep(row, articleId);
+      } else if (row.operation === 'sweep') {
+        // Not tied to the article's order (article_id is null): it only looks for, and trashes, a late twin.
+        const payload = JSON.parse(row.payload) as { articleId: string; pushRowId: number };
+        const notice = await deps.publisher.sweep(payload.articleId, row.site_id);
+        q.finish(row.id, 'done', notice ?? null, now());
+        if (notice) {
+          q.note(payload.pushRowId, notice, now());
+          changed(payload.articleId);
+        }
       } else if (articleId) {
         const outcome = await deps.publisher.push(
           articleId,
           row.site_id,
           JSON.parse(row.payload) as PushPayload,
+          { retry: row.attempts > 0 },
         );
         if (outcome.kind === 'conflict') q.finish(row.id, 'conflict', outcome.message, now());
-        else q.finish(row.id, 'done', outcome.notice ?? null, now());
+        else {
+          q.finish(row.id, 'done', outcome.notice ?? null, now());
+          if (row.attempts > 0) lateSweep(row, articleId);
+        }
       } else {
         q.finish(row.id, 'failed', `Unknown operation ${row.operation}.`, now());
       }
@@ -136,9 +184,15 @@ export function createOutbox(
       let tried = 0;
       try {
         for (;;) {
+          if (closing) break;
           const [row] = q.due(now(), 1);
           if (!row) break;
-          await runRow(row);
+          sending = true;
+          try {
+            await runRow(row);
+          } finally {
+            sending = false;
+          }
           tried++;
         }
       } finally {
@@ -187,11 +241,23 @@ export function createOutbox(
     },
     start(): void {
       running = true;
+      closing = false;
       kick();
     },
-    stop(): void {
+    /** True while a row is being sent: closing the store now would cut it off. */
+    isDraining: (): boolean => sending,
+    /**
+     * No more rows go out; resolves once the row being sent (if any) is finished and recorded, so the store can
+     * be closed under it without a "connection is not open" in the middle of a drain.
+     */
+    stop(): Promise<void> {
       running = false;
+      closing = true;
       clearTimeout(timer);
+      return (draining ?? Promise.resolve(0)).then(
+        () => undefined,
+        () => undefined,
+      );
     },
     retry(id: number): OutboxItem {
       const row = q.get(id);
@@ -216,7 +282,9 @@ export function createOutbox(
       if (running) kick();
     },
     overview(): SyncOverview {
-      return { items: q.unfinished().map(toItem), counts: q.counts() };
+      // A late sweep waiting for its time is housekeeping, not an operation the user has to watch.
+      const items = q.unfinished().filter((r) => !(r.operation === 'sweep' && r.status === 'pending'));
+      return { items: items.map(toItem), counts: q.counts() };
     },
     ofArticle: (articleId: string): OutboxItem[] => q.ofArticle(articleId).map(toItem),
   };

@@ -67,6 +67,10 @@ export function outboxQueries(db: Db) {
     `UPDATE outbox SET status = 'pending', next_try_at = ?, updated_at = ?
       WHERE article_id = ? AND site_id = ? AND status = 'conflict'`,
   );
+  const note = db.prepare<[{ id: number; text: string; updated_at: number }]>(
+    `UPDATE outbox SET last_error = CASE WHEN last_error IS NULL THEN @text ELSE last_error || ' ' || @text END,
+                       updated_at = @updated_at WHERE id = @id`,
+  );
   const recover = db.prepare("UPDATE outbox SET status = 'pending' WHERE status = 'running'");
   return {
     insert: (row: Omit<OutboxRow, 'id' | 'status' | 'attempts' | 'last_error'>): number =>
@@ -87,6 +91,8 @@ export function outboxQueries(db: Db) {
     cancel: (id: number, now: number): boolean => cancel.run(now, id).changes === 1,
     retryConflicts: (articleId: string, siteId: string, now: number): number =>
       retryConflicts.run(now, now, articleId, siteId).changes,
+    /** Adds to a row's log (a finished row keeps its status). */
+    note: (id: number, text: string, now: number): void => void note.run({ id, text, updated_at: now }),
     /** A row left running by a crash goes back to pending: the create path finds a post it may have made. */
     recover: (): number => recover.run().changes,
   };

@@ -1,4 +1,5 @@
-import type { Article } from '../../shared/domain/article';
+import type { Article, Language } from '../../shared/domain/article';
+import { captionParts } from '../../shared/publishing/photoCredit';
 import type { ArticlePreview } from '../../shared/domain/preview';
 import { ARTICLE_TEMPLATE as template } from '../../../resources/preview/articleTemplate';
 import { articleHtml, escapeHtml } from './articleHtml';
@@ -11,6 +12,12 @@ export interface PreviewOptions {
   siteUrl: string | undefined;
   /** When the article is dated: its publication date once scheduled or live, else now. */
   date: number;
+}
+
+/** The caption the site's media library holds (credit included), with the credit marked for the template. */
+function featuredCaption(image: { caption: string; credit: string }, language: Language): string {
+  const p = captionParts(image.caption, image.credit, language);
+  return `${escapeHtml(p.caption)}${escapeHtml(p.joiner)}<span class="credit">${escapeHtml(p.credit)}</span>`;
 }
 
 const LOCALES = { fr: 'fr-FR', ar: 'ar', en: 'en-GB' } as const;
@@ -39,7 +46,7 @@ export function renderPreview(article: Article, options: PreviewOptions): Articl
   const image = article.featuredImage;
   const featured = image
     ? `<figure class="featured"><div class="photo-missing" role="img" aria-label="${escapeHtml(image.alt)}">${escapeHtml(image.alt)}</div>` +
-      `<figcaption>${escapeHtml(image.caption)}<span class="credit">${escapeHtml(image.credit)}</span></figcaption></figure>`
+      `<figcaption>${featuredCaption(image, lang)}</figcaption></figure>`
     : '';
   const authors = article.authors.map((a) => a.name).join(', ');
   const document = fill(

@@ -10,19 +10,13 @@ export interface PublicationRow {
   last_pushed_revision: number | null;
   remote_modified_gmt: string | null;
   remote_hash: string | null;
+  /** The post's date_gmt as the site last answered it (null when unknown). */
+  remote_date_gmt?: string | null;
   /** not_on_site, on_site, conflict, failed (the site-facing states are derived from remote_status). */
   state: string;
   /** The site's message for a failure, or a notice (e.g. HTML the site filtered). */
   last_error: string | null;
   updated_at: number;
-}
-
-export interface RemoteMediaRow {
-  site_id: string;
-  media_key: string;
-  remote_id: number;
-  source_url: string;
-  created_at: number;
 }
 
 export function publicationQueries(db: Db) {
@@ -35,30 +29,21 @@ export function publicationQueries(db: Db) {
   );
   const upsert = db.prepare<[PublicationRow]>(
     `INSERT INTO publications (article_id, site_id, remote_id, remote_status, last_pushed_revision,
-                               remote_modified_gmt, remote_hash, state, last_error, updated_at)
+                               remote_modified_gmt, remote_hash, remote_date_gmt, state, last_error, updated_at)
      VALUES (@article_id, @site_id, @remote_id, @remote_status, @last_pushed_revision,
-             @remote_modified_gmt, @remote_hash, @state, @last_error, @updated_at)
+             @remote_modified_gmt, @remote_hash, @remote_date_gmt, @state, @last_error, @updated_at)
      ON CONFLICT (article_id, site_id) DO UPDATE SET
        remote_id = excluded.remote_id, remote_status = excluded.remote_status,
        last_pushed_revision = excluded.last_pushed_revision, remote_modified_gmt = excluded.remote_modified_gmt,
-       remote_hash = excluded.remote_hash, state = excluded.state, last_error = excluded.last_error,
+       remote_hash = excluded.remote_hash, remote_date_gmt = excluded.remote_date_gmt, state = excluded.state, last_error = excluded.last_error,
        updated_at = excluded.updated_at`,
-  );
-  const media = db.prepare<[string, string], RemoteMediaRow>(
-    'SELECT * FROM remote_media WHERE site_id = ? AND media_key = ?',
-  );
-  const insertMedia = db.prepare<[RemoteMediaRow]>(
-    `INSERT OR REPLACE INTO remote_media (site_id, media_key, remote_id, source_url, created_at)
-     VALUES (@site_id, @media_key, @remote_id, @source_url, @created_at)`,
   );
   return {
     get: (articleId: string, siteId: string): PublicationRow | undefined => get.get(articleId, siteId),
     ofArticle: (articleId: string): PublicationRow[] => ofArticle.all(articleId),
     byRemote: (siteId: string, remoteId: number): PublicationRow | undefined =>
       byRemote.get(siteId, remoteId),
-    upsert: (row: PublicationRow): void => void upsert.run(row),
-    media: (siteId: string, key: string): RemoteMediaRow | undefined => media.get(siteId, key),
-    insertMedia: (row: RemoteMediaRow): void => void insertMedia.run(row),
+    upsert: (row: PublicationRow): void => void upsert.run({ remote_date_gmt: null, ...row }),
   };
 }
 

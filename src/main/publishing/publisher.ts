@@ -1,13 +1,18 @@
-import type { Article, ArticleFields } from '../../shared/domain/article';
+import type { Article, ArticleFields, Language } from '../../shared/domain/article';
+import { photoCaption } from '../../shared/publishing/photoCredit';
 import type { SyncAction } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import type { MediaSource } from './mediaSource';
+import { postsWithMarker, sweepDuplicates, sweepMediaDuplicates } from './duplicateSweep';
+import { createMediaUploader } from './mediaUploader';
+import { resolveInlineImages } from './inlineImages';
+import { postDates } from './siteDates';
+import { inlineImages, type ImageSrc } from './siteHtml';
 import {
   contentFor,
   createTermResolver,
-  markerOf,
   postFields,
   remoteHash,
   withoutMarker,
@@ -26,8 +31,9 @@ export interface PushPayload {
   scheduledAt?: number | undefined;
 }
 
-/** How one operation ended when it did not throw. */
-export type OpOutcome = { kind: 'done'; notice?: string | undefined } | { kind: 'conflict'; message: string };
+/** How one operation ended when it did not throw. `created`: this attempt made the post (a create). */
+export type OpOutcome =
+  { kind: 'done'; notice?: string | undefined; created?: boolean } | { kind: 'conflict'; message: string };
 
 const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update' | 'review'>, string> = {
   draft: 'draft',
@@ -36,8 +42,6 @@ const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update' | 'review'>, 
   publish: 'publish',
   unpublish: 'draft',
 };
-
-const ANY_STATUS = 'draft,pending,future,publish,private';
 
 interface SiteContext {
   client: WpClient;
@@ -116,6 +120,7 @@ export function createPublisher(deps: {
       last_pushed_revision: revision,
       remote_modified_gmt: post.modified_gmt,
       remote_hash: remoteHash(post),
+      remote_date_gmt: post.date_gmt,
       state: 'on_site',
       last_error: notice,
     });
@@ -130,60 +135,44 @@ export function createPublisher(deps: {
     }
   }
 
-  /** The post a previous attempt made for this article, if its answer was lost (found by our marker). */
-  async function findByMarker(client: WpClient, articleId: string): Promise<WpPost | undefined> {
-    const found = await client.get<WpPost[]>('wp/v2/posts', {
-      search: markerOf(articleId),
-      status: ANY_STATUS,
-      context: 'edit',
-      per_page: 5,
-    });
-    return found.body.find((p) => p.content.raw.includes(markerOf(articleId)));
+  /**
+   * The post an earlier attempt made for this article, if its answer was lost (found by our marker). Were there
+   * several (a create delayed in transit landed next to a retry's), the oldest is kept and the others trashed.
+   */
+  async function findByMarker(
+    client: WpClient,
+    articleId: string,
+  ): Promise<{ post: WpPost | undefined; notice: string | undefined }> {
+    const found = await postsWithMarker(client, articleId);
+    if (found.length <= 1) return { post: found[0], notice: undefined };
+    const swept = await sweepDuplicates(client, articleId, found[0]?.id);
+    return { post: swept.kept, notice: swept.notice };
   }
 
-  /** Uploads a media-store file once per site (found again by its key if the answer was lost). */
-  async function ensureMedia(siteId: string, mediaId: string, meta: { alt: string; caption: string }) {
-    const known = pubs.media(siteId, mediaId);
-    if (known) return { id: known.remote_id, notice: undefined };
-    const file = deps.media.read(mediaId);
-    if (!file)
-      return { id: undefined, notice: `The image ${mediaId} is not in the media store, so it was not sent.` };
-    const { client } = await siteContext(siteId);
-    const key = `redac-${mediaId.replace(/[^A-Za-z0-9]/g, '').slice(0, 40)}`;
-    const previous = await client.get<{ id: number; source_url: string; slug: string }[]>('wp/v2/media', {
-      search: key,
-      per_page: 5,
+  const uploader = createMediaUploader({
+    db: deps.db,
+    media: deps.media,
+    client: async (siteId) => (await siteContext(siteId)).client,
+    now,
+  });
+
+  /** A photo of the media store on the site, with its alt text and its caption carrying the credit. */
+  function ensureMedia(
+    siteId: string,
+    mediaId: string,
+    meta: { alt: string; caption: string; credit: string },
+    language: Language,
+  ) {
+    return uploader.ensure(siteId, mediaId, {
+      alt: meta.alt,
+      caption: photoCaption(meta.caption, meta.credit, language),
     });
-    let media = previous.body.find((m) => m.slug.startsWith(key.toLowerCase()));
-    if (!media) {
-      const filename = `${key}-${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      media = (
-        await client.request<{ id: number; source_url: string; slug: string }>('POST', 'wp/v2/media', {
-          bytes: {
-            data: file.bytes,
-            headers: {
-              'content-type': file.mime,
-              'content-disposition': `attachment; filename="${filename}"`,
-            },
-          },
-        })
-      ).body;
-    }
-    await client.post(`wp/v2/media/${media.id}`, { alt_text: meta.alt, caption: meta.caption });
-    pubs.insertMedia({
-      site_id: siteId,
-      media_key: mediaId,
-      remote_id: media.id,
-      source_url: media.source_url,
-      created_at: now(),
-    });
-    return { id: media.id, notice: undefined };
   }
 
-  const sameContent = (article: Article, post: WpPost): boolean =>
+  const sameContent = (article: Article, post: WpPost, imageSrc: ImageSrc): boolean =>
     post.title.raw === article.headline &&
     post.excerpt.raw === article.standfirst &&
-    withoutMarker(post.content.raw) === withoutMarker(contentFor(article));
+    withoutMarker(post.content.raw) === withoutMarker(contentFor(article, imageSrc));
 
   /** A remote-only change comes into the local article as a new revision. */
   function pullInto(article: Article, post: WpPost): Article {
@@ -213,7 +202,16 @@ export function createPublisher(deps: {
     return saved;
   }
 
-  async function push(articleId: string, siteId: string, payload: PushPayload): Promise<OpOutcome> {
+  /**
+   * `retry`: an earlier attempt of this operation may have reached the site (its answer lost or still in
+   * transit), so a create made now is swept for twins right after.
+   */
+  async function push(
+    articleId: string,
+    siteId: string,
+    payload: PushPayload,
+    attempt: { retry?: boolean } = {},
+  ): Promise<OpOutcome> {
     const action = deps.review?.concreteAction(articleId, payload.action) ?? payload.action;
     if (action === 'review')
       throw new WpError('Sending for review needs the review state.', undefined, 'no_review', false);
@@ -223,7 +221,8 @@ export function createPublisher(deps: {
     const pub = pubs.get(articleId, siteId);
     let remote = pub?.remote_id ? await readPost(client, pub.remote_id) : undefined;
     const known = remote !== undefined;
-    remote ??= await findByMarker(client, articleId);
+    let notice: string | undefined;
+    if (!remote) ({ post: remote, notice } = await findByMarker(client, articleId));
 
     if (action === 'trash') {
       if (remote && remote.status !== 'trash') {
@@ -242,12 +241,18 @@ export function createPublisher(deps: {
       return { kind: 'done' };
     }
 
+    // Inline images go to the site's media library first: the content points at their addresses there.
+    const uploadImages = (of: Article) =>
+      resolveInlineImages(of, (image) => ensureMedia(siteId, image.mediaId, image, of.language));
+    let images = await uploadImages(article);
+
     if (remote && known && pub?.remote_hash) {
       const remoteChanged =
         remoteHash(remote) !== pub.remote_hash || remote.modified_gmt !== pub.remote_modified_gmt;
       const localChanged = article.revision !== pub.last_pushed_revision;
       const remoteMoved =
-        !sameContent(article, remote) || deps.review?.remoteReviewDiffers(article.id, remote) === true;
+        !sameContent(article, remote, images.src) ||
+        deps.review?.remoteReviewDiffers(article.id, remote) === true;
       if (remoteChanged && remoteMoved) {
         if (localChanged) {
           const message = `The post was changed on the site (at ${remote.modified_gmt} UTC) and here since the last sync: nothing was overwritten.`;
@@ -255,27 +260,40 @@ export function createPublisher(deps: {
           return { kind: 'conflict', message };
         }
         article = pullInto(article, remote);
+        // The pulled body may use other images (already known ones cost nothing).
+        images = await uploadImages(article);
       }
     }
 
-    let notice: string | undefined;
     let featuredMedia: number | undefined;
     if (article.featuredImage) {
-      const media = await ensureMedia(siteId, article.featuredImage.mediaId, article.featuredImage);
-      featuredMedia = media.id;
-      notice = media.notice;
+      try {
+        featuredMedia = (
+          await ensureMedia(siteId, article.featuredImage.mediaId, article.featuredImage, article.language)
+        ).id;
+      } catch (error) {
+        // The post can go out without its featured photo; say so rather than hold the article back.
+        if (!(error instanceof WpError && error.code === 'media_missing')) throw error;
+        notice = error.message;
+      }
     }
-    const fields = await postFields(article, ctx.terms, { canSetAuthor: ctx.canSetAuthor, featuredMedia });
+    const fields = await postFields(article, ctx.terms, {
+      canSetAuthor: ctx.canSetAuthor,
+      featuredMedia,
+      imageSrc: images.src,
+    });
     if (action === 'update') fields.status = remote?.status ?? 'draft';
     else fields.status = TARGET_STATUS[action];
+    let dated: number | undefined;
     if (action === 'schedule') {
       if (payload.scheduledAt === undefined)
         throw new WpError('A scheduled push needs a date.', undefined, 'no_date', false);
-      fields.date_gmt = wpDateGmt(payload.scheduledAt);
+      dated = payload.scheduledAt;
     } else if (action === 'publish' && remote?.status === 'future') {
       // A future date would keep it scheduled: publishing now means dated now.
-      fields.date_gmt = wpDateGmt(now());
+      dated = now();
     }
+    if (dated !== undefined) Object.assign(fields, postDates(await deps.sites.zone(siteId), dated));
 
     const sent = fields.content as string;
     const carried = deps.review?.metaFields(article, fields.status as string, withoutMarker(sent), {
@@ -284,19 +302,74 @@ export function createPublisher(deps: {
     });
     Object.assign(fields, carried?.fields);
     notice ??= carried?.notice;
-    const written = remote
+    let written = remote
       ? (await client.post<WpPost>(`wp/v2/posts/${remote.id}`, fields, { context: 'edit' })).body
       : (await client.post<WpPost>('wp/v2/posts', fields, { context: 'edit' })).body;
+    const created = !remote;
+    if (created && attempt.retry) {
+      const swept = await sweepDuplicates(client, articleId, written.id);
+      notice = joinNotices(notice, swept.notice);
+    }
+    if (dated !== undefined && written.date_gmt !== wpDateGmt(dated)) {
+      // The site's zone changed since we read it (WordPress trusts `date`): read it again and send the date again.
+      const dates = postDates(await deps.sites.refreshZone(siteId), dated);
+      written = (
+        await client.post<WpPost>(
+          `wp/v2/posts/${written.id}`,
+          { ...dates, status: fields.status },
+          { context: 'edit' },
+        )
+      ).body;
+      if (written.date_gmt !== dates.date_gmt)
+        notice = joinNotices(
+          notice,
+          `The site dated the post ${written.date_gmt} UTC instead of ${dates.date_gmt} UTC. Check its date on the site.`,
+        );
+    }
     if (written.content.raw !== sent || written.title.raw !== article.headline) {
-      notice = `The site changed the HTML it was sent (this user may not post unfiltered HTML, so WordPress filtered it). Check the post on the site or push with an editor's account.`;
+      notice = joinNotices(
+        notice,
+        `The site changed the HTML it was sent (this user may not post unfiltered HTML, so WordPress filtered it). Check the post on the site or push with an editor's account.`,
+      );
     }
     notice ??= deps.review?.checkWritten(written, fields);
     recordPost(articleId, siteId, written, article.revision, notice ?? null);
-    return { kind: 'done', notice };
+    return { kind: 'done', notice, created };
+  }
+
+  /**
+   * Late check after an operation that followed an uncertain attempt: a create or an upload still in transit
+   * then may have landed since. Keeps the post and the files this article is recorded with; any other post
+   * carrying its marker goes to the trash, any other copy of its images is deleted.
+   */
+  async function sweep(articleId: string, siteId: string): Promise<string | undefined> {
+    const { client } = await siteContext(siteId);
+    const notices: string[] = [];
+    const keep = pubs.get(articleId, siteId)?.remote_id ?? undefined;
+    if (keep !== undefined) {
+      const posts = await sweepDuplicates(client, articleId, keep);
+      if (posts.notice) notices.push(posts.notice);
+    }
+    let article: Article | undefined;
+    try {
+      article = deps.articles.get(articleId);
+    } catch {
+      // Deleted here since: its posts were swept above; its images cannot be told apart any more.
+    }
+    const mediaIds = new Set(article ? inlineImages(article.body).map((i) => i.mediaId) : []);
+    if (article?.featuredImage) mediaIds.add(article.featuredImage.mediaId);
+    for (const mediaId of mediaIds) {
+      const known = uploader.known(siteId, mediaId);
+      if (!known) continue;
+      const notice = await sweepMediaDuplicates(client, mediaId, known.remote_id);
+      if (notice) notices.push(notice);
+    }
+    return notices.length ? notices.join(' ') : undefined;
   }
 
   return {
     push,
+    sweep,
     ensureMedia,
     /** Forget cached site facts (after a password change). */
     forget: (siteId: string) => contexts.delete(siteId),
@@ -317,3 +390,6 @@ export function createPublisher(deps: {
 }
 
 export type Publisher = ReturnType<typeof createPublisher>;
+
+const joinNotices = (a: string | undefined, b: string | undefined): string | undefined =>
+  a && b ? `${a} ${b}` : (a ?? b);

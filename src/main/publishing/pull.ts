@@ -2,6 +2,7 @@ import { fieldsOf, type ArticleFields, type Language } from '../../shared/domain
 import type { PullResult } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { emptyFields } from '../articles/articleService';
+import { AppError } from '../core/errors';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import { fromWpDateGmt, remoteHash, withoutMarker, type WpPost } from './mapping';
@@ -87,7 +88,12 @@ export function createPuller(deps: {
   function store(siteId: string, post: WpPost): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
-    const seen = { remote_modified_gmt: post.modified_gmt, remote_hash: hash, remote_status: post.status };
+    const seen = {
+      remote_modified_gmt: post.modified_gmt,
+      remote_hash: hash,
+      remote_status: post.status,
+      remote_date_gmt: post.date_gmt,
+    };
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
@@ -194,7 +200,15 @@ export function createPuller(deps: {
         .sort((a, b) =>
           a.modified_gmt === b.modified_gmt ? a.id - b.id : a.modified_gmt < b.modified_gmt ? -1 : 1,
         );
-      storePage(fresh);
+      try {
+        storePage(fresh);
+      } catch (error) {
+        // The page's transaction rolled back whole, cursor included: the next pull starts again at this page.
+        throw new AppError(
+          'internal',
+          `The pull stopped while storing posts (${(error as Error).message}). Nothing of that page was kept; pull again to resume from it.`,
+        );
+      }
       result.pages++;
       if (page >= totalPages || posts.length < perPage) break;
     }

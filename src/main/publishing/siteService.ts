@@ -3,7 +3,9 @@ import type { Site, SiteInput, SiteUser } from '../../shared/domain/site';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/open';
 import type { CredentialStore } from './credentialStore';
+import type { SiteZone } from '../../shared/time/zonedTime';
 import { siteQueries, type SiteRow } from './siteRows';
+import { siteZoneQueries } from './siteZoneRows';
 import { createWpClient, normalizeSiteUrl, WpError, type WpAuth, type WpClient } from './wordpressClient';
 
 interface MeResponse {
@@ -36,6 +38,7 @@ export function explainWpError(error: unknown): AppError {
 /** The WordPress sites Redac knows, their passwords kept by the credential store, and the connection check. */
 export function createSiteService(db: Db, credentials: CredentialStore, now: () => number = Date.now) {
   const q = siteQueries(db);
+  const zones = siteZoneQueries(db);
 
   const toSite = (row: SiteRow): Site => ({
     id: row.id,
@@ -44,6 +47,7 @@ export function createSiteService(db: Db, credentials: CredentialStore, now: () 
     username: row.username,
     hasPassword: credentials.get(row.id) !== undefined,
     createdAt: row.created_at,
+    timeZone: zones.get(row.id) ?? null,
   });
 
   function normalize(url: string): string {
@@ -79,6 +83,29 @@ export function createSiteService(db: Db, credentials: CredentialStore, now: () 
         'The Application Password of this site cannot be read on this computer: enter it again.',
       );
     return { url: row.url, username: row.username, password };
+  }
+
+  /** GET /wp-json/ is public and names the zone (timezone_string) or only a fixed offset (gmt_offset, hours). */
+  async function refreshZone(id: string): Promise<SiteZone> {
+    const client = createWpClient(auth(id), { timeoutMs: 15_000 });
+    const index = (
+      await client.get<{ timezone_string?: unknown; gmt_offset?: unknown }>('', {
+        _fields: 'timezone_string,gmt_offset',
+      })
+    ).body;
+    const offset = Number(index.gmt_offset);
+    if (typeof index.timezone_string !== 'string' || !Number.isFinite(offset))
+      throw new WpError('The site did not say which time zone it is in.', 200, 'no_zone', false);
+    let name = index.timezone_string;
+    // A zone this runtime does not know is treated as the fixed offset the site reports.
+    try {
+      if (name) new Intl.DateTimeFormat('en', { timeZone: name });
+    } catch {
+      name = '';
+    }
+    const zone: SiteZone = { name, gmtOffset: offset };
+    zones.put(id, zone, now());
+    return zone;
   }
 
   return {
@@ -118,7 +145,19 @@ export function createSiteService(db: Db, credentials: CredentialStore, now: () 
     /** Checks typed, unsaved credentials. */
     check: (input: SiteInput): Promise<SiteUser> =>
       whoAmI({ url: normalize(input.url), username: input.username.trim(), password: input.password }),
-    test: (id: string): Promise<SiteUser> => whoAmI(auth(id)),
+    /** Checks the saved credentials, and reads the site's time zone again (it may have been changed there). */
+    async test(id: string): Promise<SiteUser> {
+      const user = await whoAmI(auth(id));
+      try {
+        await refreshZone(id);
+      } catch (error) {
+        throw explainWpError(error);
+      }
+      return user;
+    },
+    /** The site's time zone: the cached one, or read from the site the first time. */
+    zone: async (id: string): Promise<SiteZone> => zones.get(id) ?? refreshZone(id),
+    refreshZone,
     /** A client for a saved site, for publishing. */
     client: (id: string, timeoutMs?: number): WpClient =>
       createWpClient(auth(id), timeoutMs === undefined ? {} : { timeoutMs }),

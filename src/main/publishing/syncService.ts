@@ -4,6 +4,7 @@ import { goesLive, REVIEW_FINDINGS } from '../../shared/publishing/reviewFinding
 import { AppError } from '../core/errors';
 import type { ArticleService } from '../articles/articleService';
 import type { Outbox } from './outbox';
+import { fromWpDateGmt } from './mapping';
 import type { PublicationRow } from './publicationRows';
 import type { Publisher } from './publisher';
 import type { SiteService } from './siteService';
@@ -88,6 +89,11 @@ export function createSyncService(deps: {
           remoteStatus: row?.remote_status ?? null,
           lastPushedRevision: row?.last_pushed_revision ?? null,
           message: row?.last_error ?? null,
+          scheduledAt:
+            row?.remote_status === 'future' && row.remote_date_gmt
+              ? fromWpDateGmt(row.remote_date_gmt)
+              : null,
+          timeZone: site.timeZone,
         };
       });
     },

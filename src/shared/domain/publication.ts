@@ -42,6 +42,10 @@ export const Publication = z.object({
   lastPushedRevision: z.number().int().nullable(),
   /** The site's message when the state is failed; a notice otherwise (e.g. HTML the site filtered). */
   message: z.string().nullable(),
+  /** When a scheduled post goes live (epoch ms), as the site dated it; null unless scheduled. */
+  scheduledAt: z.number().nullable(),
+  /** The site's time zone, in which its times are shown and typed; null until the site was asked. */
+  timeZone: z.object({ name: z.string(), gmtOffset: z.number() }).nullable(),
 });
 export type Publication = z.infer<typeof Publication>;
 

@@ -12,6 +12,8 @@ export const Site = z.object({
   /** False when the credential store lost or cannot read the password (e.g. another machine's keyring). */
   hasPassword: z.boolean(),
   createdAt: z.number().int(),
+  /** The site's time zone (from its REST index, refreshed by Test connection); null until first read. */
+  timeZone: z.object({ name: z.string(), gmtOffset: z.number() }).nullable(),
 });
 export type Site = z.infer<typeof Site>;
 

@@ -84,7 +84,7 @@ describe('published HTML', () => {
         `<span ${data(` data-suggestion-added="[&quot;bold&quot;]" data-suggestion-removed="[&quot;italic&quot;]"`)} data-suggestion-format=""><strong>oui</strong></span>.</p>`,
     );
     expect(hasSuggestions(body)).toBe(true);
-    const { bodyHtml } = articleHtml({ headline: 'Titre', standfirst: '', body });
+    const { bodyHtml } = articleHtml({ headline: 'Titre', standfirst: '', body, language: 'fr' });
     expect(bodyHtml).toBe('<p dir="auto">Le maire a dit hier <em>oui</em>.</p>');
     expect(bodyHtml).not.toMatch(/data-thread|data-suggestion|<ins|<del|comment-anchor/);
     expect(hasSuggestions(publishableBody(body))).toBe(false);

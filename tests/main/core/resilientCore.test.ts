@@ -29,20 +29,20 @@ describe('a damaged store at start-up', () => {
     });
     expect(await invokeChannel(core.handlers, 'articles:list', {}, quiet)).toEqual({ ok: true, value: [] });
     expect(readdirSync(dir).some((f) => f.startsWith(`${STORE_FILE}.damaged-`))).toBe(true);
-    core.close();
+    await core.close();
   });
 
-  it('a truncated store is damaged too', () => {
+  it('a truncated store is damaged too', async () => {
     const dir = tempDir();
     const first = startResilientCore({ dataDir: dir, transport: 'host', version: 'test' });
     first.services.articles.create('fr');
-    first.close();
+    await first.close();
     const file = join(dir, STORE_FILE);
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, 1500));
     const again = startResilientCore({ dataDir: dir, transport: 'host', version: 'test' });
     expect(again.mode()).toBe('damaged');
-    again.close();
+    await again.close();
   });
 });
 
@@ -70,6 +70,6 @@ describe('backups', () => {
         quiet,
       ),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    core.close();
+    await core.close();
   });
 });

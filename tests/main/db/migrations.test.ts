@@ -26,8 +26,12 @@ describe('opening the store', () => {
     db.close();
   });
 
-  it('numbers migrations 1..N in order, one per version', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  it('numbers migrations in increasing order, one per version', () => {
+    // Branches number their own migrations, so a branch may have a gap until the others are merged.
+    const versions = migrations.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]!);
+    expect(LATEST_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
   });
 
   it('upgrades a version 1 store and keeps its articles, giving each its first revision', () => {

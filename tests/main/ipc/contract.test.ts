@@ -67,6 +67,8 @@ describe('the IPC contract refuses malformed input with a typed error', () => {
 
   it('turns an unexpected failure into an internal error without a stack trace', async () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    // The store goes away under the services (the outbox, which would only log it, is stopped first).
+    await core.services.outbox.stop();
     core.db.close();
     const result = await invokeChannel(core.handlers, 'articles:list', {}, quiet);
     expect(result.ok).toBe(false);

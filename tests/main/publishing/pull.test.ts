@@ -57,3 +57,37 @@ describe('pulling posts from the real WordPress', () => {
     expect(f.articles.get(byRemote.get(ids[1]!) as string).headline).toBe(`${token} retouché`);
   });
 });
+
+describe('a pull cut off in the middle of a page', () => {
+  it('keeps no part of that page, and the next pull brings every post exactly once', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `mid${Math.random().toString(36).slice(2, 8)}`;
+    const ids = await makePosts(token, 7);
+    const options = { statuses: ['draft', 'pending', 'publish'] as const, search: token, perPage: 3 };
+    const pubCount = (): number => f.db.prepare('SELECT count(*) FROM publications').pluck().get() as number;
+
+    // The store refuses the second post of the second page (as a full disk or a broken constraint would):
+    // a real failure inside the page's transaction, after its first post and that post's article were written.
+    f.db.exec(`CREATE TEMP TRIGGER fail_mid_page BEFORE INSERT ON main.publications
+               WHEN (SELECT count(*) FROM main.publications) >= 4
+               BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    await expect(f.puller.pull(f.site.id, options)).rejects.toThrow(/Nothing of that page was kept/);
+    expect(pubCount()).toBe(3);
+    expect(f.articles.list(100)).toHaveLength(3);
+
+    f.db.exec('DROP TRIGGER fail_mid_page');
+    const resumed = await f.puller.pull(f.site.id, options);
+    expect(resumed).toMatchObject({ created: 4, done: true });
+    const stored = f.db
+      .prepare('SELECT remote_id FROM publications ORDER BY remote_id')
+      .pluck()
+      .all() as number[];
+    expect(stored).toEqual([...ids].sort((a, b) => a - b));
+    const articles = f.articles.list(100);
+    expect(articles).toHaveLength(7);
+    const headlines = articles.map((a) => f.articles.get(a.id).headline).sort();
+    expect(headlines).toEqual(ids.map((_, i) => `${token} n°${i} — « été »`).sort());
+    // And again: nothing new.
+    expect(await f.puller.pull(f.site.id, options)).toMatchObject({ created: 0, updated: 0 });
+  });
+});

@@ -110,7 +110,8 @@ describe('pushing articles to the real WordPress', () => {
     );
     expect(media).toMatchObject({
       alt_text: 'سفن في الميناء',
-      caption: { raw: 'ميناء الجزائر' },
+      // WordPress has no credit field: the credit travels in the caption, worded as the preview shows it.
+      caption: { raw: 'ميناء الجزائر — تصوير: وكالة' },
       mime_type: 'image/png',
     });
     expect(f.outbox.ofArticle(article.id).map((o) => [o.operation, o.status])).toEqual([

@@ -9,6 +9,7 @@ import { m0007Publishing } from './0007-publishing';
 import { m0008RevisionStorage } from './0008-revision-storage';
 import { m0009Workflow } from './0009-workflow';
 import { m0010CommentThreads } from './0010-comment-threads';
+import { m0012SiteZonesMediaMeta } from './0012-site-zones-media-meta';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -17,7 +18,10 @@ export interface Migration {
   up(db: Db): void;
 }
 
-/** In order; each one's version is its position. Never edit a migration that has shipped: add one. */
+/**
+ * In order of version. Never edit a migration that has shipped: add one. Versions are numbered by the branch
+ * that adds them, so a branch may see a gap (here 9 to 11) until the others are merged: only the order matters.
+ */
 export const migrations: readonly Migration[] = [
   m0001Articles,
   m0002Revisions,
@@ -29,6 +33,7 @@ export const migrations: readonly Migration[] = [
   m0008RevisionStorage,
   m0009Workflow,
   m0010CommentThreads,
+  m0012SiteZonesMediaMeta,
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

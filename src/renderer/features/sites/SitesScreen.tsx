@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../bridge';
+import { zoneLabel } from '../../../shared/time/zonedTime';
 import { useSitesStore, type TestResult } from './sitesStore';
 import './sites.css';
 
@@ -91,6 +92,7 @@ export function SitesScreen() {
                 </button>
               </div>
               {!site.hasPassword && <p role="alert">{t('sites.passwordMissing')}</p>}
+              {site.timeZone && <p>{t('sites.timeZone', { zone: zoneLabel(site.timeZone) })}</p>}
               <TestOutcome result={tests[site.id]} />
               {pulls[site.id] && <p role="status">{pulls[site.id]}</p>}
             </li>

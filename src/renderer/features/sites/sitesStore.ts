@@ -20,7 +20,7 @@ interface SitesState {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export const useSitesStore = create<SitesState>((set) => {
+export const useSitesStore = create<SitesState>((set, get) => {
   const setTest = (key: string, result: TestResult): void =>
     set((state) => ({ tests: { ...state.tests, [key]: result } }));
   return {
@@ -66,6 +66,8 @@ export const useSitesStore = create<SitesState>((set) => {
       setTest(id, { kind: 'testing' });
       try {
         setTest(id, { kind: 'ok', user: await call('sites:test', { id }) });
+        // Test connection also read the site's time zone again: show it.
+        await get().refresh();
       } catch (error) {
         setTest(id, { kind: 'failed', message: message(error) });
       }

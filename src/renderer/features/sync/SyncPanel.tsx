@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItem, Publication, SyncAction } from '../../../shared/domain/publication';
 import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
+import { instantOfWallTime, zoneLabel, type SiteZone } from '../../../shared/time/zonedTime';
 import { useEditorStore } from '../editor/editorStore';
 import { prePublishChecks, type CheckFinding } from '../../../shared/publishing/prePublishChecks';
 import { goesLive, REVIEW_FINDINGS } from '../../../shared/publishing/reviewFindings';
@@ -34,12 +35,15 @@ function SiteRow({
   blockedForReview: boolean;
   acceptWarnings: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const enqueue = useSyncStore((s) => s.enqueue);
   const [when, setWhen] = useState('');
   const [resolving, setResolving] = useState(false);
   const dateId = useId();
   const onSite = publication.remoteId !== null && publication.state !== 'not_on_site';
+  const zone = publication.timeZone;
+  // Typed in the site's zone when it is known (the site's clock is the one readers live by), else this computer's.
+  const scheduleInstant = (): number => (zone ? instantOfWallTime(zone, when) : new Date(when).getTime());
   return (
     <li className="sync-site">
       <div className="sync-site-head">
@@ -48,6 +52,16 @@ function SiteRow({
           {t(`sync.state.${publication.state}`)}
         </span>
       </div>
+      {publication.scheduledAt !== null && (
+        <p className="sync-scheduled">
+          {zone
+            ? t('sync.scheduledForZone', {
+                when: formatInZone(publication.scheduledAt, zone, i18n.language || 'en'),
+                zone: zoneLabel(zone),
+              })
+            : t('sync.scheduledFor', { when: formatDateTime(publication.scheduledAt) })}
+        </p>
+      )}
       {publication.message && (
         <p role={publication.state === 'failed' || publication.state === 'conflict' ? 'alert' : 'note'}>
           {publication.message}
@@ -86,19 +100,32 @@ function SiteRow({
             </button>
           ),
         )}
-        <label htmlFor={dateId}>{t('sync.scheduleAt')}</label>
+        <label htmlFor={dateId}>
+          {zone ? t('sync.scheduleAtZone', { zone: zoneLabel(zone) }) : t('sync.scheduleAtLocal')}
+        </label>
         <input id={dateId} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
         <button
           type="button"
           disabled={when === '' || blocked}
-          onClick={() =>
-            void enqueue(publication.siteId, 'schedule', new Date(when).getTime(), acceptWarnings)
-          }
+          onClick={() => void enqueue(publication.siteId, 'schedule', scheduleInstant(), acceptWarnings)}
         >
           {t('sync.action.schedule')}
         </button>
       </div>
     </li>
+  );
+}
+
+/** A time as the site's readers see it: in the site's zone (a fixed offset when it names none). */
+function formatInZone(epochMs: number, zone: SiteZone, locale: string): string {
+  if (zone.name)
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zone.name,
+    }).format(epochMs);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    epochMs + zone.gmtOffset * 3600_000,
   );
 }
 

@@ -11,6 +11,7 @@ export const enPublishing = {
   },
   sites: {
     heading: 'Sites',
+    timeZone: 'Time zone of the site: {{zone}} (schedules are typed and shown in it)',
     intro:
       'WordPress sites Redac publishes to. Make an Application Password in your profile on the site (Users › Profile › Application Passwords).',
     url: 'Site URL',
@@ -69,7 +70,10 @@ export const enPublishing = {
     noSites: 'No site yet: add one under Sites.',
     sitesList: 'Sites',
     actionsOn: 'Send to {{site}}',
-    scheduleAt: 'Publication date',
+    scheduleAtZone: 'Publication date ({{zone}}, the site’s time)',
+    scheduleAtLocal: 'Publication date (this computer’s time; Test connection reads the site’s zone)',
+    scheduledFor: 'Goes live {{when}}',
+    scheduledForZone: 'Goes live {{when}} ({{zone}})',
     queue: 'Outbox',
     progress: 'Outbox progress',
     counts: '{{waiting}} waiting, {{done}} sent',
@@ -88,6 +92,7 @@ export const enPublishing = {
       trash: 'Trash',
       review: 'Send for review',
       media: 'Upload image',
+      sweep: 'Check the site for a duplicate',
     },
     status: {
       pending: 'waiting',
