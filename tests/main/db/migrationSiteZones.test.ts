@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { m0012SiteZonesMediaMeta } from '../../../src/main/db/migrations/0012-site-zones-media-meta';
+import { m0011SiteZonesMediaMeta } from '../../../src/main/db/migrations/0011-site-zones-media-meta';
 import { openDatabase } from '../../../src/main/db/open';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -9,7 +9,7 @@ const tempDir = useTempDirs();
 describe('the site zones and media captions migration', () => {
   it('keeps the uploaded media it knew and adds an empty time zone cache', () => {
     const file = join(tempDir(), 'store.sqlite3');
-    const before = openDatabase(file, { migrateTo: m0012SiteZonesMediaMeta.version - 1 });
+    const before = openDatabase(file, { migrateTo: m0011SiteZonesMediaMeta.version - 1 });
     before
       .prepare(
         `INSERT INTO sites (id, name, url, username, created_at) VALUES ('s', 'n', 'http://x', 'e', 1)`,
@@ -23,7 +23,7 @@ describe('the site zones and media captions migration', () => {
       .run();
     before.close();
 
-    const db = openDatabase(file, { migrateTo: m0012SiteZonesMediaMeta.version });
+    const db = openDatabase(file, { migrateTo: m0011SiteZonesMediaMeta.version });
     expect(db.prepare('SELECT * FROM remote_media').all()).toEqual([
       {
         site_id: 's',

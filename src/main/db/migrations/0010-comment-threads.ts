@@ -5,8 +5,6 @@ import type { Migration } from './index';
  * (the anchor follows the text); the row keeps the anchor kind, the quoted text (so a detached thread still
  * says what it was about) and the resolved state. Authors are stored as the PersonRef JSON other desks see,
  * so a thread from another desk shows its author without a people table.
- * Numbered 0010 after workflow's 0009; it needs only 0008's articles table, so on a branch without 0009 it
- * takes the next free version (the merger sets `version` to its position).
  */
 export const m0010CommentThreads: Migration = {
   version: 10,

@@ -9,7 +9,7 @@ import { m0007Publishing } from './0007-publishing';
 import { m0008RevisionStorage } from './0008-revision-storage';
 import { m0009Workflow } from './0009-workflow';
 import { m0010CommentThreads } from './0010-comment-threads';
-import { m0012SiteZonesMediaMeta } from './0012-site-zones-media-meta';
+import { m0011SiteZonesMediaMeta } from './0011-site-zones-media-meta';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -33,7 +33,7 @@ export const migrations: readonly Migration[] = [
   m0008RevisionStorage,
   m0009Workflow,
   m0010CommentThreads,
-  m0012SiteZonesMediaMeta,
+  m0011SiteZonesMediaMeta,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -6,10 +6,9 @@ import type { Migration } from './index';
  * remote_media.meta_hash remembers the alt text and caption last sent for an uploaded file, so a changed
  * caption or credit is sent again without uploading the file again. publications.remote_date_gmt keeps when the
  * site dates each post, so a scheduled article says when it goes live (shown in the site's zone).
- * (Versions 9 to 11 belong to other branches of the same release; see migrate.ts on gaps.)
  */
-export const m0012SiteZonesMediaMeta: Migration = {
-  version: 12,
+export const m0011SiteZonesMediaMeta: Migration = {
+  version: 11,
   name: 'site-zones-media-meta',
   up(db) {
     db.exec(`
