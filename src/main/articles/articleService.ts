@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   Article,
   ArticleFields,
@@ -17,7 +18,6 @@ import type { Db } from '../db/open';
 import type { MediaStore } from '../media/mediaStore';
 import { createRevisionStore } from '../revisions/revisionStore';
 import type { TermService } from '../taxonomy/termService';
-import { newArticleId } from './articleIds';
 import { articleQueries, type ArticleContent, type ArticleRow, type ArticleSummaryRow } from './articleRows';
 
 export interface SaveInput {
@@ -164,7 +164,7 @@ export function createArticleService(
 
   const create = db.transaction((language: Language): ArticleRow => {
     const at = now();
-    const id = newArticleId(at);
+    const id = randomUUID();
     const fields = emptyFields(language);
     const row: ArticleRow = { ...toContent(id, fields, at), status: 'draft', created_at: at, revision: 1 };
     q.insert(row);

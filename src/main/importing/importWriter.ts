@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { TermKind } from '../../shared/domain/term';
 import { BODY_SCHEMA_VERSION } from '../../shared/editor/bodyExtensions';
 import { bodyProblem } from '../../shared/editor/bodySchema';
 import { foldText } from '../../shared/text/fold';
-import { newArticleId } from '../articles/articleIds';
 import { articleQueries } from '../articles/articleRows';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
@@ -63,7 +63,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     if (known.get(item.sourceKey)) return 'skipped';
     const problem = bodyProblem(item.body);
     if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
-    const id = newArticleId();
+    const id = randomUUID();
     const section = item.section ? termOf('sections', item.section) : undefined;
     const sectionId = section?.id ?? null;
     const tags = termsOf('tags', item.tags);
