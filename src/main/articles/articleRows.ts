@@ -92,8 +92,10 @@ export function articleQueries(db: Db) {
     `SELECT a.id, a.name, a.slug FROM article_authors aa JOIN authors a ON a.id = aa.author_id
       WHERE aa.article_id = ? ORDER BY aa.position`,
   );
-  const slugsLike = db.prepare<[string, string, string], { slug: string }>(
-    "SELECT slug FROM articles WHERE id <> ? AND (slug = ? OR slug LIKE ? ESCAPE '\\')",
+  // A range on the slug index (partial: slug <> ''), not LIKE, which SQLite answers by scanning every row.
+  // [base, base + '.') holds base itself and every base-… ('-' sorts just before '.').
+  const slugsFrom = db.prepare<[string, string, string], { slug: string }>(
+    "SELECT slug FROM articles WHERE slug <> '' AND slug >= ? AND slug < ? AND id <> ?",
   );
   const sectionById = db.prepare<[number], Term>('SELECT id, name, slug FROM sections WHERE id = ?');
   const clearTags = db.prepare<[string]>('DELETE FROM article_tags WHERE article_id = ?');
@@ -119,8 +121,8 @@ export function articleQueries(db: Db) {
     section: (id: number): Term | undefined => sectionById.get(id),
     /** Slugs of other articles equal to base or of the form base-N. */
     slugsLike(id: string, base: string): Set<string> {
-      const escaped = base.replace(/[\\%_]/g, (c) => `\\${c}`);
-      return new Set(slugsLike.all(id, base, `${escaped}-%`).map((r) => r.slug));
+      const slugs = slugsFrom.all(base, `${base}.`, id).map((r) => r.slug);
+      return new Set(slugs.filter((slug) => slug === base || slug.startsWith(`${base}-`)));
     },
     setTags(id: string, tagIds: readonly number[]): void {
       clearTags.run(id);

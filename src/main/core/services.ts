@@ -156,7 +156,7 @@ export function createServices(ctx: ServiceContext): Services {
     importing: createImportService(
       ctx.db,
       ctx.bus,
-      createImportWriter(ctx.db, terms, [indexHook]),
+      createImportWriter(ctx.db, terms, indexer),
       // One converter for all: content/bodyHtml keeps a single inert DOM window for the whole process.
       async () => ({ convert: htmlToBody, close: () => {} }),
     ),

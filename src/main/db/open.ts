@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { scheduleCheckpoints } from './checkpoints';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -39,6 +40,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, options.migrateTo);
+    scheduleCheckpoints(db);
     return db;
   } catch (error) {
     db.close();

@@ -28,7 +28,6 @@ export function createImportService(
   makeConverter: () => Promise<{ convert(html: string): BodyDoc; close(): void }>,
 ) {
   const jobs = new Map<string, AbortController>();
-  const writeOne = db.transaction((item: ImportItem) => writer.write(item));
 
   function start(path: string, format: 'wxr' | 'jsonl'): { jobId: string; done: Promise<ImportProgress> } {
     let size: number;
@@ -75,16 +74,12 @@ export function createImportService(
       if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ position, message });
     };
     const writeBatch = (batch: { position: string; item: ImportItem }[]): void => {
-      db.transaction(() => {
-        for (const { position, item } of batch) {
-          try {
-            if (writeOne(item) === 'created') progress.created++;
-            else progress.alreadyThere++;
-          } catch (error) {
-            problem(position, (error as Error).message);
-          }
-        }
-      }).immediate();
+      if (batch.length === 0) return;
+      writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
+        if (outcome === 'created') progress.created++;
+        else if (outcome === 'skipped') progress.alreadyThere++;
+        else problem(batch[k]!.position, outcome.message);
+      });
     };
 
     async function runWxr(): Promise<void> {

@@ -4,21 +4,31 @@ import { BODY_SCHEMA_VERSION } from '../../shared/editor/bodyExtensions';
 import { bodyProblem } from '../../shared/editor/bodySchema';
 import { foldText } from '../../shared/text/fold';
 import { articleQueries } from '../articles/articleRows';
-import type { ArticleWriteHook } from '../articles/articleService';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { createRevisionStore } from '../revisions/revisionStore';
+import type { DocFields } from '../search/searchRows';
+import type { SearchIndexer } from '../search/searchIndexer';
 import type { TermService } from '../taxonomy/termService';
 import type { ImportItem } from './importItem';
 
 export type WriteOutcome = 'created' | 'skipped';
+/** What became of one item of a batch: written, already there, or refused (with why). */
+export type BatchOutcome = WriteOutcome | Error;
+
+interface NamedTerm {
+  id: number;
+  name: string;
+}
 
 /**
- * Writes imported articles: the row, its terms, its first revision and its search entry, like a save. The
- * caller groups many writes in one transaction (thousands a second); a source key already imported is
- * skipped, so importing the same file twice makes no copies.
+ * Writes imported articles: the row, its terms, its first revision and its search entry, like a save. A
+ * batch (hundreds to thousands of articles) is one transaction, so a killed import loses at most the batch
+ * being written and what was committed stays whole; each article is written in its own savepoint, so a bad
+ * one is refused alone. A source key already imported is skipped, so importing the same file twice makes no
+ * copies. The search entries are made from the values in hand and written once per batch, in rowid order.
  */
-export function createImportWriter(db: Db, terms: TermService, hooks: readonly ArticleWriteHook[]) {
+export function createImportWriter(db: Db, terms: TermService, indexer: SearchIndexer) {
   const q = articleQueries(db);
   const revisions = createRevisionStore(db);
   const known = db.prepare<[string], { article_id: string }>(
@@ -28,28 +38,38 @@ export function createImportWriter(db: Db, terms: TermService, hooks: readonly A
     'INSERT INTO article_sources (source_key, article_id) VALUES (?, ?)',
   );
   // Names resolve to ids once per import, not once per article.
-  const termIds = new Map<string, number>();
-  function termId(kind: TermKind, name: string): number | undefined {
-    const key = `${kind}\u0000${foldText(name)}`;
-    let id = termIds.get(key);
-    if (id === undefined && foldText(name)) {
-      id = terms.ensure(kind, name).id;
-      termIds.set(key, id);
+  const termIds = new Map<string, NamedTerm>();
+  function termOf(kind: TermKind, name: string): NamedTerm | undefined {
+    const key = `${kind}\u0000${name}`;
+    let term = termIds.get(key);
+    if (term === undefined && foldText(name)) {
+      const { id, name: stored } = terms.ensure(kind, name);
+      term = { id, name: stored };
+      termIds.set(key, term);
     }
-    return id;
+    return term;
   }
-  const idsOf = (kind: TermKind, names: readonly string[]): number[] => [
-    ...new Set(names.map((n) => termId(kind, n)).filter((id): id is number => id !== undefined)),
-  ];
+  const termsOf = (kind: TermKind, names: readonly string[]): NamedTerm[] => {
+    const byId = new Map<number, NamedTerm>();
+    for (const name of names) {
+      const term = termOf(kind, name);
+      if (term && !byId.has(term.id)) byId.set(term.id, term);
+    }
+    return [...byId.values()];
+  };
 
-  function write(item: ImportItem): WriteOutcome {
+  /** Writes one article (inside the caller's transaction); its FTS5 row goes to `pending`. */
+  function writeOne(item: ImportItem, pending: DocFields[]): WriteOutcome {
     if (known.get(item.sourceKey)) return 'skipped';
     const problem = bodyProblem(item.body);
     if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
     const id = randomUUID();
-    const sectionId = item.section ? (termId('sections', item.section) ?? null) : null;
-    const tagIds = idsOf('tags', item.tags);
-    const authorIds = idsOf('authors', item.authors);
+    const section = item.section ? termOf('sections', item.section) : undefined;
+    const sectionId = section?.id ?? null;
+    const tags = termsOf('tags', item.tags);
+    const authors = termsOf('authors', item.authors);
+    const tagIds = tags.map((t) => t.id);
+    const authorIds = authors.map((a) => a.id);
     const body = JSON.stringify(item.body);
     const featured = item.featuredImage ? JSON.stringify(item.featuredImage) : null;
     q.insert({
@@ -94,11 +114,53 @@ export function createImportWriter(db: Db, terms: TermService, hooks: readonly A
       at: item.updatedAt,
     });
     remember.run(item.sourceKey, id);
-    hooks.forEach((hook) => hook.afterWrite(id));
+    pending.push(
+      indexer.prepareNew({
+        id,
+        kicker: item.kicker,
+        headline: item.headline,
+        standfirst: item.standfirst,
+        body: item.body,
+        featuredImage: item.featuredImage,
+        status: item.status,
+        language: item.language,
+        sectionId,
+        tags,
+        authors,
+        updatedAt: item.updatedAt,
+      }),
+    );
     return 'created';
   }
 
-  return { write };
+  const savepoint = db.transaction(writeOne);
+  const batch = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+    const pending: DocFields[] = [];
+    const outcomes = items.map((item): BatchOutcome => {
+      try {
+        return savepoint(item, pending);
+      } catch (error) {
+        // Its savepoint was rolled back, with any term it created: forget the ids resolved since.
+        termIds.clear();
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
+    indexer.insertDocs(pending);
+    return outcomes;
+  });
+
+  return {
+    /** Writes items in one transaction; one outcome per item, in order. */
+    writeBatch(items: readonly ImportItem[]): BatchOutcome[] {
+      try {
+        return batch.immediate(items);
+      } catch (error) {
+        // The batch was rolled back: terms created in it are gone too, so forget their ids.
+        termIds.clear();
+        throw error;
+      }
+    },
+  };
 }
 
 export type ImportWriter = ReturnType<typeof createImportWriter>;

@@ -49,6 +49,15 @@ export interface LoadedRevision {
   rest: Partial<ArticleFields>;
 }
 
+// A word as wordDiff's tokens count one: a maximal run of letters, marks and digits.
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+function countWords(text: string): number {
+  let n = 0;
+  WORD_RUN.lastIndex = 0;
+  while (WORD_RUN.exec(text)) n++;
+  return n;
+}
+
 function currentUser(): string {
   try {
     return userInfo().username;
@@ -140,7 +149,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     if (coalesce) drop.run(input.articleId, latest.revision);
     const base = coalesce ? before : latest;
     const { headline, body, ...rest } = input.fields;
-    const words = wordChanges(textOf(base), readableText(headline, body, rest));
+    const text = readableText(headline, body, rest);
+    // A first revision (a new or imported article) adds every word: no diff to make.
+    const words = base ? wordChanges(textOf(base), text) : { added: countWords(text), removed: 0 };
     insert.run({
       article_id: input.articleId,
       revision: input.revision,

@@ -25,16 +25,26 @@ interface Span {
   end: number;
 }
 
-function hitSpans(text: string, matcher: WordMatcher): { spans: Span[]; words: Span[] } {
-  const { folded, origin } = foldWithOffsets(text);
-  const spans: Span[] = [];
-  const words: Span[] = [];
+/** Adds the words of text[from, to) and the matching ones, as offsets in text. */
+function collectSpans(
+  text: string,
+  from: number,
+  to: number,
+  matcher: WordMatcher,
+  out: { spans: Span[]; words: Span[] },
+): void {
+  const { folded, origin } = foldWithOffsets(text.slice(from, to));
   for (const m of folded.matchAll(WORD)) {
-    const span = { start: origin[m.index]!, end: origin[m.index + m[0].length]! };
-    words.push(span);
-    if (matcher.matches(m[0])) spans.push(span);
+    const span = { start: from + origin[m.index]!, end: from + origin[m.index + m[0].length]! };
+    out.words.push(span);
+    if (matcher.matches(m[0])) out.spans.push(span);
   }
-  return { spans, words };
+}
+
+function hitSpans(text: string, matcher: WordMatcher): { spans: Span[]; words: Span[] } {
+  const out = { spans: [] as Span[], words: [] as Span[] };
+  collectSpans(text, 0, text.length, matcher, out);
+  return out;
 }
 
 function toRuns(text: string, spans: Span[], from: number, to: number): TextRun[] {
@@ -60,10 +70,21 @@ export function highlightAll(text: string, matcher: WordMatcher): TextRun[] {
  * with an ellipsis where it cuts the text.
  */
 export function snippet(text: string, matcher: WordMatcher, size = 30): TextRun[] {
-  const { spans, words } = hitSpans(text, matcher);
+  // Line by line (no word spans a line), stopping once the window after the first match is complete: a
+  // result costs the lines up to its first match, not the whole article.
+  const { spans, words } = { spans: [] as Span[], words: [] as Span[] };
+  let hitWord = -1;
+  for (let at = 0; ;) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    collectSpans(text, at, end, matcher, { spans, words });
+    if (hitWord < 0 && spans.length > 0) hitWord = words.findIndex((w) => w.start === spans[0]!.start);
+    if (hitWord >= 0 && words.length > Math.max(0, hitWord - Math.floor(size / 3)) + size) break;
+    if (newline === -1) break;
+    at = newline + 1;
+  }
   if (words.length === 0) return [];
-  const first = spans[0];
-  const hitWord = first ? words.findIndex((w) => w.start === first.start) : 0;
+  hitWord = Math.max(0, hitWord);
   const startWord = Math.max(0, hitWord - Math.floor(size / 3));
   const endWord = Math.min(words.length - 1, startWord + size - 1);
   const from = startWord === 0 ? 0 : words[startWord]!.start;

@@ -1,17 +1,79 @@
-import type { FeaturedImage } from '../../shared/domain/article';
+import type { FeaturedImage, PmNode } from '../../shared/domain/article';
 import type { Db } from '../db/open';
 import { DOC_ID_SLOTS, docIdFloor, facet } from './facets';
 import { searchQueries, type DocFields, type IndexSourceRow } from './searchRows';
-import { bodyTextOfJson, foldForIndex } from './searchText';
+import { bodyText, bodyTextOfJson, foldForIndex } from './searchText';
 
-function captionOf(featuredImage: string | null): string {
+function captionOf(image: Partial<FeaturedImage> | null): string {
+  if (!image) return '';
+  return [image.caption, image.credit, image.alt].filter(Boolean).join(' ');
+}
+
+function captionOfJson(featuredImage: string | null): string {
   if (!featuredImage) return '';
   try {
-    const image = JSON.parse(featuredImage) as Partial<FeaturedImage>;
-    return [image.caption, image.credit, image.alt].filter(Boolean).join(' ');
+    return captionOf(JSON.parse(featuredImage) as Partial<FeaturedImage>);
   } catch {
     return '';
   }
+}
+
+interface NamedTerm {
+  id: number;
+  name: string;
+}
+
+/** What the index holds of one article, from a stored row or from values a writer has in hand. */
+export interface IndexSource {
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  bodyText: string;
+  captions: string;
+  status: string;
+  language: string;
+  sectionId: number | null;
+  tags: readonly NamedTerm[];
+  authors: readonly NamedTerm[];
+  updatedAt: number;
+}
+
+/** An article just written by an importer, with the names of its terms as stored. */
+export interface NewArticleValues {
+  id: string;
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  body: PmNode;
+  featuredImage: FeaturedImage | null;
+  status: string;
+  language: string;
+  sectionId: number | null;
+  tags: readonly NamedTerm[];
+  authors: readonly NamedTerm[];
+  updatedAt: number;
+}
+
+function docFields(source: IndexSource, rowid: number): DocFields {
+  const facets = [
+    facet.all,
+    facet.status(source.status),
+    facet.language(source.language),
+    ...(source.sectionId === null ? [] : [facet.section(source.sectionId)]),
+    ...source.tags.map((t) => facet.tag(t.id)),
+    ...source.authors.map((a) => facet.author(a.id)),
+  ];
+  return {
+    rowid,
+    kicker: foldForIndex(source.kicker),
+    headline: foldForIndex(source.headline),
+    standfirst: foldForIndex(source.standfirst),
+    body: foldForIndex(source.bodyText),
+    captions: foldForIndex(source.captions),
+    tags: foldForIndex(source.tags.map((t) => t.name).join(' ; ')),
+    byline: foldForIndex(source.authors.map((a) => a.name).join(' ; ')),
+    facets: facets.join(' '),
+  };
 }
 
 /**
@@ -21,27 +83,19 @@ function captionOf(featuredImage: string | null): string {
 export function createSearchIndexer(db: Db) {
   const q = searchQueries(db);
 
-  function fields(row: IndexSourceRow, rowid: number): DocFields {
-    const tags = q.tagNames(row.id);
-    const authors = q.authorNames(row.id);
-    const facets = [
-      facet.all,
-      facet.status(row.status),
-      facet.language(row.language),
-      ...(row.section_id === null ? [] : [facet.section(row.section_id)]),
-      ...tags.map((t) => facet.tag(t.id)),
-      ...authors.map((a) => facet.author(a.id)),
-    ];
+  function sourceOfRow(row: IndexSourceRow): IndexSource {
     return {
-      rowid,
-      kicker: foldForIndex(row.kicker),
-      headline: foldForIndex(row.headline),
-      standfirst: foldForIndex(row.standfirst),
-      body: foldForIndex(bodyTextOfJson(row.body)),
-      captions: foldForIndex(captionOf(row.featured_image)),
-      tags: foldForIndex(tags.map((t) => t.name).join(' ; ')),
-      byline: foldForIndex(authors.map((a) => a.name).join(' ; ')),
-      facets: facets.join(' '),
+      kicker: row.kicker,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      bodyText: bodyTextOfJson(row.body),
+      captions: captionOfJson(row.featured_image),
+      status: row.status,
+      language: row.language,
+      sectionId: row.section_id,
+      tags: q.tagNames(row.id),
+      authors: q.authorNames(row.id),
+      updatedAt: row.updated_at,
     };
   }
 
@@ -66,10 +120,38 @@ export function createSearchIndexer(db: Db) {
     if (!row) return;
     const docId = freeDocId(row.updated_at);
     q.insertDoc(docId, id);
-    q.insertFts(fields(row, docId));
+    q.insertFts(docFields(sourceOfRow(row), docId));
   }
 
-  return { indexArticle, removeArticle };
+  /**
+   * The import path: a new article (nothing to remove) is indexed from the values the writer has in hand,
+   * without reading its row back or parsing its body again. Its document id is claimed now; its FTS5 row is
+   * returned for `insertDocs`, which the writer calls once per batch, in the same transaction.
+   */
+  function prepareNew(values: NewArticleValues): DocFields {
+    const docId = freeDocId(values.updatedAt);
+    q.insertDoc(docId, values.id);
+    return docFields(
+      {
+        ...values,
+        bodyText: bodyText(values.body),
+        captions: captionOf(values.featuredImage),
+      },
+      docId,
+    );
+  }
+
+  /**
+   * Writes FTS5 rows in ascending rowid order. FTS5 keeps a batch of postings in memory only while rowids
+   * grow; a smaller rowid flushes it to a new segment, so an archive written in date-random order would make
+   * one segment per article (and merge them all again). Sorted, a batch of thousands is one segment.
+   */
+  function insertDocs(docs: DocFields[]): void {
+    docs.sort((a, b) => a.rowid - b.rowid);
+    for (const doc of docs) q.insertFts(doc);
+  }
+
+  return { indexArticle, removeArticle, prepareNew, insertDocs };
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;

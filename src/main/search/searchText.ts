@@ -1,12 +1,33 @@
 import type { PmNode } from '../../shared/domain/article';
 import { foldArabic, stripLatinAccents } from '../../shared/text/fold';
 
+/** The folding itself, on any text (French lower case is the root locale's: no special rules). */
+function foldSlow(text: string): string {
+  return foldArabic(stripLatinAccents(text)).toLowerCase();
+}
+
+// Runs of characters outside printable ASCII (an accented letter, an Arabic word) repeat a lot: fold each
+// distinct run once; printable ASCII only needs lower case.
+const OTHER_THAN_ASCII = /[^ -~\t\n\r]+/gu;
+const foldedRuns = new Map<string, string>();
+function foldRun(run: string): string {
+  let folded = foldedRuns.get(run);
+  if (folded === undefined) {
+    folded = foldSlow(run);
+    if (foldedRuns.size >= 50_000) foldedRuns.clear();
+    foldedRuns.set(run, folded);
+  }
+  return folded;
+}
+
 /**
  * The text the search index sees. Everything goes through the same folding as the query (case, Latin
  * accents, Arabic spellings), so "Cybercriminalité" and "cybercriminalite", "أحمد" and "احمد" meet.
+ * Folding is per character (accents and marks are dropped, letters mapped), so folding the non-ASCII runs
+ * apart gives the same text as folding the whole, and each distinct run is folded once.
  */
 export function foldForIndex(text: string): string {
-  return foldArabic(stripLatinAccents(text)).toLocaleLowerCase('fr');
+  return text.replace(OTHER_THAN_ASCII, foldRun).toLowerCase();
 }
 
 /** Words as FTS5's unicode61 tokenizer cuts them: letters, digits and private-use characters. */
@@ -57,7 +78,9 @@ export function foldWithOffsets(text: string): FoldedText {
   const origin: number[] = [];
   let index = 0;
   for (const ch of text) {
-    const f = foldChar(ch);
+    const code = ch.charCodeAt(0);
+    // ASCII (most of a French text) only changes case: no lookup.
+    const f = code >= 128 ? foldChar(ch) : code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
     folded += f;
     for (let k = 0; k < f.length; k++) origin.push(index);
     index += ch.length;

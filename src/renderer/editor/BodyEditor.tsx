@@ -3,6 +3,7 @@ import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyDoc, Language } from '../../shared/domain/article';
 import { useEditorStore } from '../features/editor/editorStore';
+import { bodyJson } from './bodyJson';
 import { scheduleBodyStats } from './bodyStats';
 import { editorExtensions } from './editorExtensions';
 import { useEditorUi } from './editorUi';
@@ -61,7 +62,7 @@ function BodyEditorView({ initial, language, onChange, onBlur }: BodyEditorProps
       clearTimeout(timer);
       timer = undefined;
       waitingSince = undefined;
-      onChange(editor.getJSON() as BodyDoc);
+      onChange(bodyJson(editor.state.doc));
     };
     const onUpdate = ({ transaction }: { transaction: { docChanged: boolean } }): void => {
       if (!transaction.docChanged) return;

@@ -1,4 +1,5 @@
 import type { Draft } from './autosaver';
+import { stringifyWithBody } from './draftJson';
 
 /**
  * The last draft of each open article, kept in the renderer's own storage a few hundred milliseconds after
@@ -40,7 +41,7 @@ channel?.addEventListener('message', (event: MessageEvent<Message>) => {
 
 function write(entry: BufferedDraft): void {
   try {
-    storage()?.setItem(KEY_PREFIX + entry.id, JSON.stringify(entry));
+    storage()?.setItem(KEY_PREFIX + entry.id, stringifyWithBody(entry));
   } catch {
     // A full or disabled storage only loses the crash copy; the store is still the real copy.
   }
