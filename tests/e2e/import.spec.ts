@@ -13,7 +13,7 @@ test('importing a WordPress export shows counts and the skipped items, and the a
 }) => {
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
   await dialog
     .getByRole('textbox', { name: 'File on this computer' })
