@@ -24,15 +24,15 @@ interface CommentRow {
 /** comment_threads and comments, as plain statements prepared once. */
 export function threadQueries(db: Db) {
   const threadsOf = db.prepare<[string], ThreadRow>(
-    'SELECT * FROM comment_threads WHERE article_id = ? ORDER BY created_at, id',
+    'SELECT * FROM comment_threads WHERE article_id = ? ORDER BY created_at, rowid',
   );
   const threadById = db.prepare<[string], ThreadRow>('SELECT * FROM comment_threads WHERE id = ?');
   const commentsOfArticle = db.prepare<[string], CommentRow>(
     `SELECT c.* FROM comments c JOIN comment_threads t ON t.id = c.thread_id
-     WHERE t.article_id = ? ORDER BY c.at, c.id`,
+     WHERE t.article_id = ? ORDER BY c.at, c.rowid`,
   );
   const commentsOfThread = db.prepare<[string], CommentRow>(
-    'SELECT * FROM comments WHERE thread_id = ? ORDER BY at, id',
+    'SELECT * FROM comments WHERE thread_id = ? ORDER BY at, rowid',
   );
   const upsertThread = db.prepare(
     `INSERT INTO comment_threads (id, article_id, anchor, quote, resolved, resolved_by, resolved_at, created_at)

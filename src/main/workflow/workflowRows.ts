@@ -75,11 +75,11 @@ export function workflowQueries(db: Db) {
   );
   const events = db.prepare<[string], EventRow>(
     `SELECT id, from_status, to_status, by_person, at, note, revision
-       FROM workflow_events WHERE article_id = ? ORDER BY at, id`,
+       FROM workflow_events WHERE article_id = ? ORDER BY at, rowid`,
   );
   const lastSubmitted = db.prepare<[string], { revision: number }>(
     `SELECT revision FROM workflow_events WHERE article_id = ? AND to_status = 'submitted'
-      ORDER BY at DESC, id DESC LIMIT 1`,
+      ORDER BY at DESC, rowid DESC LIMIT 1`,
   );
   const insertAssignment = db.prepare<[AssignmentEventRow & { article_id: string }]>(
     `INSERT OR IGNORE INTO assignment_events (id, article_id, by_person, at, assignee, deadline, priority)
@@ -87,7 +87,7 @@ export function workflowQueries(db: Db) {
   );
   const assignments = db.prepare<[string], AssignmentEventRow>(
     `SELECT id, by_person, at, assignee, deadline, priority FROM assignment_events
-      WHERE article_id = ? ORDER BY at, id`,
+      WHERE article_id = ? ORDER BY at, rowid`,
   );
 
   return {

@@ -46,7 +46,8 @@ export const m0009Workflow: Migration = {
         WHERE created_by IS NOT NULL;
 
       -- One status change. by_person is the PersonRef as it was then (JSON): a history shows the name used at
-      -- the time, and travels to desks that never met this person.
+      -- the time, and travels to desks that never met this person. Rowid tables: two events in the same
+      -- millisecond keep the order they were recorded in.
       CREATE TABLE workflow_events (
         id TEXT PRIMARY KEY,
         article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -56,8 +57,8 @@ export const m0009Workflow: Migration = {
         at INTEGER NOT NULL,
         note TEXT NOT NULL DEFAULT '',
         revision INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX workflow_events_by_article ON workflow_events (article_id, at, id);
+      );
+      CREATE INDEX workflow_events_by_article ON workflow_events (article_id, at);
 
       -- One change of assignment (assignee as a PersonRef JSON, or NULL when cleared).
       CREATE TABLE assignment_events (
@@ -68,8 +69,8 @@ export const m0009Workflow: Migration = {
         assignee TEXT,
         deadline INTEGER,
         priority TEXT NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX assignment_events_by_article ON assignment_events (article_id, at, id);
+      );
+      CREATE INDEX assignment_events_by_article ON assignment_events (article_id, at);
     `);
   },
 };
