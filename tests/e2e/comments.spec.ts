@@ -24,7 +24,7 @@ test('a comment on a selection: reply, resolve, reopen, and it is all there afte
   page,
 }) => {
   host = await openApp(page);
-  setPerson(host, NADIA);
+  await setPerson(host, NADIA);
   await newArticle(page);
   await page.getByRole('textbox', { name: 'Headline' }).fill('Conseil municipal');
   await body(page).click();
@@ -91,7 +91,7 @@ test('a thread whose text was deleted stays, shown as Detached; typing around it
   page,
 }) => {
   host = await openApp(page);
-  setPerson(host, NADIA);
+  await setPerson(host, NADIA);
   await newArticle(page);
   await page.getByRole('textbox', { name: 'Headline' }).fill('Crue');
   await body(page).click();
@@ -127,7 +127,7 @@ test('a thread whose text was deleted stays, shown as Detached; typing around it
 
 test('captions take comments: the featured image’s and an inline image’s', async ({ page }) => {
   host = await openApp(page);
-  setPerson(host, NADIA);
+  await setPerson(host, NADIA);
   await newArticle(page);
   await page.getByRole('textbox', { name: 'Headline' }).fill('Port de Marseille');
   await page.getByLabel('Featured image', { exact: true }).setInputFiles(imageFixturePath('red.png'));

@@ -4,7 +4,7 @@ import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { ipc, makeArticle } from './support/ipc';
 import { saved } from './support/editor';
-import { review, setPerson, thread as threadItem } from './support/review';
+import { review, thread as threadItem } from './support/review';
 
 /**
  * Two desks, two data folders, two host processes: a reporter and a copy editor who never share a store.
@@ -81,12 +81,6 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
 
   // The reporter writes and submits, then sends it for review: pending on the site.
   const reporter = await openDesk(browser, REPORTER);
-  setPerson(reporter.host, {
-    id: '3c2b1a09-8f7e-4d6c-9b5a-493827160504',
-    name: REPORTER.name,
-    initials: 'LB',
-    colour: REPORTER.colour,
-  });
   await addSite(reporter.page, wp.url);
   const article = await makeArticle(reporter.page, {
     headline,
@@ -113,13 +107,6 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
   let down = false;
   proxy = await startFaultProxy(wp.url, () => (down ? 'reset' : 'pass'));
   const copy = await openDesk(browser, COPY_EDITOR);
-  // Comments are signed by the desk's person (the comments' person file).
-  setPerson(copy.host, {
-    id: '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9',
-    name: COPY_EDITOR.name,
-    initials: 'KH',
-    colour: COPY_EDITOR.colour,
-  });
   await addSite(copy.page, proxy.url);
   await copy.page.reload();
   // The shared test site holds other posts too: this one is found by its headline.

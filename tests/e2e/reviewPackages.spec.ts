@@ -4,7 +4,6 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { ipc, makeArticle } from './support/ipc';
-import { setPerson } from './support/review';
 
 /**
  * Drafts that travel without any network: two desks (two data folders, two host processes) exchange review
@@ -94,13 +93,6 @@ test('a review package goes to another desk and back; a tampered one is refused;
 
   // The copy desk imports it: the same article, with its status.
   const copy = await openDesk(browser, COPY_EDITOR);
-  // Comments are signed by the desk's person (the comments' person file).
-  setPerson(copy.host, {
-    id: '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9',
-    name: COPY_EDITOR.name,
-    initials: 'KH',
-    colour: COPY_EDITOR.colour,
-  });
   const dialog = await importPackage(copy.page, sent);
   await expect(dialog.getByRole('status')).toContainText(`Added “${headline}”`);
   await dialog.getByRole('button', { name: 'Open the article' }).click();

@@ -18,7 +18,7 @@ test('suggestion mode: typing, deleting and bold are suggested with their author
   page,
 }) => {
   host = await openApp(page);
-  setPerson(host, NADIA);
+  await setPerson(host, NADIA);
   await newArticle(page);
   await page.getByRole('textbox', { name: 'Headline' }).fill('Budget voté');
   await body(page).click();
@@ -64,7 +64,7 @@ test('suggestion mode: typing, deleting and bold are suggested with their author
   await page.getByRole('button', { name: 'Back to the article' }).click();
 
   // Another person suggests on the same article.
-  setPerson(host, KARIM);
+  await setPerson(host, KARIM);
   await reopen(page, /Budget voté/);
   await expect(insertions(page)).toHaveText('municipal ');
   await body(page).click();

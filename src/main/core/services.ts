@@ -28,10 +28,9 @@ import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
 import { createThreadService, type ThreadService } from '../comments/threadService';
-import { localPerson } from '../people/currentPerson';
-import type { PersonRef } from '../../shared/domain/people';
+import { personOf, type PersonRef } from '../../shared/domain/people';
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
-import { createProfileService, personOf, type ProfileService } from '../workflow/profileService';
+import { createProfileService, type ProfileService } from '../workflow/profileService';
 import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
@@ -116,9 +115,8 @@ export function createServices(ctx: ServiceContext): Services {
     hooks: [indexHook],
   });
   // ---- comments (issue 6)
-  // Comments and suggestions are signed by the comments' person file (their specs set it per person); the
-  // merger unifies it with the workflow profile. Review packages name the profile when there is one.
-  const person = localPerson(ctx.dataDir);
+  // Comments, suggestions, workflow moves and review packages are all signed by the desk's one profile.
+  const person = (): PersonRef => personOf(profiles.require());
   const threads = createThreadService({ db: ctx.db, bus: ctx.bus, articles, person });
   // ---- review travel (issue 6)
   const travel = createReviewTravel({
@@ -129,12 +127,7 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     workflow,
     threads,
-    profile: {
-      me: () => {
-        const profile = profiles.get();
-        return profile ? personOf(profile) : person();
-      },
-    },
+    profile: { me: person },
   });
   const publisher = createPublisher({
     db: ctx.db,

@@ -102,7 +102,6 @@ export function createHandlers(services: Services): Handlers {
     'comments:reply': ({ threadId, text }) => services.threads.reply(threadId, text),
     'comments:resolve': ({ threadId }) => services.threads.resolve(threadId),
     'comments:reopen': ({ threadId }) => services.threads.reopen(threadId),
-    'comments:person': () => services.person(),
     // ---- workflow, profile, desk (issue 6)
     'profile:get': () => profiles.get(),
     'profile:save': (input) => profiles.save(input),

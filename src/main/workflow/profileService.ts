@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PersonRef, Profile, Role } from '../../shared/domain/people';
+import { personOf, type PersonRef, type Profile, type Role } from '../../shared/domain/people';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { peopleQueries } from './peopleRows';
@@ -34,12 +34,5 @@ export function createProfileService(db: Db, now: () => number = Date.now) {
     people: (limit: number): PersonRef[] => q.list(limit),
   };
 }
-
-export const personOf = (profile: Profile): PersonRef => ({
-  id: profile.id,
-  name: profile.name,
-  initials: profile.initials,
-  colour: profile.colour,
-});
 
 export type ProfileService = ReturnType<typeof createProfileService>;

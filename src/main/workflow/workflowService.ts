@@ -8,7 +8,8 @@ import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
 import { peopleQueries } from './peopleRows';
-import { personOf, type ProfileService } from './profileService';
+import { personOf } from '../../shared/domain/people';
+import type { ProfileService } from './profileService';
 import { allowedTargets, judgeTransition, mayPushLive } from './transitionRules';
 import { workflowQueries, type ArticleWorkflow } from './workflowRows';
 

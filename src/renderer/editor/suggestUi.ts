@@ -18,7 +18,7 @@ export const useSuggestUi = create<SuggestUiState>((set, get) => ({
   async toggle() {
     if (get().suggesting) return set({ suggesting: false });
     try {
-      const person = get().person ?? (await currentPerson());
+      const person = await currentPerson();
       set({ person, suggesting: true, error: null });
     } catch (error) {
       // Without an author there is no suggestion: the mode stays off rather than recording anonymous edits.

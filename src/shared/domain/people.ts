@@ -24,3 +24,11 @@ export type PersonRef = z.infer<typeof PersonRef>;
 /** The local profile: who is using this desk, set on first run and in Settings. */
 export const Profile = PersonRef.extend({ role: Role });
 export type Profile = z.infer<typeof Profile>;
+
+/** A profile as it signs things: who, without what they may do here. */
+export const personOf = (profile: Profile): PersonRef => ({
+  id: profile.id,
+  name: profile.name,
+  initials: profile.initials,
+  colour: profile.colour,
+});

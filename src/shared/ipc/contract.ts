@@ -318,11 +318,6 @@ export const channels = {
     input: z.object({ threadId: ThreadId }).strict(),
     output: Thread,
   },
-  /** Who this desk is, for the author of suggestions made in the editor (until profile:get replaces it). */
-  'comments:person': {
-    input: z.object({}).strict(),
-    output: PersonRef,
-  },
   // ---- workflow, profile, desk (issue 6)
   /** Who uses this desk; null before the first-run screen is filled in. */
   'profile:get': { input: z.object({}).strict(), output: Profile.nullable() },

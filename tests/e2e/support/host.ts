@@ -50,15 +50,30 @@ export async function startHostProcess(
  * has nothing to seed.
  */
 async function seedProfile(host: HostProcess, profile: NonNullable<HostOptions['profile']>): Promise<void> {
+  await hostCall(host, 'profile:save', profile, ['unavailable']);
+}
+
+/** Calls a channel from the test process, with the host's token, as a page of the app would. */
+export async function hostCall<T = unknown>(
+  host: HostProcess,
+  channel: string,
+  input: unknown,
+  tolerated: readonly string[] = [],
+): Promise<T> {
   const token = new URL(host.openUrl).searchParams.get('token') ?? '';
-  const response = await fetch(`${host.origin}/ipc/profile:save`, {
+  const response = await fetch(`${host.origin}/ipc/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-redac-token': token },
-    body: JSON.stringify(profile),
+    body: JSON.stringify(input),
   });
-  const result = (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
-  if (!result.ok && result.error?.code !== 'unavailable')
-    throw new Error(`could not seed the profile: ${result.error?.message ?? response.status}`);
+  const result = (await response.json()) as {
+    ok: boolean;
+    value?: T;
+    error?: { code: string; message: string };
+  };
+  if (!result.ok && !tolerated.includes(result.error?.code ?? ''))
+    throw new Error(`${channel} failed: ${result.error?.message ?? response.status}`);
+  return result.value as T;
 }
 
 function spawnHost(dataDir: string, port: number): Promise<HostProcess> {

@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { PersonRef } from '../../../src/shared/domain/people';
 import { body } from './editor';
-import type { HostProcess } from './host';
+import { hostCall, type HostProcess } from './host';
 
 export const NADIA: PersonRef = {
   id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
@@ -18,9 +16,14 @@ export const KARIM: PersonRef = {
   colour: '#1a7f37',
 };
 
-/** Who this desk is: the file main reads its author from (until the workflow profile replaces it). */
-export function setPerson(host: HostProcess, person: PersonRef): void {
-  writeFileSync(join(host.dataDir, 'person.json'), JSON.stringify(person));
+/**
+ * Who this desk is: its profile, which signs comments and suggestions, saved as Settings saves it and keeping
+ * the desk's role. The id is the desk's own (main makes it), so a spec tells people apart by name.
+ */
+export async function setPerson(host: HostProcess, person: Omit<PersonRef, 'id'>): Promise<void> {
+  const current = await hostCall<{ role: string } | null>(host, 'profile:get', {});
+  const { name, initials, colour } = person;
+  await hostCall(host, 'profile:save', { name, initials, colour, role: current?.role ?? 'publisher' });
 }
 
 export const review = (page: Page): Locator => page.getByRole('toolbar', { name: 'Review' });

@@ -1,26 +1,32 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyFields } from '../../../src/main/articles/articleService';
 import { startCore, type Core } from '../../../src/main/core/startCore';
-import { PERSON_FILE } from '../../../src/main/people/currentPerson';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import type { Thread } from '../../../src/shared/domain/comments';
+import { personOf, type PersonRef } from '../../../src/shared/domain/people';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
 
-const NADIA = {
-  id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+const KARIM: PersonRef = {
+  id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  name: 'Karim',
+  initials: 'K',
+  colour: '#8250df',
+};
+
+/** This desk's profile: main signs every comment made here with it. */
+const NADIA_PROFILE = {
   name: 'Nadia Ouali',
   initials: 'NO',
   colour: '#8250df',
 };
 
-function open(): { core: Core; dir: string } {
+function open(): { core: Core; dir: string; me: PersonRef } {
   const dir = tempDir();
-  writeFileSync(join(dir, PERSON_FILE), JSON.stringify(NADIA));
-  return { core: startCore({ dataDir: dir, transport: 'host', version: 'test' }), dir };
+  const core = startCore({ dataDir: dir, transport: 'host', version: 'test' });
+  const me = personOf(core.services.profiles.save({ ...NADIA_PROFILE, role: 'copy_editor' }));
+  return { core, dir, me };
 }
 
 const anchored = (threadId: string, before: string, quote: string, after: string): BodyDoc => ({
@@ -49,20 +55,20 @@ function saveBody(core: Core, id: string, body: BodyDoc): void {
 
 describe('comment threads', () => {
   it('opens, answers, resolves and reopens a thread, with this desk as author', () => {
-    const { core } = open();
+    const { core, me } = open();
     const { articles, threads } = core.services;
     const article = articles.create('fr');
     const events: string[] = [];
     core.bus.subscribe((event) => events.push(event));
 
     const thread = threads.create(article.id, { kind: 'body' }, 'le maire', 'Quel maire ?');
-    expect(thread.comments).toEqual([expect.objectContaining({ author: NADIA, text: 'Quel maire ?' })]);
+    expect(thread.comments).toEqual([expect.objectContaining({ author: me, text: 'Quel maire ?' })]);
     saveBody(core, article.id, anchored(thread.id, 'Selon ', 'le maire', ', tout va bien.'));
 
     const replied = threads.reply(thread.id, 'Celui de Lyon.');
     expect(replied.comments.map((c) => c.text)).toEqual(['Quel maire ?', 'Celui de Lyon.']);
     const resolved = threads.resolve(thread.id);
-    expect(resolved).toMatchObject({ resolved: true, resolvedBy: NADIA });
+    expect(resolved).toMatchObject({ resolved: true, resolvedBy: me });
     expect(threads.unresolvedCount(article.id)).toBe(0);
     expect(() => threads.resolve(thread.id)).toThrow(/already resolved/);
     expect(threads.reopen(thread.id)).toMatchObject({ resolved: false, resolvedBy: null, resolvedAt: null });
@@ -104,7 +110,7 @@ describe('comment threads', () => {
   });
 
   it('applies threads from another desk by id, idempotently, keeping replies made here', () => {
-    const { core } = open();
+    const { core, me } = open();
     const { articles, threads } = core.services;
     const article = articles.create('fr');
     const local = threads.create(article.id, { kind: 'body' }, 'texte', 'Première remarque');
@@ -113,12 +119,12 @@ describe('comment threads', () => {
       anchor: { kind: 'imageCaption', mediaId: `${'ab'.repeat(32)}.jpg` },
       quote: 'Légende',
       resolved: true,
-      resolvedBy: { ...NADIA, id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', name: 'Karim', initials: 'K' },
+      resolvedBy: KARIM,
       resolvedAt: 5,
       comments: [
         {
           id: '3e0f6a4d-5c7b-4d2e-8f3a-8b9c0d1e2f3a',
-          author: { ...NADIA, id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', name: 'Karim', initials: 'K' },
+          author: KARIM,
           at: 3,
           text: 'Crédit manquant',
         },
@@ -127,7 +133,7 @@ describe('comment threads', () => {
     const sentLocal: Thread = {
       ...threads.threadsOf(article.id)[0]!,
       resolved: true,
-      resolvedBy: NADIA,
+      resolvedBy: me,
       resolvedAt: 9,
     };
     threads.applyThreads(article.id, [fromAfar, sentLocal]);
@@ -151,7 +157,7 @@ describe('comment threads', () => {
   });
 
   it('keeps threads across a restart and never takes the author from the caller', async () => {
-    const { core, dir } = open();
+    const { core, dir, me } = open();
     const article = core.services.articles.create('fr');
     const thread = await core.handlers['comments:create']({
       articleId: article.id,
@@ -162,7 +168,7 @@ describe('comment threads', () => {
     core.close();
     const again = startCore({ dataDir: dir, transport: 'host', version: 'test' });
     expect(again.services.threads.list(article.id)).toEqual([{ ...thread, detached: false }]);
-    expect(thread.comments[0]?.author).toEqual(NADIA);
+    expect(thread.comments[0]?.author).toEqual(me);
     again.close();
   });
 });

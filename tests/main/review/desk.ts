@@ -1,11 +1,20 @@
 import { join } from 'node:path';
 import { fieldsOf, type ArticleFields } from '../../../src/shared/domain/article';
+import type { Profile } from '../../../src/shared/domain/people';
 import { createEventBus } from '../../../src/main/core/eventBus';
 import { createServices } from '../../../src/main/core/services';
 import { openDatabase } from '../../../src/main/db/open';
 
-/** One desk: its own data folder, its own store, the real services as the app composes them. */
-export function openDesk(dir: string) {
+/** The copy desk's profile; a desk always has one (the app's first-run screen asks for it). */
+export const COPY_DESK = {
+  name: 'Karim Haddad',
+  initials: 'KH',
+  colour: '#b35900',
+  role: 'copy_editor',
+} as const;
+
+/** One desk: its own data folder, its own store, its profile, the real services as the app composes them. */
+export function openDesk(dir: string, profile: Omit<Profile, 'id'> = COPY_DESK) {
   const db = openDatabase(join(dir, 'store.sqlite3'));
   const services = createServices({
     db,
@@ -14,6 +23,7 @@ export function openDesk(dir: string) {
     transport: 'host',
     version: 'test',
   });
+  services.profiles.save(profile);
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = services.articles.get(id);
     return services.articles.save({

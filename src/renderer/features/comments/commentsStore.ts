@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { CommentAnchor } from '../../../shared/domain/comments';
-import type { PersonRef } from '../../../shared/domain/people';
+import i18next from 'i18next';
+import { personOf, type PersonRef } from '../../../shared/domain/people';
 import type { ThreadView } from '../../../shared/domain/threadView';
 import { call } from '../../bridge';
+import { useProfileStore } from '../profile/profileStore';
 
 /** What the composer is about to comment on; a body comment remembers the selected range and its text. */
 export interface Draft {
@@ -78,13 +80,14 @@ export const useCommentsStore = create<CommentsState>((set, get) => {
   };
 });
 
-let person: Promise<PersonRef> | undefined;
-
 /**
- * Who is using this desk, for the author of suggestions made in the editor. The one place the renderer asks;
- * when the workflow profile lands (profile:get), only this function changes.
+ * Who is using this desk, for the author of suggestions made in the editor: the profile as main has it now
+ * (Settings in another window may have changed it), read when suggestion mode is switched on. Main signs
+ * comments itself and never trusts this.
  */
-export function currentPerson(): Promise<PersonRef> {
-  person ??= call('comments:person', {});
-  return person;
+export async function currentPerson(): Promise<PersonRef> {
+  await useProfileStore.getState().load();
+  const { profile, error } = useProfileStore.getState();
+  if (!profile) throw new Error(error ?? i18next.t('comments.noProfile'));
+  return personOf(profile);
 }

@@ -6,6 +6,7 @@ export const enComments = {
     comment: 'Comment',
     commentShortcut: 'Comment on the selection',
     selectFirst: 'Select the text to comment on first.',
+    noProfile: 'Set up your profile (name and role) first: suggestions are signed with it.',
     newComment: 'New comment',
     text: 'Comment',
     submit: 'Comment',
