@@ -4,17 +4,20 @@ import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { peopleQueries } from './peopleRows';
 
-export type ProfileInput = Omit<Profile, 'id'>;
+export type ProfileInput = Omit<Profile, 'id'> & { newPerson?: boolean | undefined };
 
 /**
  * Who uses this desk. The role every workflow check uses comes from here, never from what a caller sends.
- * The id is made once, on first save, and kept through every later change of name or role.
+ * The id is made on first save and kept through every later change of name or role (a rename is the same
+ * person: their comments and history stay theirs), unless the save says someone else now uses the desk.
+ * Everyone who ever used it stays in the people list.
  */
 export function createProfileService(db: Db, now: () => number = Date.now) {
   const q = peopleQueries(db);
 
   const save = db.transaction((input: ProfileInput): Profile => {
-    const profile: Profile = { ...input, id: q.profile()?.id ?? randomUUID() };
+    const { newPerson, ...fields } = input;
+    const profile: Profile = { ...fields, id: (!newPerson && q.profile()?.id) || randomUUID() };
     const at = now();
     q.saveProfile(profile, at);
     q.see(personOf(profile), at);

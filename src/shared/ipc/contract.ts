@@ -322,7 +322,15 @@ export const channels = {
   /** Who uses this desk; null before the first-run screen is filled in. */
   'profile:get': { input: z.object({}).strict(), output: Profile.nullable() },
   /** Sets or changes the profile; its id is made on first save and kept after. */
-  'profile:save': { input: Profile.omit({ id: true }).strict(), output: Profile },
+  'profile:save': {
+    input: Profile.omit({ id: true })
+      .extend({
+        /** Someone else uses this desk from now on: sign as a new person, not a rename of the current one. */
+        newPerson: z.boolean().optional(),
+      })
+      .strict(),
+    output: Profile,
+  },
   /** Everyone this desk has seen (profile, history, assignments, imports), by name: the assignee picker. */
   'people:list': {
     input: z.object({ limit: z.number().int().min(1).max(1000).default(500) }).strict(),

@@ -17,13 +17,15 @@ export const KARIM: PersonRef = {
 };
 
 /**
- * Who this desk is: its profile, which signs comments and suggestions, saved as Settings saves it and keeping
- * the desk's role. The id is the desk's own (main makes it), so a spec tells people apart by name.
+ * Someone else takes this desk: a new profile (a new person, as Settings' "someone other than" saves it),
+ * keeping the desk's role. It signs the comments and suggestions made from now on.
  */
 export async function setPerson(host: HostProcess, person: Omit<PersonRef, 'id'>): Promise<void> {
   const current = await hostCall<{ role: string } | null>(host, 'profile:get', {});
   const { name, initials, colour } = person;
-  await hostCall(host, 'profile:save', { name, initials, colour, role: current?.role ?? 'publisher' });
+  // Another person at the same desk is a new identity, not a rename of the one before.
+  const role = current?.role ?? 'publisher';
+  await hostCall(host, 'profile:save', { name, initials, colour, role, newPerson: true });
 }
 
 export const review = (page: Page): Locator => page.getByRole('toolbar', { name: 'Review' });

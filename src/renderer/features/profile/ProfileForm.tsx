@@ -23,6 +23,7 @@ export function ProfileForm({ onSaved }: { onSaved?: () => void }) {
   const [sites, setSites] = useState<Site[]>([]);
   const [siteMessage, setSiteMessage] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  const [newPerson, setNewPerson] = useState(false);
 
   useEffect(() => {
     call('sites:list', {})
@@ -49,14 +50,16 @@ export function ProfileForm({ onSaved }: { onSaved?: () => void }) {
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const input: Omit<Profile, 'id'> = {
+    const input: Omit<Profile, 'id'> & { newPerson: boolean } = {
       name: name.trim(),
       initials: (initials.trim() || initialsOf(name)).slice(0, 4),
       colour,
       role,
+      newPerson,
     };
     setNotice(undefined);
     if (await save(input)) {
+      setNewPerson(false);
       setNotice(t('workflow.profile.saved'));
       onSaved?.();
     }
@@ -102,6 +105,12 @@ export function ProfileForm({ onSaved }: { onSaved?: () => void }) {
           </option>
         ))}
       </select>
+      {current && (
+        <label className="profile-new-person">
+          <input type="checkbox" checked={newPerson} onChange={(e) => setNewPerson(e.target.checked)} />
+          {t('workflow.profile.newPerson', { name: current.name })}
+        </label>
+      )}
       {error && <p role="alert">{t('workflow.profile.saveFailed', { message: error })}</p>}
       {notice && <p className="profile-notice">{notice}</p>}
       <button type="submit" className="primary">

@@ -8,7 +8,7 @@ interface ProfileState {
   error: string | undefined;
   settingsOpen: boolean;
   load(): Promise<void>;
-  save(input: Omit<Profile, 'id'>): Promise<boolean>;
+  save(input: Omit<Profile, 'id'> & { newPerson?: boolean }): Promise<boolean>;
   openSettings(open: boolean): void;
 }
 

@@ -14,6 +14,7 @@ export const enWorkflow = {
     fromSite: 'Use name from site',
     fromSiteFailed: 'The site did not say who you are: {{message}}',
     fromSiteNone: 'No site is connected yet.',
+    newPerson: 'Someone other than {{name}} uses this desk from now on (sign as a new person)',
     settings: 'Settings',
     settingsHeading: 'Settings',
     closeSettings: 'Close settings',
