@@ -183,6 +183,25 @@ describe('suggestion mode', () => {
     expect(kept.doc.textContent).toBe('');
   });
 
+  it('a list item whose whole text was deleted goes with its paragraph when the deletion is accepted', () => {
+    const schema = bodySchema();
+    const item = (text: string) =>
+      schema.node('listItem', null, [schema.node('paragraph', null, [schema.text(text)])]);
+    let state = EditorState.create({
+      schema,
+      doc: schema.node('doc', null, [
+        schema.node('bulletList', null, [item('Un'), item('Deux')]),
+        schema.node('paragraph', null, [schema.text('Fin.')]),
+      ]),
+    });
+    // "Deux": the second item opens at 7, its paragraph at 8, its text runs 9..13.
+    state = suggest(state, KARIM, (tr) => tr.delete(9, 13));
+    const accepted = state.apply(decideSuggestions(state, 'accept', () => true)!);
+    expect(accepted.doc.firstChild!.childCount).toBe(1);
+    expect(accepted.doc.textContent).toBe('UnFin.');
+    expect(bodyProblem(json(accepted))).toBeUndefined();
+  });
+
   it('undoes one suggested edit at a time', () => {
     let state = initial();
     state = suggest(state, NADIA, (tr) => tr.insertText('Lyon ', 1));
