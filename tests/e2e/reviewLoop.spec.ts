@@ -64,9 +64,10 @@ async function pullInSitesScreen(page: Page, expected: RegExp): Promise<void> {
   await expect(page.getByText(expected)).toBeVisible(WP_ANSWER);
 }
 
-const suggestion = (id: string, at: number) => ({
+/** A suggestion as the copy desk's editor makes it: signed by that desk's own profile (main checks). */
+const suggestion = (authorId: string, id: string, at: number) => ({
   id,
-  authorId: '6c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5',
+  authorId,
   authorName: COPY_EDITOR.name,
   authorColour: COPY_EDITOR.colour,
   at,
@@ -129,6 +130,7 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
   const before = await ipc<{ revision: number; [k: string]: unknown }>(copy.page, 'articles:get', {
     id: copyId,
   });
+  const { id: copyPerson } = await ipc<{ id: string }>(copy.page, 'profile:get', {});
   const reviewed = {
     type: 'doc',
     content: [
@@ -145,14 +147,20 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
             type: 'text',
             text: 'voté',
             marks: [
-              { type: 'suggestionDelete', attrs: suggestion('0b8f3c2e-8d0e-4c53-9d7e-5a1b2c3d4e5f', 1) },
+              {
+                type: 'suggestionDelete',
+                attrs: suggestion(copyPerson, '0b8f3c2e-8d0e-4c53-9d7e-5a1b2c3d4e5f', 1),
+              },
             ],
           },
           {
             type: 'text',
             text: 'adopté',
             marks: [
-              { type: 'suggestionInsert', attrs: suggestion('1c9f4d3e-9e1f-4d64-8e8f-6b2c3d4e5f60', 2) },
+              {
+                type: 'suggestionInsert',
+                attrs: suggestion(copyPerson, '1c9f4d3e-9e1f-4d64-8e8f-6b2c3d4e5f60', 2),
+              },
             ],
           },
           { type: 'text', text: ' le budget' },
@@ -160,7 +168,10 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
             type: 'text',
             text: ' de justesse',
             marks: [
-              { type: 'suggestionInsert', attrs: suggestion('2da05e4f-af20-4e75-9f90-7c3d4e5f6071', 3) },
+              {
+                type: 'suggestionInsert',
+                attrs: suggestion(copyPerson, '2da05e4f-af20-4e75-9f90-7c3d4e5f6071', 3),
+              },
             ],
           },
           { type: 'text', text: ' hier.' },

@@ -16,6 +16,7 @@ import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
 import type { MediaStore } from '../media/mediaStore';
+import type { SaveGuard } from '../review/reviewMarkGuard';
 import { createRevisionStore } from '../revisions/revisionStore';
 import type { TermService } from '../taxonomy/termService';
 import { articleQueries, type ArticleContent, type ArticleRow, type ArticleSummaryRow } from './articleRows';
@@ -179,7 +180,21 @@ export function createArticleService(
     return row;
   });
 
-  const save = db.transaction((input: SaveInput): ArticleRow => {
+  const save = db.transaction((input: SaveInput, guard?: SaveGuard): ArticleRow => {
+    const stored = guard ? q.get(input.id) : undefined;
+    // On a stale base the write below refuses it as a conflict; there is nothing to compare against then.
+    const marks =
+      guard && stored && stored.revision === input.baseRevision
+        ? guard.check(
+            {
+              articleId: input.id,
+              revision: stored.revision,
+              updatedAt: stored.updated_at,
+              body: () => migrateBody(JSON.parse(stored.body) as BodyDoc, stored.body_schema_version),
+            },
+            input.fields.body,
+          )
+        : undefined;
     const at = now();
     // The slug is normalized and made unique here, in the same transaction as the write that claims it.
     const fields = { ...input.fields, slug: uniqueSlug(input.id, input.fields.slug) };
@@ -205,6 +220,7 @@ export function createArticleService(
     afterWrite(input.id);
     const saved = q.get(input.id);
     if (!saved) throw notFound('The article');
+    if (marks) guard?.remember(input.id, saved.revision, saved.updated_at, marks);
     return saved;
   });
 
@@ -224,9 +240,13 @@ export function createArticleService(
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);
     },
-    save(input: SaveInput): Article {
+    /**
+     * `guard` for what a desk's editor sends (the articles:save channel): its review marks are checked
+     * against the stored body. Saves main makes itself (sync, status, restore) carry others' marks as they are.
+     */
+    save(input: SaveInput, guard?: SaveGuard): Article {
       check(input.fields);
-      const row = save.immediate(input);
+      const row = save.immediate(input, guard);
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);
     },

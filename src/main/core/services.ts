@@ -29,6 +29,7 @@ import type { EventBus } from './eventBus';
 import { htmlToBody } from '../content/bodyHtml';
 import { createThreadService, type ThreadService } from '../comments/threadService';
 import { personOf, type PersonRef } from '../../shared/domain/people';
+import { createReviewMarkGuard, type SaveGuard } from '../review/reviewMarkGuard';
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
 import { createProfileService, type ProfileService } from '../workflow/profileService';
 import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
@@ -66,6 +67,8 @@ export interface Services {
   // ---- comments (issue 6)
   threads: ThreadService;
   person: () => PersonRef;
+  /** Checks the review marks of what the desk's editor saves (articles:save): main decides who suggested what. */
+  markGuard: SaveGuard;
   // ---- workflow, profile, desk (issue 6)
   profiles: ProfileService;
   workflow: WorkflowService;
@@ -193,5 +196,6 @@ export function createServices(ctx: ServiceContext): Services {
     // ---- comments (issue 6)
     threads,
     person,
+    markGuard: createReviewMarkGuard({ db: ctx.db, person }),
   };
 }

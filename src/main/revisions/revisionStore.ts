@@ -97,6 +97,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   const blockByHash = db.prepare<[Buffer], { id: number }>('SELECT id FROM revision_blocks WHERE hash = ?');
   const addBlock = db.prepare<[Buffer, string]>('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)');
   const blockJson = db.prepare<[number], { json: string }>('SELECT json FROM revision_blocks WHERE id = ?');
+  const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
+    'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
+  );
 
   function storeBody(body: BodyDoc): string {
     if (!body.content) return 'null';
@@ -174,6 +177,25 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     get(articleId: string, revision: number): LoadedRevision | undefined {
       const row = one.get(articleId, revision);
       return row ? load(row) : undefined;
+    },
+    /**
+     * The top-level body blocks of any revision of an article whose JSON contains one of `needles` (ids):
+     * for the rare look back at history (an undo bringing back a suggestion that was accepted meanwhile).
+     */
+    blocksMentioning(articleId: string, needles: readonly string[]): PmNode[] {
+      const found: PmNode[] = [];
+      const mentions = (json: string) => needles.some((needle) => json.includes(needle));
+      const blockIds = new Set<number>();
+      for (const row of bodiesOf.all(articleId)) {
+        if (row.body_blocks === null) {
+          if (mentions(row.body)) found.push(...((JSON.parse(row.body) as BodyDoc).content ?? []));
+        } else for (const id of (JSON.parse(row.body_blocks) as number[] | null) ?? []) blockIds.add(id);
+      }
+      for (const id of blockIds) {
+        const json = blockJson.get(id)?.json;
+        if (json !== undefined && mentions(json)) found.push(JSON.parse(json) as PmNode);
+      }
+      return found;
     },
     /** Newest first, without bodies. */
     list(articleId: string, limit: number): Omit<LoadedRevision, 'headline' | 'body' | 'rest'>[] {

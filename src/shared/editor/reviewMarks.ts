@@ -117,3 +117,38 @@ export function anchorOrder(body: BodyDoc): string[] {
     });
   return order;
 }
+
+/** Who signed a suggestion and when, as one comparable string. */
+export function suggestionSignature(attrs: Record<string, unknown> | undefined): string {
+  const a = attrs ?? {};
+  return JSON.stringify([a.authorId ?? null, a.authorName ?? null, a.authorColour ?? null, a.at ?? 0]);
+}
+
+/**
+ * The review marks of a body, gathered in one walk: each suggestion as `type:id` with the signatures it
+ * carries (more than one only in a forged body), and the comment threads anchored in it.
+ */
+export interface ReviewMarkIndex {
+  suggestions: Map<string, Set<string>>;
+  threads: Set<string>;
+}
+
+export function reviewMarkIndex(body: BodyDoc): ReviewMarkIndex {
+  const index: ReviewMarkIndex = { suggestions: new Map(), threads: new Set() };
+  const visit = (node: PmNode): void => {
+    if (node.marks)
+      for (const mark of node.marks) {
+        if (mark.type === REVIEW_MARKS.comment) {
+          if (typeof mark.attrs?.threadId === 'string') index.threads.add(mark.attrs.threadId);
+        } else if (SUGGESTION_NAMES.has(mark.type)) {
+          const key = `${mark.type}:${String(mark.attrs?.id)}`;
+          const signatures = index.suggestions.get(key) ?? new Set<string>();
+          signatures.add(suggestionSignature(mark.attrs));
+          index.suggestions.set(key, signatures);
+        }
+      }
+    if (node.content) for (const child of node.content) visit(child);
+  };
+  for (const block of body.content ?? []) visit(block);
+  return index;
+}

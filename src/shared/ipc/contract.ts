@@ -74,8 +74,12 @@ export const channels = {
         baseRevision: z.number().int().nonnegative(),
         /** The whole article as the writer sees it: a save replaces every field. */
         fields: ArticleFields,
-        /** Why: typing ('autosave', the default) coalesces into one revision per burst; others never do. */
-        kind: z.enum(['autosave', 'explicit', 'status', 'sync']).optional(),
+        /**
+         * Why: typing ('autosave', the default) coalesces into one revision per burst. A desk's editor saves
+         * only its own edits: 'status' and 'sync' revisions are made by main (workflow moves, another desk's
+         * copy received), never claimed by a caller.
+         */
+        kind: z.enum(['autosave', 'explicit']).optional(),
       })
       .strict(),
     output: Article,

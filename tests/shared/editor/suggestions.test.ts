@@ -159,6 +159,49 @@ describe('suggestion mode', () => {
     expect(hasSuggestions(json(allRejected))).toBe(false);
   });
 
+  it('accepting the deletion of a whole paragraph removes the paragraph, unless it is the only one', () => {
+    const schema = bodySchema();
+    const para = (text: string) => schema.node('paragraph', null, [schema.text(text)]);
+    let state = EditorState.create({
+      schema,
+      doc: schema.node('doc', null, [para('Un.'), para('Deux, en gras.'), para('Trois.')]),
+    });
+    state = state.apply(state.tr.addMark(12, 16, schema.marks.bold!.create()));
+    // "Deux, en gras." wholly deleted (two runs: plain and bold), and the start of "Trois." too.
+    state = suggest(state, KARIM, (tr) => tr.delete(6, 20));
+    state = suggest(state, KARIM, (tr) => tr.delete(22, 24));
+    expect(state.doc.childCount).toBe(3);
+    const accepted = state.apply(decideSuggestions(state, 'accept', () => true)!);
+    expect(accepted.doc.childCount).toBe(2);
+    expect(accepted.doc.textContent).toBe('Un.ois.');
+    expect(bodyProblem(json(accepted))).toBeUndefined();
+
+    let only = EditorState.create({ schema, doc: schema.node('doc', null, [para('Seul.')]) });
+    only = suggest(only, KARIM, (tr) => tr.delete(1, 6));
+    const kept = only.apply(decideSuggestions(only, 'accept', () => true)!);
+    expect(kept.doc.childCount).toBe(1);
+    expect(kept.doc.textContent).toBe('');
+  });
+
+  it('a list item whose whole text was deleted goes with its paragraph when the deletion is accepted', () => {
+    const schema = bodySchema();
+    const item = (text: string) =>
+      schema.node('listItem', null, [schema.node('paragraph', null, [schema.text(text)])]);
+    let state = EditorState.create({
+      schema,
+      doc: schema.node('doc', null, [
+        schema.node('bulletList', null, [item('Un'), item('Deux')]),
+        schema.node('paragraph', null, [schema.text('Fin.')]),
+      ]),
+    });
+    // "Deux": the second item opens at 7, its paragraph at 8, its text runs 9..13.
+    state = suggest(state, KARIM, (tr) => tr.delete(9, 13));
+    const accepted = state.apply(decideSuggestions(state, 'accept', () => true)!);
+    expect(accepted.doc.firstChild!.childCount).toBe(1);
+    expect(accepted.doc.textContent).toBe('UnFin.');
+    expect(bodyProblem(json(accepted))).toBeUndefined();
+  });
+
   it('undoes one suggested edit at a time', () => {
     let state = initial();
     state = suggest(state, NADIA, (tr) => tr.insertText('Lyon ', 1));

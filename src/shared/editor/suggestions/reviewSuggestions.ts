@@ -37,6 +37,23 @@ export function suggestionAt(doc: PmNode, pos: number): Mark | undefined {
 }
 
 /**
+ * Removes the block a decision has just emptied (a whole paragraph deleted, or a suggested paragraph
+ * rejected), with the wrappers it was alone in (a list item), unless it is the document's only block or the
+ * removal would leave its parent invalid.
+ */
+function dropEmptied(tr: Transaction, pos: number): void {
+  const $pos = tr.doc.resolve(pos);
+  if (!$pos.parent.isTextblock || $pos.parent.content.size > 0) return;
+  let depth = $pos.depth;
+  while (depth > 1 && $pos.node(depth - 1).childCount === 1) depth--;
+  if (depth === 1 && tr.doc.childCount === 1) return;
+  const parent = $pos.node(depth - 1);
+  const index = $pos.index(depth - 1);
+  if (!parent.canReplace(index, index + 1)) return;
+  tr.delete($pos.before(depth), $pos.after(depth));
+}
+
+/**
  * Accepts or rejects the suggestions `which` picks (one id, one person, all): an accepted insertion stays as
  * plain text, an accepted deletion goes, an accepted formatting change stays; rejecting does the opposite.
  * One transaction, so one undo brings them back; never itself turned into a suggestion.
@@ -56,6 +73,7 @@ export function decideSuggestions(
     const remove = (name === REVIEW_MARKS.insertion) === (decision === 'reject');
     if (name !== REVIEW_MARKS.format && remove) {
       tr.delete(from, to);
+      dropEmptied(tr, from);
       continue;
     }
     if (name === REVIEW_MARKS.format && decision === 'reject') {

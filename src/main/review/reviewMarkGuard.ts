@@ -1,0 +1,129 @@
+import type { BodyDoc } from '../../shared/domain/article';
+import type { PersonRef } from '../../shared/domain/people';
+import { reviewMarkIndex, type ReviewMarkIndex } from '../../shared/editor/reviewMarks';
+import { AppError } from '../core/errors';
+import type { Db } from '../db/open';
+import { createRevisionStore } from '../revisions/revisionStore';
+
+/** How far ahead of this machine's clock a new suggestion's time may be (a renderer's clock read a bit late). */
+export const SUGGESTION_CLOCK_ALLOWANCE_MS = 5 * 60_000;
+/** Articles whose stored marks are remembered, so an autosave walks only the new body. */
+const REMEMBERED = 64;
+
+/** The stored article a desk edit is made on; `body` is read only when its marks are not remembered. */
+export interface StoredBody {
+  articleId: string;
+  revision: number;
+  updatedAt: number;
+  body: () => BodyDoc;
+}
+
+/**
+ * Checks, inside the save's transaction, a body the desk's editor sends against the stored one. Returns what
+ * to remember once the save has committed.
+ */
+export interface SaveGuard {
+  check(stored: StoredBody, next: BodyDoc): ReviewMarkIndex;
+  remember(articleId: string, revision: number, updatedAt: number, index: ReviewMarkIndex): void;
+}
+
+const signer = (signature: string) => {
+  const [authorId, authorName, authorColour, at] = JSON.parse(signature) as unknown[];
+  return { authorId, authorName, authorColour, at };
+};
+
+/**
+ * Main, not the renderer, decides who suggested what: a suggestion new in a desk edit must be signed by this
+ * desk's profile and not dated ahead of now; one already stored keeps its signature (no edit re-attributes
+ * someone else's suggestion); removing marks (accept, reject) is always allowed. A suggestion that comes back
+ * after being accepted (an undo) is known from the article's history. A new comment anchor must name a body
+ * thread of this article. Saves that carry other desks' work (pull, package, conflict) do not come here.
+ */
+export function createReviewMarkGuard(deps: {
+  db: Db;
+  person: () => PersonRef;
+  now?: () => number;
+}): SaveGuard {
+  const now = deps.now ?? Date.now;
+  const revisions = createRevisionStore(deps.db);
+  const threadOf = deps.db.prepare<[string], { article_id: string; anchor: string }>(
+    'SELECT article_id, anchor FROM comment_threads WHERE id = ?',
+  );
+  const remembered = new Map<string, { revision: number; updatedAt: number; index: ReviewMarkIndex }>();
+
+  function storedIndex(stored: StoredBody): ReviewMarkIndex {
+    const known = remembered.get(stored.articleId);
+    if (known && known.revision === stored.revision && known.updatedAt === stored.updatedAt)
+      return known.index;
+    return reviewMarkIndex(stored.body());
+  }
+
+  /** Suggestions (`type:id`) as they appear anywhere in the article's history; only asked for rare cases. */
+  function historyOf(articleId: string, keys: readonly string[]): ReviewMarkIndex {
+    const ids = keys.map((key) => key.slice(key.indexOf(':') + 1));
+    return reviewMarkIndex({ type: 'doc', content: revisions.blocksMentioning(articleId, ids) });
+  }
+
+  function checkThreads(articleId: string, before: ReviewMarkIndex, after: ReviewMarkIndex): void {
+    for (const threadId of after.threads) {
+      if (before.threads.has(threadId)) continue;
+      const thread = threadOf.get(threadId);
+      const body = thread && (JSON.parse(thread.anchor) as { kind?: unknown }).kind === 'body';
+      if (!thread || thread.article_id !== articleId || !body)
+        throw new AppError(
+          'forbidden',
+          'A comment anchor in this body names a thread this article does not have; nothing was saved.',
+        );
+    }
+  }
+
+  return {
+    check(stored, next) {
+      const before = storedIndex(stored);
+      const after = reviewMarkIndex(next);
+      checkThreads(stored.articleId, before, after);
+      const unknown: [string, string][] = [];
+      for (const [key, signatures] of after.suggestions) {
+        const was = before.suggestions.get(key);
+        for (const signature of signatures) {
+          if (was?.has(signature)) continue;
+          if (was)
+            throw new AppError(
+              'forbidden',
+              'This edit changes who made an existing suggestion, or when; nothing was saved.',
+            );
+          unknown.push([key, signature]);
+        }
+      }
+      if (unknown.length === 0) return after;
+      const me = deps.person();
+      const latest = now() + SUGGESTION_CLOCK_ALLOWANCE_MS;
+      let history: ReviewMarkIndex | undefined;
+      for (const [key, signature] of unknown) {
+        const { authorId, authorName, authorColour, at } = signer(signature);
+        const signedByMe = authorId === me.id && authorName === me.name && authorColour === me.colour;
+        if (signedByMe && typeof at === 'number' && at <= latest) continue;
+        history ??= historyOf(
+          stored.articleId,
+          unknown.map(([k]) => k),
+        );
+        if (history.suggestions.get(key)?.has(signature)) continue;
+        if (!signedByMe)
+          throw new AppError(
+            'forbidden',
+            `A new suggestion must be signed by this desk's profile (${me.name}), not by ${String(authorName).slice(0, 80)}; nothing was saved.`,
+          );
+        throw new AppError(
+          'forbidden',
+          'A new suggestion is dated in the future; check this computer’s clock. Nothing was saved.',
+        );
+      }
+      return after;
+    },
+    remember(articleId, revision, updatedAt, index) {
+      remembered.delete(articleId);
+      remembered.set(articleId, { revision, updatedAt, index });
+      if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    },
+  };
+}

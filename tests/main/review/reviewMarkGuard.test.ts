@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { startCore, type Core } from '../../../src/main/core/startCore';
+import { invokeChannel } from '../../../src/main/ipc/dispatch';
+import { fieldsOf, type BodyDoc } from '../../../src/shared/domain/article';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+const quiet = { error: () => {}, warn: () => {}, info: () => {} };
+
+const OTHER = {
+  authorId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  authorName: 'Karim',
+  authorColour: '#1a7f37',
+};
+const S1 = '00000000-0000-4000-8000-000000000001';
+const S2 = '00000000-0000-4000-8000-000000000002';
+/** When the other desk made its suggestions. */
+const THEN = Date.now() - 3_600_000;
+
+function desk(): Core {
+  const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+  core.services.profiles.save({ name: 'Nadia Ait', initials: 'NA', colour: '#aa3300', role: 'copy_editor' });
+  return core;
+}
+
+function me(core: Core) {
+  const p = core.services.profiles.require();
+  return { authorId: p.id, authorName: p.name, authorColour: p.colour };
+}
+
+type Mark = { type: string; attrs: Record<string, unknown> };
+const suggestion = (type: string, id: string, by: object, at = Date.now() - 1000): Mark => ({
+  type,
+  attrs: { id, ...by, at },
+});
+
+/** "Le maire a parlé" with `marks` on "a parlé". */
+function body(...marks: Mark[]): BodyDoc {
+  return {
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Le maire ' },
+          { type: 'text', text: 'a parlé', ...(marks.length ? { marks } : {}) },
+        ],
+      },
+    ],
+  } as BodyDoc;
+}
+
+/** A save as the editor sends it, over the real dispatch. */
+async function save(core: Core, id: string, doc: BodyDoc) {
+  const current = core.services.articles.get(id);
+  return invokeChannel(
+    core.handlers,
+    'articles:save',
+    { id, baseRevision: current.revision, fields: { ...fieldsOf(current), body: doc } },
+    quiet,
+  );
+}
+
+/** What the store holds about an article: to prove a refusal wrote nothing. */
+const stored = (core: Core, id: string) => ({
+  article: core.db.prepare('SELECT * FROM articles WHERE id = ?').get(id),
+  revisions: core.db.prepare('SELECT revision, kind FROM revisions WHERE article_id = ?').all(id),
+});
+
+function refused(result: Awaited<ReturnType<typeof save>>, message: RegExp): void {
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.error.code).toBe('forbidden');
+    expect(result.error.message).toMatch(message);
+  }
+}
+
+describe('main refuses forged review marks in what the editor saves', () => {
+  it('a new suggestion signed by another person is refused and nothing is stored; signed by this desk it is saved', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const before = stored(core, a.id);
+    refused(
+      await save(core, a.id, body(suggestion('suggestionInsert', S1, OTHER))),
+      /signed by this desk's profile \(Nadia Ait\), not by Karim/,
+    );
+    expect(stored(core, a.id)).toEqual(before);
+
+    const ok = await save(core, a.id, body(suggestion('suggestionInsert', S1, me(core))));
+    expect(ok.ok).toBe(true);
+    expect(JSON.stringify(core.services.articles.get(a.id).body)).toContain(S1);
+    core.close();
+  });
+
+  it('a new suggestion dated in the future is refused; a small clock drift is allowed', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const before = stored(core, a.id);
+    const later = Date.now() + 60 * 60_000;
+    refused(
+      await save(core, a.id, body(suggestion('suggestionDelete', S1, me(core), later))),
+      /dated in the future/,
+    );
+    expect(stored(core, a.id)).toEqual(before);
+    expect(
+      (await save(core, a.id, body(suggestion('suggestionDelete', S1, me(core), Date.now() + 60_000)))).ok,
+    ).toBe(true);
+    core.close();
+  });
+
+  it('an edit cannot re-attribute an existing suggestion, nor reuse its id for another kind of change', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const at = Date.now() - 5000;
+    expect((await save(core, a.id, body(suggestion('suggestionInsert', S1, me(core), at)))).ok).toBe(true);
+    const before = stored(core, a.id);
+    refused(
+      await save(core, a.id, body(suggestion('suggestionInsert', S1, me(core), at + 1))),
+      /changes who made an existing suggestion/,
+    );
+    refused(
+      await save(
+        core,
+        a.id,
+        body(suggestion('suggestionInsert', S1, { ...me(core), authorName: 'Quelqu’un' }, at)),
+      ),
+      /existing suggestion/,
+    );
+    // The same id as a deletion signed by someone else: a new suggestion forged under an old id.
+    refused(
+      await save(
+        core,
+        a.id,
+        body(suggestion('suggestionInsert', S1, me(core), at), suggestion('suggestionDelete', S1, OTHER, at)),
+      ),
+      /signed by this desk's profile/,
+    );
+    expect(stored(core, a.id)).toEqual(before);
+    core.close();
+  });
+
+  it('another desk’s suggestions arrive through a sync save; accepting or rejecting them (removing marks) is allowed, and an undo may bring one back', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const theirs = body(
+      suggestion('suggestionInsert', S1, OTHER, THEN),
+      suggestion('suggestionFormat', S2, OTHER, THEN),
+    );
+    const received = core.services.articles.save({
+      id: a.id,
+      baseRevision: a.revision,
+      fields: { ...fieldsOf(a), body: theirs },
+      kind: 'sync',
+    });
+    expect(JSON.stringify(received.body)).toContain(OTHER.authorId);
+    // Editing around them keeps them as they are.
+    const edited = structuredClone(theirs) as { content: { content: { text: string }[] }[] };
+    edited.content[0]!.content[0]!.text = 'Le maire de Lyon ';
+    expect((await save(core, a.id, edited as unknown as BodyDoc)).ok).toBe(true);
+    // Accepting one, then the other.
+    expect((await save(core, a.id, body(suggestion('suggestionFormat', S2, OTHER, THEN)))).ok).toBe(true);
+    expect((await save(core, a.id, body())).ok).toBe(true);
+    expect(JSON.stringify(core.services.articles.get(a.id).body)).not.toContain(OTHER.authorId);
+    // Undo after the autosave: the suggestion comes back exactly as it was received.
+    const undone = await save(core, a.id, body(suggestion('suggestionFormat', S2, OTHER, THEN)));
+    expect(undone.ok).toBe(true);
+    core.close();
+  });
+
+  it('the editor cannot claim a sync save to slip marks past the check', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const result = await invokeChannel(
+      core.handlers,
+      'articles:save',
+      {
+        id: a.id,
+        baseRevision: a.revision,
+        fields: { ...fieldsOf(a), body: body(suggestion('suggestionInsert', S1, OTHER)) },
+        kind: 'sync',
+      },
+      quiet,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('invalid_input');
+    expect(JSON.stringify(core.services.articles.get(a.id).body)).not.toContain(S1);
+    core.close();
+  });
+
+  it('a new comment anchor must name a body thread of this article', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const b = core.services.articles.create('fr');
+    const before = stored(core, a.id);
+    const anchor = (threadId: string): Mark => ({ type: 'comment', attrs: { threadId } });
+    refused(
+      await save(core, a.id, body(anchor('7d6c5b4a-0000-4000-8000-000000000009'))),
+      /thread this article does not have/,
+    );
+    const elsewhere = core.services.threads.create(b.id, { kind: 'body' }, 'a parlé', 'Sur l’autre article.');
+    refused(await save(core, a.id, body(anchor(elsewhere.id))), /thread this article does not have/);
+    const field = core.services.threads.create(
+      a.id,
+      { kind: 'field', field: 'headline' },
+      'Titre',
+      'Trop long.',
+    );
+    refused(await save(core, a.id, body(anchor(field.id))), /thread this article does not have/);
+    expect(stored(core, a.id)).toEqual(before);
+
+    const thread = core.services.threads.create(a.id, { kind: 'body' }, 'a parlé', 'Quand exactement ?');
+    expect((await save(core, a.id, body(anchor(thread.id)))).ok).toBe(true);
+    expect(core.services.threads.list(a.id).find((t) => t.id === thread.id)).toMatchObject({
+      detached: false,
+    });
+    core.close();
+  });
+
+  it('plain editing needs no profile', async () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const a = core.services.articles.create('fr');
+    expect((await save(core, a.id, body())).ok).toBe(true);
+    core.close();
+  });
+});
