@@ -162,7 +162,7 @@ export function createServices(ctx: ServiceContext): Services {
     listing: createArticleListing(ctx.db, search),
     media,
     sites,
-    preview: createPreviewService(articles, sites),
+    preview: createPreviewService(articles, sites, media),
     sync: createSyncService({ articles, sites, publisher, outbox, threads, review: travel.carrier }),
     outbox,
     conflicts: createConflictService({ articles, publisher, outbox, review: travel.carrier }),
