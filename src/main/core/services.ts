@@ -169,6 +169,7 @@ export function createServices(ctx: ServiceContext): Services {
     puller: createPuller({
       db: ctx.db,
       articles,
+      terms,
       sites,
       publisher,
       review: { receiver: travel.receiver, state: travel.review },

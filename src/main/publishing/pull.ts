@@ -7,6 +7,8 @@ import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import { fromWpDateGmt, remoteHash, withoutMarker, type WpPost } from './mapping';
 import type { Publisher } from './publisher';
+import { createCategoryNames, type SiteCategory } from './siteCategories';
+import type { TermService } from '../taxonomy/termService';
 import type { SiteService } from './siteService';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
@@ -39,6 +41,8 @@ export function createPuller(deps: {
   articles: ArticleService;
   sites: SiteService;
   publisher: Publisher;
+  /** The local sections a post's category maps to (made when missing, as a push makes the site's). */
+  terms: TermService;
   /** Reads the review state posts carry (another desk's comments, suggestions, workflow) and applies it. */
   review?: { receiver: ReviewReceiver; state: ReviewStateProvider } | undefined;
   now?: () => number;
@@ -54,7 +58,11 @@ export function createPuller(deps: {
        remote_id = excluded.remote_id, updated_at = excluded.updated_at`,
   );
 
-  function fieldsFrom(post: WpPost, base: ArticleFields): ArticleFields {
+  /**
+   * section: the post's category, by name (a section and a category are the same word on both sides, as a push
+   * maps them). A post filed under no category of its own keeps the section it has here.
+   */
+  function fieldsFrom(post: WpPost, base: ArticleFields, section: SiteCategory | undefined): ArticleFields {
     let slug = post.slug;
     try {
       slug = decodeURIComponent(post.slug);
@@ -67,12 +75,13 @@ export function createPuller(deps: {
       standfirst: post.excerpt.raw.slice(0, 4000),
       body: htmlToBody(withoutMarker(post.content.raw)),
       slug: slug.slice(0, 200),
+      sectionId: section ? deps.terms.ensure('sections', section.name).id : base.sectionId,
     };
   }
 
   /** The fields to store for a post, with the review state it carries applied once the article is saved. */
-  function received(post: WpPost, base: ArticleFields) {
-    const siteFields = fieldsFrom(post, base);
+  function received(post: WpPost, base: ArticleFields, section: SiteCategory | undefined) {
+    const siteFields = fieldsFrom(post, base, section);
     const got = deps.review?.receiver.receive(post, siteFields) ?? { fields: siteFields };
     return {
       fields: got.fields,
@@ -85,7 +94,11 @@ export function createPuller(deps: {
   }
 
   /** Stores one post; returns what happened to it. */
-  function store(siteId: string, post: WpPost): 'created' | 'updated' | 'unchanged' | 'conflict' {
+  function store(
+    siteId: string,
+    post: WpPost,
+    section: SiteCategory | undefined,
+  ): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
     const seen = {
@@ -97,7 +110,7 @@ export function createPuller(deps: {
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
-      const incoming = received(post, emptyFields(language));
+      const incoming = received(post, emptyFields(language), section);
       const saved = deps.articles.save({
         id: created.id,
         baseRevision: created.revision,
@@ -130,7 +143,7 @@ export function createPuller(deps: {
     }
     const fields = fieldsOf(article);
     const revision = article.revision;
-    const incoming = received(post, fields);
+    const incoming = received(post, fields, section);
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,
@@ -154,9 +167,10 @@ export function createPuller(deps: {
     const client = deps.sites.client(siteId);
     const perPage = options.perPage ?? 50;
     const result: PullResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0, pages: 0, done: false };
+    const categories = createCategoryNames(client);
     const storePage = deps.db.transaction((posts: WpPost[]) => {
       for (const post of posts) {
-        const outcome = store(siteId, post);
+        const outcome = store(siteId, post, categories.sectionOf(post.categories ?? []));
         if (outcome === 'created') result.created++;
         else if (outcome === 'updated') result.updated++;
         else if (outcome === 'conflict') result.conflicts++;
@@ -187,6 +201,8 @@ export function createPuller(deps: {
         });
         posts = response.body;
         totalPages = Number(response.headers.get('x-wp-totalpages') ?? '1');
+        // Category names before the page is stored (its transaction cannot wait on the network).
+        await categories.load(posts.flatMap((p) => p.categories ?? []));
       } catch (error) {
         // Past the last page WordPress answers 400 rest_post_invalid_page_number.
         if (error instanceof WpError && error.code === 'rest_post_invalid_page_number') break;
