@@ -7,7 +7,7 @@ import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import { fromWpDateGmt, remoteHash, withoutMarker, type WpPost } from './mapping';
 import type { Publisher } from './publisher';
-import { createCategoryNames, type SiteCategory } from './siteCategories';
+import { createTermNames, type SiteTerm } from './siteTerms';
 import type { TermService } from '../taxonomy/termService';
 import type { SiteService } from './siteService';
 import { explainWpError } from './siteService';
@@ -25,6 +25,12 @@ export interface PullOptions {
   perPage?: number;
   /** Stop after this many pages (the rest comes with the next pull, from the saved cursor). */
   maxPages?: number;
+}
+
+/** A post's section and tags as the site names them. */
+interface PostTerms {
+  section: SiteTerm | undefined;
+  tags: SiteTerm[];
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -59,10 +65,10 @@ export function createPuller(deps: {
   );
 
   /**
-   * section: the post's category, by name (a section and a category are the same word on both sides, as a push
-   * maps them). A post filed under no category of its own keeps the section it has here.
+   * Section and tags by name (a section is a category, a tag a tag, the same word on both sides, as a push maps
+   * them). A post filed under no category of its own keeps the section it has here; its tags are the site's.
    */
-  function fieldsFrom(post: WpPost, base: ArticleFields, section: SiteCategory | undefined): ArticleFields {
+  function fieldsFrom(post: WpPost, base: ArticleFields, terms: PostTerms): ArticleFields {
     let slug = post.slug;
     try {
       slug = decodeURIComponent(post.slug);
@@ -75,13 +81,14 @@ export function createPuller(deps: {
       standfirst: post.excerpt.raw.slice(0, 4000),
       body: htmlToBody(withoutMarker(post.content.raw)),
       slug: slug.slice(0, 200),
-      sectionId: section ? deps.terms.ensure('sections', section.name).id : base.sectionId,
+      sectionId: terms.section ? deps.terms.ensure('sections', terms.section.name).id : base.sectionId,
+      tagIds: [...new Set(terms.tags.map((t) => deps.terms.ensure('tags', t.name).id))],
     };
   }
 
   /** The fields to store for a post, with the review state it carries applied once the article is saved. */
-  function received(post: WpPost, base: ArticleFields, section: SiteCategory | undefined) {
-    const siteFields = fieldsFrom(post, base, section);
+  function received(post: WpPost, base: ArticleFields, terms: PostTerms) {
+    const siteFields = fieldsFrom(post, base, terms);
     const got = deps.review?.receiver.receive(post, siteFields) ?? { fields: siteFields };
     return {
       fields: got.fields,
@@ -97,7 +104,7 @@ export function createPuller(deps: {
   function store(
     siteId: string,
     post: WpPost,
-    section: SiteCategory | undefined,
+    terms: PostTerms,
   ): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
@@ -110,7 +117,7 @@ export function createPuller(deps: {
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
-      const incoming = received(post, emptyFields(language), section);
+      const incoming = received(post, emptyFields(language), terms);
       const saved = deps.articles.save({
         id: created.id,
         baseRevision: created.revision,
@@ -143,7 +150,7 @@ export function createPuller(deps: {
     }
     const fields = fieldsOf(article);
     const revision = article.revision;
-    const incoming = received(post, fields, section);
+    const incoming = received(post, fields, terms);
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,
@@ -167,10 +174,14 @@ export function createPuller(deps: {
     const client = deps.sites.client(siteId);
     const perPage = options.perPage ?? 50;
     const result: PullResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0, pages: 0, done: false };
-    const categories = createCategoryNames(client);
+    const categories = createTermNames(client, 'categories');
+    const tags = createTermNames(client, 'tags');
     const storePage = deps.db.transaction((posts: WpPost[]) => {
       for (const post of posts) {
-        const outcome = store(siteId, post, categories.sectionOf(post.categories ?? []));
+        const outcome = store(siteId, post, {
+          section: categories.sectionOf(post.categories ?? []),
+          tags: tags.namesOf(post.tags ?? []),
+        });
         if (outcome === 'created') result.created++;
         else if (outcome === 'updated') result.updated++;
         else if (outcome === 'conflict') result.conflicts++;
@@ -201,8 +212,9 @@ export function createPuller(deps: {
         });
         posts = response.body;
         totalPages = Number(response.headers.get('x-wp-totalpages') ?? '1');
-        // Category names before the page is stored (its transaction cannot wait on the network).
+        // Term names before the page is stored (its transaction cannot wait on the network).
         await categories.load(posts.flatMap((p) => p.categories ?? []));
+        await tags.load(posts.flatMap((p) => p.tags ?? []));
       } catch (error) {
         // Past the last page WordPress answers 400 rest_post_invalid_page_number.
         if (error instanceof WpError && error.code === 'rest_post_invalid_page_number') break;

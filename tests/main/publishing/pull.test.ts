@@ -23,10 +23,10 @@ async function makePosts(token: string, n: number): Promise<number[]> {
   return ids;
 }
 
-/** A category on the site; one left by an earlier run is reused (WordPress answers term_exists with its id). */
-async function category(name: string): Promise<number> {
+/** A category or tag on the site; one left by an earlier run is reused (WordPress answers term_exists with its id). */
+async function term(taxonomy: 'categories' | 'tags', name: string): Promise<number> {
   try {
-    return (await wpAdmin<{ id: number }>('POST', 'wp/v2/categories', { name })).id;
+    return (await wpAdmin<{ id: number }>('POST', `wp/v2/${taxonomy}`, { name })).id;
   } catch (error) {
     const existing = /"term_id":(\d+)/.exec(String(error));
     if (existing) return Number(existing[1]);
@@ -105,24 +105,27 @@ describe('a pull cut off in the middle of a page', () => {
   });
 });
 
-describe('a pulled post keeps its category', () => {
-  it('files the article under the local section of the same name, made when missing, never twice', async () => {
+describe('a pulled post keeps its category and tags', () => {
+  it('files the article under the local section and tags of the same names, made when missing, never twice', async () => {
     const f = publishingFixture(tempDir());
     const token = `cat${Math.random().toString(36).slice(2, 8)}`;
-    const economie = await category('Économie');
-    const arts = await category('Arts & Culture');
+    const economie = await term('categories', 'Économie');
+    const arts = await term('categories', 'Arts & Culture');
+    const budget = await term('tags', 'Budget 2027');
+    const impots = await term('tags', 'Impôts & taxes');
     // The desk already has this section here: the pull files under it rather than making a second one.
     const local = f.terms.ensure('sections', 'Économie');
-    const post = async (title: string, categories?: number[]): Promise<number> =>
+    const post = async (title: string, categories?: number[], tags?: number[]): Promise<number> =>
       (
         await wpAdmin<{ id: number }>('POST', 'wp/v2/posts', {
           title: `${token} ${title}`,
           content: '<p>Texte.</p>',
           status: 'draft',
           ...(categories ? { categories } : {}),
+          ...(tags ? { tags } : {}),
         })
       ).id;
-    const inEconomie = await post('budget', [economie]);
+    const inEconomie = await post('budget', [economie], [budget, impots]);
     const alsoEconomie = await post('inflation', [economie]);
     // The site's default category comes first here: it is no section, the next one is.
     const inArts = await post('expo', [1, arts]);
@@ -143,6 +146,12 @@ describe('a pulled post keeps its category', () => {
     // WordPress answers the name HTML-escaped ("Arts &amp; Culture"); the section holds the text.
     expect(articleOf(inArts).section?.name).toBe('Arts & Culture');
     expect(articleOf(uncategorized).section).toBeNull();
+    expect(
+      articleOf(inEconomie)
+        .tags.map((t) => t.name)
+        .sort(),
+    ).toEqual(['Budget 2027', 'Impôts & taxes']);
+    expect(articleOf(alsoEconomie).tags).toEqual([]);
     expect(f.terms.list('sections', 'économie', 10)).toEqual([local]);
 
     // A post with its category is ready for the checklist; one filed under the default is asked for a section.
@@ -151,10 +160,15 @@ describe('a pulled post keeps its category', () => {
     expect(codes(uncategorized)).toContain('section_missing');
 
     // Moved to another category on the site: the next pull moves it here too.
-    await wpAdmin('POST', `wp/v2/posts/${inEconomie}`, { categories: [arts], title: `${token} budget voté` });
+    await wpAdmin('POST', `wp/v2/posts/${inEconomie}`, {
+      categories: [arts],
+      tags: [budget],
+      title: `${token} budget voté`,
+    });
     expect(await f.puller.pull(f.site.id, { statuses: ['draft'], search: token })).toMatchObject({
       updated: 1,
     });
     expect(articleOf(inEconomie).section?.name).toBe('Arts & Culture');
+    expect(articleOf(inEconomie).tags.map((t) => t.name)).toEqual(['Budget 2027']);
   });
 });

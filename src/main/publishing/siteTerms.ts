@@ -1,7 +1,7 @@
 import type { WpClient } from './wordpressClient';
 
-/** A category as the site names it. */
-export interface SiteCategory {
+/** A category or tag as the site names it. */
+export interface SiteTerm {
   id: number;
   name: string;
   slug: string;
@@ -25,18 +25,18 @@ export function termNameText(name: string): string {
 }
 
 /**
- * The names of a site's categories, asked for once per page of pulled posts (only the ids not yet known) and
- * kept for the rest of the pull. A category the site no longer has is simply not found.
+ * The names of a site's categories (or tags), asked for once per page of pulled posts (only the ids not yet
+ * known) and kept for the rest of the pull. A term the site no longer has is simply not found.
  */
-export function createCategoryNames(client: WpClient) {
-  const known = new Map<number, SiteCategory | null>();
+export function createTermNames(client: WpClient, taxonomy: 'categories' | 'tags' = 'categories') {
+  const known = new Map<number, SiteTerm | null>();
 
   async function load(ids: Iterable<number>): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => Number.isInteger(id) && id > 0 && !known.has(id));
     // per_page caps at 100: a page of 50 posts rarely names that many categories, but never ask for more.
     for (let i = 0; i < missing.length; i += 100) {
       const batch = missing.slice(i, i + 100);
-      const found = await client.get<SiteCategory[]>('wp/v2/categories', {
+      const found = await client.get<SiteTerm[]>(`wp/v2/${taxonomy}`, {
         include: batch.join(','),
         per_page: 100,
         _fields: 'id,name,slug',
@@ -47,7 +47,7 @@ export function createCategoryNames(client: WpClient) {
   }
 
   /** The post's section: its first category the site knows, other than the default one. */
-  function sectionOf(categoryIds: readonly number[]): SiteCategory | undefined {
+  function sectionOf(categoryIds: readonly number[]): SiteTerm | undefined {
     for (const id of categoryIds) {
       const category = known.get(id);
       if (category && category.slug !== DEFAULT_CATEGORY_SLUG && category.name.trim()) return category;
@@ -55,7 +55,13 @@ export function createCategoryNames(client: WpClient) {
     return undefined;
   }
 
-  return { load, sectionOf };
+  /** The post's tags the site knows, in the post's order, each once. */
+  function namesOf(ids: readonly number[]): SiteTerm[] {
+    const found = ids.map((id) => known.get(id)).filter((t): t is SiteTerm => !!t && !!t.name.trim());
+    return [...new Map(found.map((t) => [t.id, t])).values()];
+  }
+
+  return { load, sectionOf, namesOf };
 }
 
-export type CategoryNames = ReturnType<typeof createCategoryNames>;
+export type TermNames = ReturnType<typeof createTermNames>;
