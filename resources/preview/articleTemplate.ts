@@ -1,16 +1,14 @@
 /**
  * The newspaper article template of the preview (with article.css beside it). A TypeScript string rather than
  * an .html file so main, vitest and tsx (benchmarks) all load it the same way, without a bundler's ?raw.
- * {{name}} slots are filled with escaped text, {{{name}}} with HTML built by previewDocument.ts.
+ * {{name}} slots are filled with escaped text, {{{name}}} with HTML built by previewDocument.ts; the frame's
+ * policy ({{{csp}}}) is PREVIEW_CSP from src/shared/security/csp.ts.
  */
 export const ARTICLE_TEMPLATE = `<!doctype html>
 <html lang="{{lang}}" dir="{{dir}}">
   <head>
     <meta charset="utf-8" />
-    <meta
-      http-equiv="Content-Security-Policy"
-      content="default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
-    />
+    <meta http-equiv="Content-Security-Policy" content="{{{csp}}}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>{{title}}</title>
     <link rel="stylesheet" href="{{stylesheet}}" />

@@ -1,8 +1,11 @@
-import type { Article, Language } from '../../shared/domain/article';
+import type { Article, FeaturedImage, Language } from '../../shared/domain/article';
+import { isMediaId } from '../../shared/domain/media';
+import { PREVIEW_CSP } from '../../shared/security/csp';
 import { captionParts } from '../../shared/publishing/photoCredit';
 import type { ArticlePreview } from '../../shared/domain/preview';
 import { ARTICLE_TEMPLATE as template } from '../../../resources/preview/articleTemplate';
 import { articleHtml, escapeHtml } from './articleHtml';
+import { localImageSrc } from './siteHtml';
 
 export interface PreviewOptions {
   /** Same-origin path of the template's stylesheet (the renderer knows where its build put it). */
@@ -12,12 +15,29 @@ export interface PreviewOptions {
   siteUrl: string | undefined;
   /** When the article is dated: its publication date once scheduled or live, else now. */
   date: number;
+  /** Whether the media store holds a file; without it the photo shows as missing rather than as a broken image. */
+  hasMedia?: (mediaId: string) => boolean;
 }
 
 /** The caption the site's media library holds (credit included), with the credit marked for the template. */
 function featuredCaption(image: { caption: string; credit: string }, language: Language): string {
   const p = captionParts(image.caption, image.credit, language);
-  return `${escapeHtml(p.caption)}${escapeHtml(p.joiner)}<span class="credit">${escapeHtml(p.credit)}</span>`;
+  if (!p.caption && !p.credit) return '';
+  const credit = p.credit ? `<span class="credit">${escapeHtml(p.credit)}</span>` : '';
+  return `<figcaption>${escapeHtml(p.caption)}${escapeHtml(p.joiner)}${credit}</figcaption>`;
+}
+
+/**
+ * The featured photo from the app's own media store (/media/<id>: same origin, the one place the frame's CSP
+ * lets an image come from). An id that is not a stored file's shows as a marked gap with the alt text, so the
+ * publisher sees the photo is missing instead of a broken image.
+ */
+function featuredFigure(image: FeaturedImage, language: Language, available: boolean): string {
+  const alt = escapeHtml(image.alt);
+  const photo = available
+    ? `<img src="${escapeHtml(localImageSrc(image.mediaId))}" alt="${alt}" />`
+    : `<div class="photo-missing" role="img" aria-label="${alt}">${alt}</div>`;
+  return `<figure class="featured">${photo}${featuredCaption(image, language)}</figure>`;
 }
 
 const LOCALES = { fr: 'fr-FR', ar: 'ar', en: 'en-GB' } as const;
@@ -44,10 +64,9 @@ export function renderPreview(article: Article, options: PreviewOptions): Articl
     date,
   );
   const image = article.featuredImage;
-  const featured = image
-    ? `<figure class="featured"><div class="photo-missing" role="img" aria-label="${escapeHtml(image.alt)}">${escapeHtml(image.alt)}</div>` +
-      `<figcaption>${featuredCaption(image, lang)}</figcaption></figure>`
-    : '';
+  const stored =
+    !!image && isMediaId(image.mediaId) && (options.hasMedia?.(image.mediaId) ?? true) ? image.mediaId : null;
+  const featured = image ? featuredFigure(image, lang, stored !== null) : '';
   const authors = article.authors.map((a) => a.name).join(', ');
   const document = fill(
     template,
@@ -62,6 +81,7 @@ export function renderPreview(article: Article, options: PreviewOptions): Articl
       date: dateText,
     },
     {
+      csp: PREVIEW_CSP,
       kicker: article.kicker ? `<p class="kicker">${escapeHtml(article.kicker)}</p>` : '',
       standfirst: excerpt ? `<p class="standfirst">${escapeHtml(excerpt)}</p>` : '',
       byline: authors ? `<span class="authors">${escapeHtml(authors)}</span>` : '',
@@ -92,6 +112,7 @@ export function renderPreview(article: Article, options: PreviewOptions): Articl
       title: truncate(article.seoTitle || title, 90),
       description: truncate(description, 200),
       imageAlt: image ? image.alt : null,
+      imageMediaId: stored,
     },
   };
 }

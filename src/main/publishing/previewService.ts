@@ -2,12 +2,14 @@ import { isStylesheetPath } from '../../shared/domain/preview';
 import { AppError } from '../core/errors';
 import type { ArticleService } from '../articles/articleService';
 import { renderPreview } from './previewDocument';
+import type { MediaStore } from '../media/mediaStore';
 import type { SiteService } from './siteService';
 
 /** The Preview view's data: the article rendered by the same generator the push uses. */
 export function createPreviewService(
   articles: ArticleService,
   sites: SiteService,
+  media: Pick<MediaStore, 'has'>,
   now: () => number = Date.now,
 ) {
   return {
@@ -21,6 +23,7 @@ export function createPreviewService(
         siteName: site?.name ?? 'Redac',
         siteUrl: site?.url,
         date: now(),
+        hasMedia: (mediaId) => media.has(mediaId),
       });
     },
   };

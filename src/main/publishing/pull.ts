@@ -7,6 +7,8 @@ import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import { fromWpDateGmt, remoteHash, withoutMarker, type WpPost } from './mapping';
 import type { Publisher } from './publisher';
+import { createTermNames, type SiteTerm } from './siteTerms';
+import type { TermService } from '../taxonomy/termService';
 import type { SiteService } from './siteService';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
@@ -25,6 +27,12 @@ export interface PullOptions {
   maxPages?: number;
 }
 
+/** A post's section and tags as the site names them. */
+interface PostTerms {
+  section: SiteTerm | undefined;
+  tags: SiteTerm[];
+}
+
 const ARABIC = /[\u0600-\u06FF]/;
 /** Site time zones reach UTC+14: asking from that far back and filtering by modified_gmt misses nothing. */
 const ZONE_MARGIN_MS = 14 * 3600_000;
@@ -39,6 +47,8 @@ export function createPuller(deps: {
   articles: ArticleService;
   sites: SiteService;
   publisher: Publisher;
+  /** The local sections a post's category maps to (made when missing, as a push makes the site's). */
+  terms: TermService;
   /** Reads the review state posts carry (another desk's comments, suggestions, workflow) and applies it. */
   review?: { receiver: ReviewReceiver; state: ReviewStateProvider } | undefined;
   now?: () => number;
@@ -54,7 +64,11 @@ export function createPuller(deps: {
        remote_id = excluded.remote_id, updated_at = excluded.updated_at`,
   );
 
-  function fieldsFrom(post: WpPost, base: ArticleFields): ArticleFields {
+  /**
+   * Section and tags by name (a section is a category, a tag a tag, the same word on both sides, as a push maps
+   * them). A post filed under no category of its own keeps the section it has here; its tags are the site's.
+   */
+  function fieldsFrom(post: WpPost, base: ArticleFields, terms: PostTerms): ArticleFields {
     let slug = post.slug;
     try {
       slug = decodeURIComponent(post.slug);
@@ -67,12 +81,14 @@ export function createPuller(deps: {
       standfirst: post.excerpt.raw.slice(0, 4000),
       body: htmlToBody(withoutMarker(post.content.raw)),
       slug: slug.slice(0, 200),
+      sectionId: terms.section ? deps.terms.ensure('sections', terms.section.name).id : base.sectionId,
+      tagIds: [...new Set(terms.tags.map((t) => deps.terms.ensure('tags', t.name).id))],
     };
   }
 
   /** The fields to store for a post, with the review state it carries applied once the article is saved. */
-  function received(post: WpPost, base: ArticleFields) {
-    const siteFields = fieldsFrom(post, base);
+  function received(post: WpPost, base: ArticleFields, terms: PostTerms) {
+    const siteFields = fieldsFrom(post, base, terms);
     const got = deps.review?.receiver.receive(post, siteFields) ?? { fields: siteFields };
     return {
       fields: got.fields,
@@ -85,7 +101,11 @@ export function createPuller(deps: {
   }
 
   /** Stores one post; returns what happened to it. */
-  function store(siteId: string, post: WpPost): 'created' | 'updated' | 'unchanged' | 'conflict' {
+  function store(
+    siteId: string,
+    post: WpPost,
+    terms: PostTerms,
+  ): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
     const seen = {
@@ -97,7 +117,7 @@ export function createPuller(deps: {
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
-      const incoming = received(post, emptyFields(language));
+      const incoming = received(post, emptyFields(language), terms);
       const saved = deps.articles.save({
         id: created.id,
         baseRevision: created.revision,
@@ -130,7 +150,7 @@ export function createPuller(deps: {
     }
     const fields = fieldsOf(article);
     const revision = article.revision;
-    const incoming = received(post, fields);
+    const incoming = received(post, fields, terms);
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,
@@ -154,9 +174,14 @@ export function createPuller(deps: {
     const client = deps.sites.client(siteId);
     const perPage = options.perPage ?? 50;
     const result: PullResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0, pages: 0, done: false };
+    const categories = createTermNames(client, 'categories');
+    const tags = createTermNames(client, 'tags');
     const storePage = deps.db.transaction((posts: WpPost[]) => {
       for (const post of posts) {
-        const outcome = store(siteId, post);
+        const outcome = store(siteId, post, {
+          section: categories.sectionOf(post.categories ?? []),
+          tags: tags.namesOf(post.tags ?? []),
+        });
         if (outcome === 'created') result.created++;
         else if (outcome === 'updated') result.updated++;
         else if (outcome === 'conflict') result.conflicts++;
@@ -187,6 +212,9 @@ export function createPuller(deps: {
         });
         posts = response.body;
         totalPages = Number(response.headers.get('x-wp-totalpages') ?? '1');
+        // Term names before the page is stored (its transaction cannot wait on the network).
+        await categories.load(posts.flatMap((p) => p.categories ?? []));
+        await tags.load(posts.flatMap((p) => p.tags ?? []));
       } catch (error) {
         // Past the last page WordPress answers 400 rest_post_invalid_page_number.
         if (error instanceof WpError && error.code === 'rest_post_invalid_page_number') break;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './article';
+import { MediaId } from './media';
 
 /** What the Preview view shows: the site's page, and how search engines and social networks will show it. */
 export const ArticlePreview = z.object({
@@ -15,6 +16,8 @@ export const ArticlePreview = z.object({
     title: z.string(),
     description: z.string(),
     imageAlt: z.string().nullable(),
+    /** The featured photo in the media store (the same file the page shows); null when there is none. */
+    imageMediaId: MediaId.nullable(),
   }),
 });
 export type ArticlePreview = z.infer<typeof ArticlePreview>;

@@ -47,7 +47,7 @@ export async function makeArticle(
 }
 
 /** A 1x1 PNG, valid enough for the media store's checks. */
-const PIXEL_PNG =
+export const PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** Puts an image in the app's media store, as choosing a file in the editor does, and returns its id. */

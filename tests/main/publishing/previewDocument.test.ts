@@ -3,6 +3,7 @@ import type { Article } from '../../../src/shared/domain/article';
 import { articleHtml } from '../../../src/main/publishing/articleHtml';
 import { renderPreview } from '../../../src/main/publishing/previewDocument';
 
+const PHOTO = `${'a'.repeat(64)}.jpg`;
 const HOSTILE = `<script>parent.document.title='pwned'</script><img src=x onerror="parent.document.title='pwned'">`;
 
 function article(patch: Partial<Article> = {}): Article {
@@ -27,7 +28,7 @@ function article(patch: Partial<Article> = {}): Article {
     tagIds: [],
     authorIds: [],
     featuredImage: {
-      mediaId: 'm1',
+      mediaId: PHOTO,
       caption: 'La place Bellecour',
       credit: 'AFP',
       alt: 'Une place au soleil',
@@ -74,7 +75,37 @@ describe('the preview', () => {
       url: 'https://journal.test/maire-lyon/',
       description: 'Au second tour, la gauche part favorite.',
     });
-    expect(preview.card).toMatchObject({ siteName: 'Le Quotidien', imageAlt: 'Une place au soleil' });
+    expect(preview.card).toMatchObject({
+      siteName: 'Le Quotidien',
+      imageAlt: 'Une place au soleil',
+      imageMediaId: PHOTO,
+    });
+  });
+
+  it('shows the featured photo from the media store, with its alt text, caption and credit', () => {
+    const preview = renderPreview(article(), { ...options, hasMedia: (id) => id === PHOTO });
+    expect(preview.document).toContain(
+      `<figure class="featured"><img src="/media/${PHOTO}" alt="Une place au soleil" />` +
+        '<figcaption>La place Bellecour — Photo\u00a0: <span class="credit">AFP</span></figcaption></figure>',
+    );
+    // The frame loads images from the app's own origin only: no remote, data: or blob: image.
+    expect(preview.document).toMatch(/img-src 'self';/);
+    expect(preview.document).not.toMatch(/img-src[^;]*(data:|blob:|https?:)/);
+  });
+
+  it('marks a featured photo missing from the store instead of pointing anywhere else', () => {
+    for (const mediaId of [PHOTO, 'https://tracker.test/pixel.gif', `x" onerror="alert(1)`]) {
+      const preview = renderPreview(
+        article({ featuredImage: { mediaId, caption: '', credit: 'AFP', alt: 'Une place' } }),
+        { ...options, hasMedia: () => false },
+      );
+      expect(preview.document).not.toContain('<img');
+      expect(preview.document).toContain('<div class="photo-missing" role="img" aria-label="Une place">');
+      expect(preview.document).toContain(
+        '<figcaption>Photo\u00a0: <span class="credit">AFP</span></figcaption>',
+      );
+      expect(preview.card.imageMediaId).toBeNull();
+    }
   });
 
   it('prefers the SEO title and description for the search snippet, cut to what engines show', () => {
@@ -91,19 +122,27 @@ describe('the preview', () => {
   });
 
   it('shows markup typed in any field as text, never as markup', () => {
+    const escaped = HOSTILE.replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;');
     const preview = renderPreview(
       article({
         kicker: HOSTILE,
         headline: HOSTILE,
         standfirst: HOSTILE,
-        featuredImage: { mediaId: 'm', caption: HOSTILE, credit: HOSTILE, alt: HOSTILE },
+        featuredImage: { mediaId: PHOTO, caption: HOSTILE, credit: HOSTILE, alt: HOSTILE },
         tags: [{ id: 1, name: HOSTILE, slug: 'x' }],
         authors: [{ id: 1, name: HOSTILE, slug: 'y' }],
         body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: HOSTILE }] }] },
       }),
       options,
     );
-    expect(preview.document).not.toMatch(/<script|<img/i);
+    expect(preview.document).not.toMatch(/<script/i);
+    // The one image is the featured photo from the store; the alt text stays inside its quoted attribute.
+    expect(preview.document.match(/<img/gi)).toHaveLength(1);
+    expect(preview.document).toContain(`<img src="/media/${PHOTO}" alt="${escaped}" />`);
     expect(preview.document).toContain('&lt;script&gt;');
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { prePublishChecks } from '../../../src/shared/publishing/prePublishChecks';
+import { fieldsOf } from '../../../src/shared/domain/article';
 import { bodyText } from '../../../src/shared/text/bodyText';
 import { useTempDirs } from '../../support/tempDir';
 import { wpAdmin } from '../../support/wordpress';
@@ -19,6 +21,17 @@ async function makePosts(token: string, n: number): Promise<number[]> {
     ids.push(post.id);
   }
   return ids;
+}
+
+/** A category or tag on the site; one left by an earlier run is reused (WordPress answers term_exists with its id). */
+async function term(taxonomy: 'categories' | 'tags', name: string): Promise<number> {
+  try {
+    return (await wpAdmin<{ id: number }>('POST', `wp/v2/${taxonomy}`, { name })).id;
+  } catch (error) {
+    const existing = /"term_id":(\d+)/.exec(String(error));
+    if (existing) return Number(existing[1]);
+    throw error;
+  }
 }
 
 describe('pulling posts from the real WordPress', () => {
@@ -89,5 +102,73 @@ describe('a pull cut off in the middle of a page', () => {
     expect(headlines).toEqual(ids.map((_, i) => `${token} n°${i} — « été »`).sort());
     // And again: nothing new.
     expect(await f.puller.pull(f.site.id, options)).toMatchObject({ created: 0, updated: 0 });
+  });
+});
+
+describe('a pulled post keeps its category and tags', () => {
+  it('files the article under the local section and tags of the same names, made when missing, never twice', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `cat${Math.random().toString(36).slice(2, 8)}`;
+    const economie = await term('categories', 'Économie');
+    const arts = await term('categories', 'Arts & Culture');
+    const budget = await term('tags', 'Budget 2027');
+    const impots = await term('tags', 'Impôts & taxes');
+    // The desk already has this section here: the pull files under it rather than making a second one.
+    const local = f.terms.ensure('sections', 'Économie');
+    const post = async (title: string, categories?: number[], tags?: number[]): Promise<number> =>
+      (
+        await wpAdmin<{ id: number }>('POST', 'wp/v2/posts', {
+          title: `${token} ${title}`,
+          content: '<p>Texte.</p>',
+          status: 'draft',
+          ...(categories ? { categories } : {}),
+          ...(tags ? { tags } : {}),
+        })
+      ).id;
+    const inEconomie = await post('budget', [economie], [budget, impots]);
+    const alsoEconomie = await post('inflation', [economie]);
+    // The site's default category comes first here: it is no section, the next one is.
+    const inArts = await post('expo', [1, arts]);
+    const uncategorized = await post('brève');
+
+    const result = await f.puller.pull(f.site.id, { statuses: ['draft'], search: token });
+    expect(result).toMatchObject({ created: 4, done: true });
+    const articleOf = (remoteId: number) =>
+      f.articles.get(
+        f.db
+          .prepare('SELECT article_id FROM publications WHERE remote_id = ?')
+          .pluck()
+          .get(remoteId) as string,
+      );
+
+    expect(articleOf(inEconomie).section).toEqual(local);
+    expect(articleOf(alsoEconomie).section).toEqual(local);
+    // WordPress answers the name HTML-escaped ("Arts &amp; Culture"); the section holds the text.
+    expect(articleOf(inArts).section?.name).toBe('Arts & Culture');
+    expect(articleOf(uncategorized).section).toBeNull();
+    expect(
+      articleOf(inEconomie)
+        .tags.map((t) => t.name)
+        .sort(),
+    ).toEqual(['Budget 2027', 'Impôts & taxes']);
+    expect(articleOf(alsoEconomie).tags).toEqual([]);
+    expect(f.terms.list('sections', 'économie', 10)).toEqual([local]);
+
+    // A post with its category is ready for the checklist; one filed under the default is asked for a section.
+    const codes = (remoteId: number) => prePublishChecks(fieldsOf(articleOf(remoteId))).map((c) => c.code);
+    expect(codes(inEconomie)).not.toContain('section_missing');
+    expect(codes(uncategorized)).toContain('section_missing');
+
+    // Moved to another category on the site: the next pull moves it here too.
+    await wpAdmin('POST', `wp/v2/posts/${inEconomie}`, {
+      categories: [arts],
+      tags: [budget],
+      title: `${token} budget voté`,
+    });
+    expect(await f.puller.pull(f.site.id, { statuses: ['draft'], search: token })).toMatchObject({
+      updated: 1,
+    });
+    expect(articleOf(inEconomie).section?.name).toBe('Arts & Culture');
+    expect(articleOf(inEconomie).tags.map((t) => t.name)).toEqual(['Budget 2027']);
   });
 });

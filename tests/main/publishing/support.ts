@@ -59,7 +59,7 @@ export function publishingFixture(
   );
   const sync = createSyncService({ articles, sites, publisher, outbox });
   const conflicts = createConflictService({ articles, publisher, outbox });
-  const puller = createPuller({ db, articles, sites, publisher });
+  const puller = createPuller({ db, articles, sites, publisher, terms });
 
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = articles.get(id);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../../shared/domain/media';
 import type { ArticlePreview } from '../../../shared/domain/preview';
 import { call } from '../../bridge';
 import { useEditorStore } from '../editor/editorStore';
@@ -74,7 +75,16 @@ export function PreviewView() {
         <section aria-labelledby="card-heading" className="preview-card">
           <h3 id="card-heading">{t('preview.card')}</h3>
           <div className="card" dir={preview.direction} lang={preview.language}>
-            <div className="card-image">{preview.card.imageAlt ?? t('preview.noImage')}</div>
+            {preview.card.imageMediaId ? (
+              // The same stored file the page shows, as networks crop it (1.91:1).
+              <img
+                className="card-image"
+                src={mediaUrl(preview.card.imageMediaId)}
+                alt={preview.card.imageAlt ?? ''}
+              />
+            ) : (
+              <div className="card-image">{preview.card.imageAlt ?? t('preview.noImage')}</div>
+            )}
             <p className="card-site">{preview.card.siteName}</p>
             <p className="card-title">{preview.card.title || t('preview.noTitle')}</p>
             <p className="card-description">{preview.card.description}</p>
