@@ -10,6 +10,7 @@ import type { Publisher } from './publisher';
 import type { SiteService } from './siteService';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
+import { renameBodyMedia, type BroughtMedia, type MediaDownloader } from './mediaDownloader';
 import type { ReviewReceiver } from '../review/reviewReceiver';
 import type { ReviewStateProvider } from '../review/reviewState';
 
@@ -41,6 +42,8 @@ export function createPuller(deps: {
   publisher: Publisher;
   /** Reads the review state posts carry (another desk's comments, suggestions, workflow) and applies it. */
   review?: { receiver: ReviewReceiver; state: ReviewStateProvider } | undefined;
+  /** Brings the images of pulled posts into the media store (a body may only use stored images). */
+  media: MediaDownloader;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
@@ -54,7 +57,7 @@ export function createPuller(deps: {
        remote_id = excluded.remote_id, updated_at = excluded.updated_at`,
   );
 
-  function fieldsFrom(post: WpPost, base: ArticleFields): ArticleFields {
+  function fieldsFrom(post: WpPost, base: ArticleFields, media: BroughtMedia): ArticleFields {
     let slug = post.slug;
     try {
       slug = decodeURIComponent(post.slug);
@@ -65,15 +68,20 @@ export function createPuller(deps: {
       ...base,
       headline: post.title.raw.slice(0, 1000),
       standfirst: post.excerpt.raw.slice(0, 4000),
-      body: htmlToBody(withoutMarker(post.content.raw)),
+      body: renameBodyMedia(htmlToBody(withoutMarker(post.content.raw)), media.renamed),
       slug: slug.slice(0, 200),
+      // The site's featured photo, unless this desk already has one the site has not replaced.
+      featuredImage:
+        media.featured && base.featuredImage?.mediaId !== media.featured.mediaId
+          ? media.featured
+          : base.featuredImage,
     };
   }
 
   /** The fields to store for a post, with the review state it carries applied once the article is saved. */
-  function received(post: WpPost, base: ArticleFields) {
-    const siteFields = fieldsFrom(post, base);
-    const got = deps.review?.receiver.receive(post, siteFields) ?? { fields: siteFields };
+  function received(post: WpPost, base: ArticleFields, media: BroughtMedia) {
+    const siteFields = fieldsFrom(post, base, media);
+    const got = deps.review?.receiver.receive(post, siteFields, media.renamed) ?? { fields: siteFields };
     return {
       fields: got.fields,
       kind: got.kind,
@@ -85,7 +93,11 @@ export function createPuller(deps: {
   }
 
   /** Stores one post; returns what happened to it. */
-  function store(siteId: string, post: WpPost): 'created' | 'updated' | 'unchanged' | 'conflict' {
+  function store(
+    siteId: string,
+    post: WpPost,
+    media: BroughtMedia,
+  ): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
     const seen = {
@@ -97,7 +109,7 @@ export function createPuller(deps: {
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
-      const incoming = received(post, emptyFields(language));
+      const incoming = received(post, emptyFields(language), media);
       const saved = deps.articles.save({
         id: created.id,
         baseRevision: created.revision,
@@ -130,7 +142,7 @@ export function createPuller(deps: {
     }
     const fields = fieldsOf(article);
     const revision = article.revision;
-    const incoming = received(post, fields);
+    const incoming = received(post, fields, media);
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,
@@ -153,17 +165,29 @@ export function createPuller(deps: {
     const scope = JSON.stringify({ statuses: [...options.statuses].sort(), search: options.search ?? '' });
     const client = deps.sites.client(siteId);
     const perPage = options.perPage ?? 50;
-    const result: PullResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0, pages: 0, done: false };
-    const storePage = deps.db.transaction((posts: WpPost[]) => {
+    const result: PullResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      conflicts: 0,
+      pages: 0,
+      done: false,
+      problems: [],
+    };
+    const storePage = deps.db.transaction((posts: WpPost[], media: Map<number, BroughtMedia>) => {
       for (const post of posts) {
-        const outcome = store(siteId, post);
+        const brought = media.get(post.id);
+        // Its images could not be brought: the post waits for the next pull, which starts again at this page.
+        if (!brought) continue;
+        const outcome = store(siteId, post, brought);
         if (outcome === 'created') result.created++;
         else if (outcome === 'updated') result.updated++;
         else if (outcome === 'conflict') result.conflicts++;
         else result.unchanged++;
       }
       const last = posts[posts.length - 1];
-      if (last) setCursor.run(siteId, scope, last.modified_gmt, last.id, now());
+      if (last && media.size === posts.length)
+        setCursor.run(siteId, scope, last.modified_gmt, last.id, now());
     });
 
     const start = getCursor.get(siteId, scope);
@@ -200,8 +224,26 @@ export function createPuller(deps: {
         .sort((a, b) =>
           a.modified_gmt === b.modified_gmt ? a.id - b.id : a.modified_gmt < b.modified_gmt ? -1 : 1,
         );
+      const media = new Map<number, BroughtMedia>();
+      for (const post of fresh) {
+        const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
+        const known = pubs.byRemote(siteId, post.id);
+        try {
+          // Unchanged posts are skipped by the store: no need to look at their images again.
+          media.set(
+            post.id,
+            known?.remote_hash === remoteHash(post)
+              ? { renamed: new Map() }
+              : await deps.media.bring(siteId, client, post, language),
+          );
+        } catch (error) {
+          result.problems.push(
+            `“${post.title.raw.slice(0, 120) || `#${post.id}`}” was not stored: ${(error as Error).message}. Pull again to retry it.`,
+          );
+        }
+      }
       try {
-        storePage(fresh);
+        storePage(fresh, media);
       } catch (error) {
         // The page's transaction rolled back whole, cursor included: the next pull starts again at this page.
         throw new AppError(
@@ -210,6 +252,8 @@ export function createPuller(deps: {
         );
       }
       result.pages++;
+      // A post of this page is missing: the cursor stayed before the page, so stop here and say why.
+      if (media.size < fresh.length) return result;
       if (page >= totalPages || posts.length < perPage) break;
     }
     result.done = true;
