@@ -174,6 +174,10 @@ export function createPuller(deps: {
       done: false,
       problems: [],
     };
+    // Once a post could not be stored, the cursor stays before its page for the rest of this pull: the next pull
+    // tries it again, while the posts after it are still stored now (one broken post never holds back the rest;
+    // those stored are seen unchanged next time).
+    let held = false;
     const storePage = deps.db.transaction((posts: WpPost[], media: Map<number, BroughtMedia>) => {
       for (const post of posts) {
         const brought = media.get(post.id);
@@ -186,8 +190,7 @@ export function createPuller(deps: {
         else result.unchanged++;
       }
       const last = posts[posts.length - 1];
-      if (last && media.size === posts.length)
-        setCursor.run(siteId, scope, last.modified_gmt, last.id, now());
+      if (last && !held) setCursor.run(siteId, scope, last.modified_gmt, last.id, now());
     });
 
     const start = getCursor.get(siteId, scope);
@@ -242,6 +245,7 @@ export function createPuller(deps: {
           );
         }
       }
+      if (media.size < fresh.length) held = true;
       try {
         storePage(fresh, media);
       } catch (error) {
@@ -252,8 +256,6 @@ export function createPuller(deps: {
         );
       }
       result.pages++;
-      // A post of this page is missing: the cursor stayed before the page, so stop here and say why.
-      if (media.size < fresh.length) return result;
       if (page >= totalPages || posts.length < perPage) break;
     }
     result.done = true;
