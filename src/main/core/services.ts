@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { createFileCredentialStore, type CredentialStore } from '../publishing/credentialStore';
 import { createConflictService, type ConflictService } from '../publishing/conflicts';
 import { createPuller, type Puller } from '../publishing/pull';
+import { createMediaDownloader } from '../publishing/mediaDownloader';
 import { storeMediaSource, type MediaSource } from '../publishing/mediaSource';
 import { createOutbox, type Outbox } from '../publishing/outbox';
 import { createPublisher } from '../publishing/publisher';
@@ -176,6 +177,7 @@ export function createServices(ctx: ServiceContext): Services {
       sites,
       publisher,
       review: { receiver: travel.receiver, state: travel.review },
+      media: createMediaDownloader({ db: ctx.db, media, now: Date.now }),
     }),
     info: () => ({
       version: ctx.version,

@@ -12,6 +12,7 @@ import type { TermService } from '../taxonomy/termService';
 import type { SiteService } from './siteService';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
+import { renameBodyMedia, type BroughtMedia, type MediaDownloader } from './mediaDownloader';
 import type { ReviewReceiver } from '../review/reviewReceiver';
 import type { ReviewStateProvider } from '../review/reviewState';
 
@@ -51,6 +52,8 @@ export function createPuller(deps: {
   terms: TermService;
   /** Reads the review state posts carry (another desk's comments, suggestions, workflow) and applies it. */
   review?: { receiver: ReviewReceiver; state: ReviewStateProvider } | undefined;
+  /** Brings the images of pulled posts into the media store (a body may only use stored images). */
+  media: MediaDownloader;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
@@ -68,7 +71,12 @@ export function createPuller(deps: {
    * Section and tags by name (a section is a category, a tag a tag, the same word on both sides, as a push maps
    * them). A post filed under no category of its own keeps the section it has here; its tags are the site's.
    */
-  function fieldsFrom(post: WpPost, base: ArticleFields, terms: PostTerms): ArticleFields {
+  function fieldsFrom(
+    post: WpPost,
+    base: ArticleFields,
+    terms: PostTerms,
+    media: BroughtMedia,
+  ): ArticleFields {
     let slug = post.slug;
     try {
       slug = decodeURIComponent(post.slug);
@@ -79,17 +87,22 @@ export function createPuller(deps: {
       ...base,
       headline: post.title.raw.slice(0, 1000),
       standfirst: post.excerpt.raw.slice(0, 4000),
-      body: htmlToBody(withoutMarker(post.content.raw)),
+      body: renameBodyMedia(htmlToBody(withoutMarker(post.content.raw)), media.renamed),
       slug: slug.slice(0, 200),
       sectionId: terms.section ? deps.terms.ensure('sections', terms.section.name).id : base.sectionId,
       tagIds: [...new Set(terms.tags.map((t) => deps.terms.ensure('tags', t.name).id))],
+      // The site's featured photo, unless this desk already has one the site has not replaced.
+      featuredImage:
+        media.featured && base.featuredImage?.mediaId !== media.featured.mediaId
+          ? media.featured
+          : base.featuredImage,
     };
   }
 
   /** The fields to store for a post, with the review state it carries applied once the article is saved. */
-  function received(post: WpPost, base: ArticleFields, terms: PostTerms) {
-    const siteFields = fieldsFrom(post, base, terms);
-    const got = deps.review?.receiver.receive(post, siteFields) ?? { fields: siteFields };
+  function received(post: WpPost, base: ArticleFields, terms: PostTerms, media: BroughtMedia) {
+    const siteFields = fieldsFrom(post, base, terms, media);
+    const got = deps.review?.receiver.receive(post, siteFields, media.renamed) ?? { fields: siteFields };
     return {
       fields: got.fields,
       kind: got.kind,
@@ -105,6 +118,7 @@ export function createPuller(deps: {
     siteId: string,
     post: WpPost,
     terms: PostTerms,
+    media: BroughtMedia,
   ): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
     const hash = remoteHash(post);
@@ -117,7 +131,7 @@ export function createPuller(deps: {
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
-      const incoming = received(post, emptyFields(language), terms);
+      const incoming = received(post, emptyFields(language), terms, media);
       const saved = deps.articles.save({
         id: created.id,
         baseRevision: created.revision,
@@ -150,7 +164,7 @@ export function createPuller(deps: {
     }
     const fields = fieldsOf(article);
     const revision = article.revision;
-    const incoming = received(post, fields, terms);
+    const incoming = received(post, fields, terms, media);
     const saved = deps.articles.save({
       id: article.id,
       baseRevision: revision,
@@ -173,22 +187,39 @@ export function createPuller(deps: {
     const scope = JSON.stringify({ statuses: [...options.statuses].sort(), search: options.search ?? '' });
     const client = deps.sites.client(siteId);
     const perPage = options.perPage ?? 50;
-    const result: PullResult = { created: 0, updated: 0, unchanged: 0, conflicts: 0, pages: 0, done: false };
+    const result: PullResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      conflicts: 0,
+      pages: 0,
+      done: false,
+      problems: [],
+    };
     const categories = createTermNames(client, 'categories');
     const tags = createTermNames(client, 'tags');
-    const storePage = deps.db.transaction((posts: WpPost[]) => {
+    // Once a post could not be stored, the cursor stays before its page for the rest of this pull: the next pull
+    // tries it again, while the posts after it are still stored now (one broken post never holds back the rest;
+    // those stored are seen unchanged next time).
+    let held = false;
+    const storePage = deps.db.transaction((posts: WpPost[], media: Map<number, BroughtMedia>) => {
       for (const post of posts) {
-        const outcome = store(siteId, post, {
-          section: categories.sectionOf(post.categories ?? []),
-          tags: tags.namesOf(post.tags ?? []),
-        });
+        const brought = media.get(post.id);
+        // Its images could not be brought: the post waits for the next pull, which starts again at this page.
+        if (!brought) continue;
+        const outcome = store(
+          siteId,
+          post,
+          { section: categories.sectionOf(post.categories ?? []), tags: tags.namesOf(post.tags ?? []) },
+          brought,
+        );
         if (outcome === 'created') result.created++;
         else if (outcome === 'updated') result.updated++;
         else if (outcome === 'conflict') result.conflicts++;
         else result.unchanged++;
       }
       const last = posts[posts.length - 1];
-      if (last) setCursor.run(siteId, scope, last.modified_gmt, last.id, now());
+      if (last && !held) setCursor.run(siteId, scope, last.modified_gmt, last.id, now());
     });
 
     const start = getCursor.get(siteId, scope);
@@ -228,8 +259,27 @@ export function createPuller(deps: {
         .sort((a, b) =>
           a.modified_gmt === b.modified_gmt ? a.id - b.id : a.modified_gmt < b.modified_gmt ? -1 : 1,
         );
+      const media = new Map<number, BroughtMedia>();
+      for (const post of fresh) {
+        const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
+        const known = pubs.byRemote(siteId, post.id);
+        try {
+          // Unchanged posts are skipped by the store: no need to look at their images again.
+          media.set(
+            post.id,
+            known?.remote_hash === remoteHash(post)
+              ? { renamed: new Map() }
+              : await deps.media.bring(siteId, client, post, language),
+          );
+        } catch (error) {
+          result.problems.push(
+            `“${post.title.raw.slice(0, 120) || `#${post.id}`}” was not stored: ${(error as Error).message}. Pull again to retry it.`,
+          );
+        }
+      }
+      if (media.size < fresh.length) held = true;
       try {
-        storePage(fresh);
+        storePage(fresh, media);
       } catch (error) {
         // The page's transaction rolled back whole, cursor included: the next pull starts again at this page.
         throw new AppError(

@@ -19,10 +19,15 @@ export function remoteMediaQueries(db: Db) {
     `INSERT OR REPLACE INTO remote_media (site_id, media_key, remote_id, source_url, meta_hash, created_at)
      VALUES (@site_id, @media_key, @remote_id, @source_url, @meta_hash, @created_at)`,
   );
+  const byRemote = db.prepare<[string, number], RemoteMediaRow>(
+    'SELECT * FROM remote_media WHERE site_id = ? AND remote_id = ? LIMIT 1',
+  );
   const forget = db.prepare<[string, string]>('DELETE FROM remote_media WHERE site_id = ? AND media_key = ?');
   return {
     forget: (siteId: string, key: string): void => void forget.run(siteId, key),
     get: (siteId: string, key: string): RemoteMediaRow | undefined => get.get(siteId, key),
+    byRemote: (siteId: string, remoteId: number): RemoteMediaRow | undefined =>
+      byRemote.get(siteId, remoteId),
     put: (row: RemoteMediaRow): void => void put.run(row),
   };
 }

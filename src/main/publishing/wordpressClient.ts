@@ -130,9 +130,73 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
+  /**
+   * A file from the site (an upload's address), at most maxBytes. The password goes only to the site's own
+   * origin: an address on another host gets an anonymous request.
+   */
+  async function download(address: string, maxBytes: number): Promise<{ bytes: Uint8Array; type: string }> {
+    let url: URL;
+    try {
+      url = new URL(address, base);
+    } catch {
+      throw new WpError(`"${address.slice(0, 200)}" is not a web address.`, undefined, 'bad_url', false);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new WpError(`"${address.slice(0, 200)}" is not a web address.`, undefined, 'bad_url', false);
+    const headers: Record<string, string> = url.origin === new URL(base).origin ? { authorization } : {};
+    try {
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+      if (!response.ok)
+        throw new WpError(
+          `The site answered ${response.status} for ${url.pathname.slice(0, 200)}.`,
+          response.status,
+          `http_${response.status}`,
+          response.status >= 500 || response.status === 429,
+        );
+      if (Number(response.headers.get('content-length') ?? '0') > maxBytes || !response.body)
+        throw new WpError(
+          `The file ${url.pathname.slice(0, 200)} is too large.`,
+          response.status,
+          'too_large',
+          false,
+        );
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      const reader = response.body.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        const chunk = read.value;
+        size += chunk.length;
+        // A missing or false content-length must not let a huge file fill the memory.
+        if (size > maxBytes) {
+          await reader.cancel();
+          throw new WpError(
+            `The file ${url.pathname.slice(0, 200)} is too large.`,
+            response.status,
+            'too_large',
+            false,
+          );
+        }
+        chunks.push(chunk);
+      }
+      return { bytes: Buffer.concat(chunks), type: response.headers.get('content-type') ?? '' };
+    } catch (error) {
+      if (error instanceof WpError) throw error;
+      const name = (error as { name?: string }).name;
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new WpError(
+          `The site did not answer within ${timeoutMs / 1000} s.`,
+          undefined,
+          'timeout',
+          true,
+        );
+      throw new WpError('The site could not be reached.', undefined, 'network', true);
+    }
+  }
+
   return {
     base,
     request,
+    download,
     get: <T>(route: string, query?: Query) => request<T>('GET', route, { query }),
     post: <T>(route: string, json: unknown, query?: Query) => request<T>('POST', route, { json, query }),
     delete: <T>(route: string, query?: Query) => request<T>('DELETE', route, { query }),

@@ -1,6 +1,7 @@
 import type { ArticleFields } from '../../shared/domain/article';
 import type { ReviewState } from '../../shared/domain/review';
 import { bodyMediaIds, bodyProblem } from '../../shared/editor/bodySchema';
+import { renameBodyMedia } from '../publishing/mediaDownloader';
 import type { MediaStore } from '../media/mediaStore';
 import { withoutMarker, type WpPost } from '../publishing/mapping';
 import { contentHash, readReviewMeta } from './siteCarriage';
@@ -22,7 +23,12 @@ export interface Received {
  */
 export function createReviewReceiver(deps: { media: Pick<MediaStore, 'has'> }) {
   return {
-    receive(post: WpPost, siteFields: ArticleFields): Received {
+    /** renamed: images the pull stored under another id than the sender's (the site changed their bytes). */
+    receive(
+      post: WpPost,
+      siteFields: ArticleFields,
+      renamed: ReadonlyMap<string, string> = new Map(),
+    ): Received {
       const read = readReviewMeta(post);
       if (read.kind === 'none') return { fields: siteFields };
       if (read.kind === 'malformed')
@@ -30,7 +36,7 @@ export function createReviewReceiver(deps: { media: Pick<MediaStore, 'has'> }) {
           fields: siteFields,
           notice: `The review state on the site could not be read (${read.why}); the text was taken from the site.`,
         };
-      const { meta } = read;
+      const meta = { ...read.meta, body: renameBodyMedia(read.meta.body, renamed) };
       if (contentHash(withoutMarker(post.content.raw)) !== meta.bodyHash)
         return {
           fields: siteFields,

@@ -78,5 +78,7 @@ export const PullResult = z.object({
   pages: z.number().int(),
   /** False when the pull stopped early; the next one resumes from the saved cursor. */
   done: z.boolean(),
+  /** Posts that could not be stored this time (an image that could not be downloaded...), one sentence each. */
+  problems: z.array(z.string()),
 });
 export type PullResult = z.infer<typeof PullResult>;

@@ -33,3 +33,16 @@ export function photoCaption(caption: string, credit: string, language: Language
   const p = captionParts(caption, credit, language);
   return `${p.caption}${p.joiner}${p.credit}`;
 }
+
+/** The caption and credit back from a media library caption written by photoCaption (all caption when no label). */
+export function splitPhotoCaption(text: string, language: Language): { caption: string; credit: string } {
+  const label = CREDIT_LABEL[language];
+  const joined = text.lastIndexOf(`${CAPTION_CREDIT_SEPARATOR}${label}`);
+  if (joined >= 0)
+    return {
+      caption: text.slice(0, joined).trim(),
+      credit: text.slice(joined + CAPTION_CREDIT_SEPARATOR.length + label.length).trim(),
+    };
+  if (text.startsWith(label)) return { caption: '', credit: text.slice(label.length).trim() };
+  return { caption: text.trim(), credit: '' };
+}

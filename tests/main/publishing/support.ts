@@ -6,6 +6,7 @@ import { createEventBus } from '../../../src/main/core/eventBus';
 import { openDatabase, type Db } from '../../../src/main/db/open';
 import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
 import { storeMediaSource } from '../../../src/main/publishing/mediaSource';
+import { createMediaDownloader } from '../../../src/main/publishing/mediaDownloader';
 import { createPuller } from '../../../src/main/publishing/pull';
 import { createConflictService } from '../../../src/main/publishing/conflicts';
 import { createOutbox, type OutboxOptions } from '../../../src/main/publishing/outbox';
@@ -59,7 +60,14 @@ export function publishingFixture(
   );
   const sync = createSyncService({ articles, sites, publisher, outbox });
   const conflicts = createConflictService({ articles, publisher, outbox });
-  const puller = createPuller({ db, articles, sites, publisher, terms });
+  const puller = createPuller({
+    db,
+    articles,
+    sites,
+    publisher,
+    terms,
+    media: createMediaDownloader({ db, media, now: Date.now }),
+  });
 
   function write(id: string, patch: Partial<ArticleFields>) {
     const current = articles.get(id);

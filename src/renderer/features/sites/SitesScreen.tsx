@@ -37,7 +37,10 @@ export function SitesScreen() {
     setPulls((p) => ({ ...p, [siteId]: t('sites.pulling') }));
     try {
       const r = await call('sync:pull', { siteId, statuses: ['draft', 'pending', 'future', 'publish'] });
-      setPulls((p) => ({ ...p, [siteId]: t('sites.pulled', r) }));
+      const said = r.problems.length
+        ? t('sites.pulledWithProblems', { ...r, problems: r.problems.join(' ') })
+        : t('sites.pulled', r);
+      setPulls((p) => ({ ...p, [siteId]: said }));
     } catch (error) {
       setPulls((p) => ({ ...p, [siteId]: (error as Error).message }));
     }

@@ -29,6 +29,8 @@ export const enPublishing = {
     pull: 'Pull posts from {{site}}',
     pulling: 'Pulling…',
     pulled: 'Pulled: {{created}} new, {{updated}} updated, {{conflicts}} in conflict.',
+    pulledWithProblems:
+      'Pulled: {{created}} new, {{updated}} updated, {{conflicts}} in conflict. Not stored: {{problems}}',
     failed: '{{message}}',
     passwordMissing: 'The password of this site cannot be read here: remove the site and add it again.',
     added: '{{site}} added.',
