@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
-import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+import { COPY_EDITOR, deskOpener, REPORTER } from './support/desks';
 import { ipc, makeArticle } from './support/ipc';
 import { saved } from './support/editor';
 import { review, thread as threadItem } from './support/review';
@@ -15,29 +15,14 @@ import { review, thread as threadItem } from './support/review';
 test.setTimeout(180_000);
 const WP_ANSWER = { timeout: 30_000 };
 
-const REPORTER = { name: 'Leïla Benali', initials: 'LB', colour: '#1f6feb', role: 'reporter' } as const;
-const COPY_EDITOR = { name: 'Karim Haddad', initials: 'KH', colour: '#b35900', role: 'copy_editor' } as const;
-
-interface Desk {
-  host: HostProcess;
-  page: Page;
-}
-
-const opened: HostProcess[] = [];
+const desks = deskOpener();
+const openDesk = desks.open;
 let proxy: FaultProxy | undefined;
 test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((h) => h.stop()));
+  await desks.closeAll();
   await proxy?.close();
   proxy = undefined;
 });
-
-async function openDesk(browser: Browser, profile: typeof REPORTER | typeof COPY_EDITOR): Promise<Desk> {
-  const host = await startHostProcess(newDataDir(), 0, { profile });
-  opened.push(host);
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await page.goto(host.openUrl);
-  return { host, page };
-}
 
 async function addSite(page: Page, url: string): Promise<string> {
   const wp = wordpressSite();

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+import { COPY_EDITOR, deskOpener, REPORTER } from './support/desks';
 import { ipc, makeArticle } from './support/ipc';
 
 /**
@@ -10,21 +10,11 @@ import { ipc, makeArticle } from './support/ipc';
  * packages through files, in the UI. Comments are made through the contract (the channel the comments
  * panel calls).
  */
-const REPORTER = { name: 'Leïla Benali', initials: 'LB', colour: '#1f6feb', role: 'reporter' } as const;
-const COPY_EDITOR = { name: 'Karim Haddad', initials: 'KH', colour: '#b35900', role: 'copy_editor' } as const;
-
-const opened: HostProcess[] = [];
+const desks = deskOpener();
+const openDesk = desks.open;
 test.afterEach(async () => {
-  await Promise.all(opened.splice(0).map((h) => h.stop()));
+  await desks.closeAll();
 });
-
-async function openDesk(browser: Browser, profile: typeof REPORTER | typeof COPY_EDITOR) {
-  const host = await startHostProcess(newDataDir(), 0, { profile });
-  opened.push(host);
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await page.goto(host.openUrl);
-  return { host, page };
-}
 
 async function openArticle(page: Page, headline: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: headline }).click();
