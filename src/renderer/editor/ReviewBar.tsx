@@ -82,6 +82,8 @@ export function ReviewBar() {
     else setNotice(t('comments.selectFirst'));
   };
 
+  // Order matters: what comes and goes (the note, the suggestion under the caret, one menu per person) sits
+  // after the fixed buttons, so "Accept all" never moves between a press and its release.
   return (
     <div className="review-bar" role="toolbar" aria-label={t('suggestions.review')}>
       <button
@@ -103,6 +105,16 @@ export function ReviewBar() {
       >
         {t('suggestions.mode')}
       </button>
+      {authors.length > 0 && (
+        <span className="review-all">
+          <button type="button" onClick={() => decide('accept', () => true)}>
+            {t('suggestions.acceptAll')}
+          </button>
+          <button type="button" onClick={() => decide('reject', () => true)}>
+            {t('suggestions.rejectAll')}
+          </button>
+        </span>
+      )}
       {suggesting && <span className="review-note">{t('suggestions.on')}</span>}
       {notice && <span role="status">{notice}</span>}
       {here && (
@@ -128,13 +140,7 @@ export function ReviewBar() {
         </span>
       )}
       {authors.length > 0 && (
-        <span className="review-all">
-          <button type="button" onClick={() => decide('accept', () => true)}>
-            {t('suggestions.acceptAll')}
-          </button>
-          <button type="button" onClick={() => decide('reject', () => true)}>
-            {t('suggestions.rejectAll')}
-          </button>
+        <span className="review-people">
           {authors.map((a) => (
             <details key={a.authorId} className="review-person">
               <summary>{t('suggestions.byPerson', { name: a.authorName })}</summary>
