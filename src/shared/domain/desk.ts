@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ArticleStatus, ArticleSummary } from './article';
 import { PersonRef } from './people';
-import { Assignment, Priority, WorkflowEvent } from './workflow';
+import { Assignment, AssignmentEvent, Priority, WorkflowEvent } from './workflow';
 
 /** The copy desk's queues, in the order the sidebar shows them. */
 export const DESK_VIEWS = [
@@ -44,15 +44,7 @@ export type DeskCounts = z.infer<typeof DeskCounts>;
 /** One line of an article's workflow history: a status change or a change of assignment. */
 export const HistoryEntry = z.discriminatedUnion('kind', [
   WorkflowEvent.extend({ kind: z.literal('transition') }),
-  z.object({
-    kind: z.literal('assignment'),
-    id: z.uuid(),
-    by: PersonRef,
-    at: z.number().int(),
-    assignee: PersonRef.nullable(),
-    deadline: z.number().int().nullable(),
-    priority: Priority,
-  }),
+  AssignmentEvent.extend({ kind: z.literal('assignment') }),
 ]);
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
