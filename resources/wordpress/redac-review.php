@@ -3,9 +3,12 @@
  * Plugin Name: Redac review state
  * Description: Lets Redac desks pass an article's review state (workflow, comments, suggestions) to each other
  *   through the site, as the post meta `redac_review`. Install as a must-use plugin (wp-content/mu-plugins/).
- * Version: 1
+ * Version: 2
  *
- * The meta holds JSON written by Redac: {version, reviewState, body, bodyHash, fieldsHash}. It is never shown
+ * The meta holds JSON written by Redac: {version, reviewState, body, bodyHash, fieldsHash}. reviewState has
+ * its own version: 2 carries the whole assignment history (workflow.assignments: who assigned whom, when,
+ * with what deadline and priority), 1 only the current assignment; Redac reads both. The plugin stores the
+ * value as it is, so a newer Redac needs no newer plugin. It is never shown
  * on the site: Redac clears it (sets '') when it publishes or schedules a post, and the post's content is
  * always clean HTML. Only users who may edit the post can read or change it through the REST API.
  */

@@ -111,3 +111,47 @@ test('suggestion mode: typing, deleting and bold are suggested with their author
   const stored = await storedArticle(page, 'Budget');
   expect(JSON.stringify(stored.body)).not.toMatch(/suggestion/);
 });
+
+test('renaming the profile while suggesting: new suggestions carry the new name and autosave goes on', async ({
+  page,
+}) => {
+  host = await openApp(page);
+  await setPerson(host, NADIA);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Conseil renommé');
+  await body(page).click();
+  await typographyOff(page);
+  await page.keyboard.type('Le conseil se réunit mardi.');
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+  await selectInBody(page, 10, 0);
+  await page.keyboard.type('municipal ');
+  await expect(insertions(page)).toHaveAttribute('title', /^Nadia Ouali, /);
+  await saved(page);
+
+  // Settings: the same person, renamed, suggestion mode still on.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ouali-Benali');
+  await settings.getByRole('button', { name: 'Save profile' }).click();
+  await expect(settings.getByText('Profile saved.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+
+  await selectInBody(page, 0, 0);
+  await page.keyboard.type('Lyon : ');
+  await expect(insertions(page).first()).toHaveText('Lyon : ');
+  await expect(insertions(page).first()).toHaveAttribute('title', /^Nadia Ouali-Benali, /);
+  // The earlier suggestion keeps the name it was signed with.
+  await expect(insertions(page).filter({ hasText: 'municipal' })).toHaveAttribute('title', /^Nadia Ouali, /);
+  // Main takes the save: the store has the new suggestion under the new name, and nothing was refused.
+  await expect
+    .poll(async () => JSON.stringify((await storedArticle(page, 'Conseil renommé')).body), {
+      timeout: 10_000,
+    })
+    .toContain('Lyon : ');
+  await saved(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const stored = JSON.stringify((await storedArticle(page, 'Conseil renommé')).body);
+  expect(stored).toContain('"authorName":"Nadia Ouali-Benali"');
+});

@@ -22,6 +22,7 @@ import { createMediaDownloader } from '../publishing/mediaDownloader';
 import { storeMediaSource, type MediaSource } from '../publishing/mediaSource';
 import { createOutbox, type Outbox } from '../publishing/outbox';
 import { createPublisher } from '../publishing/publisher';
+import { createWorkflowPush, type WorkflowPush } from '../publishing/workflowPush';
 import { createSyncService, type SyncService } from '../publishing/syncService';
 import { createPreviewService, type PreviewService } from '../publishing/previewService';
 import { createSiteService, type SiteService } from '../publishing/siteService';
@@ -51,6 +52,8 @@ export interface Services {
   sites: SiteService;
   preview: PreviewService;
   sync: SyncService;
+  /** Workflow moves; Publish and Schedule also queue the push on the sites the article is linked to. */
+  workflowPush: WorkflowPush;
   outbox: Outbox;
   conflicts: ConflictService;
   puller: Puller;
@@ -141,6 +144,7 @@ export function createServices(ctx: ServiceContext): Services {
     review: travel.carrier,
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });
+  const sync = createSyncService({ articles, sites, publisher, outbox, threads, review: travel.carrier });
   return {
     profiles,
     workflow,
@@ -167,7 +171,14 @@ export function createServices(ctx: ServiceContext): Services {
     media,
     sites,
     preview: createPreviewService(articles, sites, media),
-    sync: createSyncService({ articles, sites, publisher, outbox, threads, review: travel.carrier }),
+    sync,
+    workflowPush: createWorkflowPush({
+      db: ctx.db,
+      workflow,
+      sync,
+      sites,
+      publications: publisher.publications,
+    }),
     outbox,
     conflicts: createConflictService({ articles, publisher, outbox, review: travel.carrier }),
     puller: createPuller({

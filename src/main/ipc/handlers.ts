@@ -108,7 +108,7 @@ export function createHandlers(services: Services): Handlers {
     'profile:save': (input) => profiles.save(input),
     'people:list': ({ limit }) => profiles.people(limit),
     'workflow:get': ({ articleId }) => workflow.view(articleId),
-    'workflow:transition': (input) => workflow.transition(input),
+    'workflow:transition': (input) => services.workflowPush.move(input),
     'workflow:history': ({ articleId }) => workflow.history(articleId),
     'workflow:assign': (input) => workflow.assign(input),
     'desk:page': ({ view, dayStart, dayEnd, limit, cursor }) =>

@@ -1,5 +1,5 @@
 import type { OutboxItem, Publication, SiteState, SyncAction } from '../../shared/domain/publication';
-import { prePublishChecks } from '../../shared/publishing/prePublishChecks';
+import { prePublishChecks, type CheckFinding } from '../../shared/publishing/prePublishChecks';
 import { goesLive, REVIEW_FINDINGS } from '../../shared/publishing/reviewFindings';
 import { AppError } from '../core/errors';
 import type { ArticleService } from '../articles/articleService';
@@ -41,38 +41,42 @@ export function createSyncService(deps: {
   threads?: { unresolvedCount(articleId: string): number };
   review?: ReviewCarrier | undefined;
 }) {
+  /**
+   * The checklist as it applies to this operation: what readers would see is held back by open comments and
+   * suggestions, a draft or a post pending review is not (it carries them to the other desk as post meta, and
+   * its content is clean HTML anyway). Taking an article off the site is never held back by its content.
+   */
+  function findings(articleId: string, siteId: string, action: SyncAction): CheckFinding[] {
+    // Sent for review, a spiked article goes to the trash: not held back by its content either.
+    const concrete = deps.review?.concreteAction(articleId, action) ?? action;
+    if (concrete === 'unpublish' || concrete === 'trash') return [];
+    const live = goesLive(concrete, deps.publisher.publications.get(articleId, siteId)?.remote_status);
+    return prePublishChecks(deps.articles.get(articleId), {
+      unresolvedComments: deps.threads?.unresolvedCount(articleId) ?? 0,
+    }).filter((f) => live || !REVIEW_FINDINGS.has(f.code));
+  }
+
   return {
-    /**
-     * Queues an operation after the pre-publish checklist: errors block it, warnings only once accepted.
-     * Taking an article off the site (unpublish, trash) is never held back by its content.
-     */
+    findings,
+    /** Queues an operation after the pre-publish checklist: errors block it, warnings only once accepted. */
     enqueue(
       articleId: string,
       siteId: string,
       action: SyncAction,
       options: { scheduledAt?: number | undefined; acceptWarnings?: boolean | undefined } = {},
     ): OutboxItem[] {
-      // Sent for review, a spiked article goes to the trash: not held back by its content either.
-      const concrete = deps.review?.concreteAction(articleId, action) ?? action;
-      if (concrete !== 'unpublish' && concrete !== 'trash') {
-        // Open comments and suggestions hold back only what readers would see: a draft or a post pending
-        // review carries them to the other desk (as post meta) and its content is clean HTML anyway.
-        const live = goesLive(concrete, deps.publisher.publications.get(articleId, siteId)?.remote_status);
-        const findings = prePublishChecks(deps.articles.get(articleId), {
-          unresolvedComments: deps.threads?.unresolvedCount(articleId) ?? 0,
-        }).filter((f) => live || !REVIEW_FINDINGS.has(f.code));
-        const errors = findings.filter((f) => f.level === 'error');
-        if (errors.length)
-          throw new AppError(
-            'invalid_input',
-            `Not sent: the checklist has errors (${errors.map((f) => f.code).join(', ')}).`,
-          );
-        if (findings.length && !options.acceptWarnings)
-          throw new AppError(
-            'invalid_input',
-            `Not sent: accept the checklist's warnings first (${findings.map((f) => f.code).join(', ')}).`,
-          );
-      }
+      const found = findings(articleId, siteId, action);
+      const errors = found.filter((f) => f.level === 'error');
+      if (errors.length)
+        throw new AppError(
+          'invalid_input',
+          `Not sent: the checklist has errors (${errors.map((f) => f.code).join(', ')}).`,
+        );
+      if (found.length && !options.acceptWarnings)
+        throw new AppError(
+          'invalid_input',
+          `Not sent: accept the checklist's warnings first (${found.map((f) => f.code).join(', ')}).`,
+        );
       return deps.outbox.enqueue(articleId, siteId, action, options.scheduledAt);
     },
     publications(articleId: string): Publication[] {

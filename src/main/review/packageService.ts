@@ -29,7 +29,8 @@ const packageSide = (pkg: VerifiedPackage): RemoteSide => ({
 
 /**
  * After a conflict both desks' threads are kept: the union by id, the package's copy of a thread both have
- * when it has at least as many comments. The workflow whose history went further wins.
+ * when it has at least as many comments. The workflow whose history went further wins; the changes of
+ * assignment of both are kept (union by id, oldest first).
  */
 function mergeReview(local: ReviewState, incoming: ReviewState): ReviewState {
   const threads = new Map<string, Thread>(local.threads.map((t) => [t.id, t]));
@@ -37,8 +38,14 @@ function mergeReview(local: ReviewState, incoming: ReviewState): ReviewState {
     const mine = threads.get(thread.id);
     if (!mine || thread.comments.length >= mine.comments.length) threads.set(thread.id, thread);
   }
-  const workflow =
+  const chosen =
     incoming.workflow.history.length >= local.workflow.history.length ? incoming.workflow : local.workflow;
+  const assignments = new Map(local.workflow.assignments.map((a) => [a.id, a]));
+  for (const change of incoming.workflow.assignments) assignments.set(change.id, change);
+  const workflow = {
+    ...chosen,
+    assignments: [...assignments.values()].sort((a, b) => a.at - b.at),
+  };
   return { ...local, workflow, threads: [...threads.values()] };
 }
 

@@ -28,13 +28,14 @@ export interface SaveGuard {
 }
 
 const signer = (signature: string) => {
-  const [authorId, authorName, authorColour, at] = JSON.parse(signature) as unknown[];
-  return { authorId, authorName, authorColour, at };
+  const [authorId, authorName, , at] = JSON.parse(signature) as unknown[];
+  return { authorId, authorName, at };
 };
 
 /**
  * Main, not the renderer, decides who suggested what: a suggestion new in a desk edit must be signed by this
- * desk's profile and not dated ahead of now; one already stored keeps its signature (no edit re-attributes
+ * desk's person (its id; the name and colour beside it are how they were called when they signed) and not
+ * dated ahead of now; one already stored keeps its signature (no edit re-attributes
  * someone else's suggestion); removing marks (accept, reject) is always allowed. A suggestion that comes back
  * after being accepted (an undo) is known from the article's history. A new comment anchor must name a body
  * thread of this article. Saves that carry other desks' work (pull, package, conflict) do not come here.
@@ -100,8 +101,10 @@ export function createReviewMarkGuard(deps: {
       const latest = now() + SUGGESTION_CLOCK_ALLOWANCE_MS;
       let history: ReviewMarkIndex | undefined;
       for (const [key, signature] of unknown) {
-        const { authorId, authorName, authorColour, at } = signer(signature);
-        const signedByMe = authorId === me.id && authorName === me.name && authorColour === me.colour;
+        const { authorId, authorName, at } = signer(signature);
+        // The person is the id: a rename is the same person, so a suggestion signed under the name or colour
+        // this desk's person had a moment ago (an editor that had not heard of the rename yet) is still theirs.
+        const signedByMe = authorId === me.id;
         if (signedByMe && typeof at === 'number' && at <= latest) continue;
         history ??= historyOf(
           stored.articleId,

@@ -70,6 +70,7 @@ export function statusColumnWorkflow(db: Db): WorkflowSource {
         status: row.status as ArticleStatus,
         assignment: { assignee: null, deadline: null, priority: 'normal' },
         history: [],
+        assignments: [],
       };
     },
     applyWorkflowState(articleId, state) {

@@ -1,7 +1,7 @@
 import type { ArticleStatus } from '../../shared/domain/article';
 import type { HistoryEntry } from '../../shared/domain/desk';
 import type { PersonRef } from '../../shared/domain/people';
-import type { Assignment, Priority, WorkflowEvent } from '../../shared/domain/workflow';
+import type { Assignment, AssignmentEvent, Priority, WorkflowEvent } from '../../shared/domain/workflow';
 import type { Db } from '../db/open';
 
 interface EventRow {
@@ -41,6 +41,15 @@ export interface ArticleWorkflow {
   createdBy: string | null;
   assignment: Assignment;
 }
+
+const toAssignment = (row: AssignmentEventRow): AssignmentEvent => ({
+  id: row.id,
+  by: JSON.parse(row.by_person) as PersonRef,
+  at: row.at,
+  assignee: row.assignee === null ? null : (JSON.parse(row.assignee) as PersonRef),
+  deadline: row.deadline,
+  priority: row.priority as Priority,
+});
 
 const toEvent = (row: EventRow): WorkflowEvent => ({
   id: row.id,
@@ -136,17 +145,8 @@ export function workflowQueries(db: Db) {
     events: (articleId: string): WorkflowEvent[] => events.all(articleId).map(toEvent),
     lastSubmittedRevision: (articleId: string): number | null =>
       lastSubmitted.get(articleId)?.revision ?? null,
-    addAssignment(
-      articleId: string,
-      e: {
-        id: string;
-        by: PersonRef;
-        at: number;
-        assignee: PersonRef | null;
-        deadline: number | null;
-        priority: Priority;
-      },
-    ): void {
+    /** Adds a change of assignment unless one with its id is already here (merged by id, like events). */
+    addAssignment(articleId: string, e: AssignmentEvent): void {
       insertAssignment.run({
         article_id: articleId,
         id: e.id,
@@ -157,19 +157,12 @@ export function workflowQueries(db: Db) {
         priority: e.priority,
       });
     },
+    assignments: (articleId: string): AssignmentEvent[] => assignments.all(articleId).map(toAssignment),
     /** Status changes and assignments, oldest first. */
     history(articleId: string): HistoryEntry[] {
       const entries: HistoryEntry[] = [
         ...events.all(articleId).map((row) => ({ kind: 'transition' as const, ...toEvent(row) })),
-        ...assignments.all(articleId).map((row) => ({
-          kind: 'assignment' as const,
-          id: row.id,
-          by: JSON.parse(row.by_person) as PersonRef,
-          at: row.at,
-          assignee: row.assignee === null ? null : (JSON.parse(row.assignee) as PersonRef),
-          deadline: row.deadline,
-          priority: row.priority as Priority,
-        })),
+        ...assignments.all(articleId).map((row) => ({ kind: 'assignment' as const, ...toAssignment(row) })),
       ];
       return entries.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
     },

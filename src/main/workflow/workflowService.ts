@@ -149,6 +149,11 @@ export function createWorkflowService(deps: {
       people.see(event.by, event.at);
       q.addEvent(articleId, event);
     }
+    for (const change of state.assignments) {
+      people.see(change.by, change.at);
+      if (change.assignee) people.see(change.assignee, change.at);
+      q.addAssignment(articleId, change);
+    }
     if (state.assignment.assignee) people.see(state.assignment.assignee, at);
     q.setAssignment(articleId, {
       assigneeId: state.assignment.assignee?.id ?? null,
@@ -207,10 +212,16 @@ export function createWorkflowService(deps: {
     /** What travels with the article to another desk. */
     workflowState(articleId: string): WorkflowState {
       const row = current(articleId);
-      return { status: row.status, assignment: row.assignment, history: q.events(articleId) };
+      return {
+        status: row.status,
+        assignment: row.assignment,
+        history: q.events(articleId),
+        assignments: q.assignments(articleId),
+      };
     },
     /**
-     * Replaces this desk's status and assignment with another desk's and merges its history by event id
+     * Replaces this desk's status and assignment with another desk's and merges its history (status changes
+     * and changes of assignment) by event id
      * (applying the same state twice changes nothing). Runs in the caller's transaction when there is one
      * (better-sqlite3 nests it as a savepoint).
      */

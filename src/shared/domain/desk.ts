@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ArticleStatus, ArticleSummary } from './article';
+import { Article, ArticleStatus, ArticleSummary } from './article';
 import { PersonRef } from './people';
-import { Assignment, Priority, WorkflowEvent } from './workflow';
+import { SiteId } from './site';
+import { Assignment, AssignmentEvent, Priority, WorkflowEvent } from './workflow';
 
 /** The copy desk's queues, in the order the sidebar shows them. */
 export const DESK_VIEWS = [
@@ -44,15 +45,7 @@ export type DeskCounts = z.infer<typeof DeskCounts>;
 /** One line of an article's workflow history: a status change or a change of assignment. */
 export const HistoryEntry = z.discriminatedUnion('kind', [
   WorkflowEvent.extend({ kind: z.literal('transition') }),
-  z.object({
-    kind: z.literal('assignment'),
-    id: z.uuid(),
-    by: PersonRef,
-    at: z.number().int(),
-    assignee: PersonRef.nullable(),
-    deadline: z.number().int().nullable(),
-    priority: Priority,
-  }),
+  AssignmentEvent.extend({ kind: z.literal('assignment') }),
 ]);
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -67,3 +60,36 @@ export const WorkflowView = z.object({
   submittedRevision: z.number().int().nonnegative().nullable(),
 });
 export type WorkflowView = z.infer<typeof WorkflowView>;
+
+/** A checklist finding, as main judged it for a move that would put the article live. */
+export const MoveFinding = z.object({
+  code: z.string(),
+  level: z.enum(['error', 'warning']),
+  detail: z.string().optional(),
+});
+export type MoveFinding = z.infer<typeof MoveFinding>;
+
+/** A push a workflow move queued: Publish or Schedule on an article linked to a site. */
+export const MovePush = z.object({
+  siteId: SiteId,
+  siteName: z.string(),
+  action: z.enum(['publish', 'schedule']),
+});
+export type MovePush = z.infer<typeof MovePush>;
+
+/**
+ * What a workflow move did. 'moved': the status changed, and for Publish or Schedule the matching push was
+ * queued on every site the article is linked to (`unlinked`: there was none, so nothing goes to a site).
+ * 'held': the checklist holds the push back, so nothing changed; with warnings only, the move can be asked
+ * again accepting them.
+ */
+export const WorkflowMove = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('moved'),
+    article: Article,
+    pushes: z.array(MovePush),
+    unlinked: z.boolean(),
+  }),
+  z.object({ outcome: z.literal('held'), findings: z.array(MoveFinding) }),
+]);
+export type WorkflowMove = z.infer<typeof WorkflowMove>;

@@ -27,10 +27,28 @@ export const WorkflowEvent = z.object({
 });
 export type WorkflowEvent = z.infer<typeof WorkflowEvent>;
 
-/** An article's whole workflow state: what travels with it to another desk. */
+/** One change of assignment: who gave the article to whom (null: cleared), by when, how urgently, and when. */
+export const AssignmentEvent = z.object({
+  id: z.uuid(),
+  by: PersonRef,
+  at: z.number().int(),
+  assignee: PersonRef.nullable(),
+  deadline: z.number().int().nullable(),
+  priority: Priority,
+});
+export type AssignmentEvent = z.infer<typeof AssignmentEvent>;
+
+/**
+ * An article's whole workflow state: what travels with it to another desk. `assignments` is every change of
+ * assignment, oldest first, so the other desk's history shows who assigned whom when, not only the outcome.
+ */
 export const WorkflowState = z.object({
   status: ArticleStatus,
   assignment: Assignment,
   history: z.array(WorkflowEvent),
+  assignments: z.array(AssignmentEvent),
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
+
+/** The workflow state as review state version 1 carried it: the current assignment only. */
+export const WorkflowStateV1 = WorkflowState.omit({ assignments: true });

@@ -21,7 +21,15 @@ import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/sit
 import { Term, TermId, TermKind } from '../domain/term';
 import { CommentAnchor, Thread, ThreadId } from '../domain/comments';
 import { ThreadView } from '../domain/threadView';
-import { DeskCounts, DeskPage, DeskView, HistoryEntry, LocalDay, WorkflowView } from '../domain/desk';
+import {
+  DeskCounts,
+  DeskPage,
+  DeskView,
+  HistoryEntry,
+  LocalDay,
+  WorkflowMove,
+  WorkflowView,
+} from '../domain/desk';
 import { PersonId, PersonRef, Profile } from '../domain/people';
 import { Priority } from '../domain/workflow';
 import { PackageExportResult, PackageImportResult } from '../domain/reviewPackage';
@@ -345,6 +353,8 @@ export const channels = {
   /**
    * Moves an article to another status as the local profile (the role is the stored profile's, never sent).
    * Refused with 'forbidden' (role) or 'conflict' (impossible move, or the article changed since baseRevision).
+   * Publish and Schedule also queue the matching push on every site the article is linked to, in the same
+   * transaction: a checklist that holds the push back holds the move back too ('held', nothing changed).
    */
   'workflow:transition': {
     input: z
@@ -353,9 +363,13 @@ export const channels = {
         to: ArticleStatus,
         baseRevision: z.number().int().nonnegative(),
         note: z.string().max(4000).default(''),
+        /** Schedule: when it goes live on the sites the article is linked to (epoch ms). */
+        scheduledAt: z.number().int().positive().optional(),
+        /** Publish or Schedule: the publisher saw the checklist's warnings and moves anyway. */
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
-    output: Article,
+    output: WorkflowMove,
   },
   /** Status changes and assignments, oldest first. */
   'workflow:history': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(HistoryEntry) },

@@ -149,9 +149,46 @@ describe('review packages', () => {
       ['draft', 'submitted', 'Prêt', 'Leïla Benali'],
     ]);
     expect(review.workflow.assignment).toMatchObject({ deadline: 1_800_000_000_000, priority: 'high' });
+    // Who assigned it, when: the copy desk's History shows the reporter's change of assignment.
+    expect(
+      editor.workflow
+        .history(article.id)
+        .filter((e) => e.kind === 'assignment')
+        .map((e) => [e.by.name, e.deadline, e.priority]),
+    ).toEqual([['Leïla Benali', 1_800_000_000_000, 'high']]);
     expect(copy.status).toBe('submitted');
     expect(JSON.stringify(copy.body)).toContain('suggestionInsert');
     expect(copy.body).toEqual(article.body);
+    reporter.close();
+    editor.close();
+  });
+
+  it('reads a package written before assignment history travelled (review state version 1)', () => {
+    const reporter = openDesk(tempDir());
+    const editor = openDesk(tempDir());
+    const article = reporterArticle(reporter);
+    const out = join(reporter.dir, 'v1.zip');
+    reporter.travel.packages.exportPackage(article.id, out);
+    rezip(out, (entries) => {
+      const review = JSON.parse(text(entries['review.json'])) as {
+        version: number;
+        workflow: Record<string, unknown>;
+      };
+      expect(review.version).toBe(2);
+      review.version = 1;
+      delete review.workflow.assignments;
+      entries['review.json'] = strToU8(JSON.stringify(review));
+      const manifest = JSON.parse(text(entries['manifest.json'])) as { files: Record<string, string> };
+      manifest.files['review.json'] = createHash('sha256').update(entries['review.json']).digest('hex');
+      entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+    });
+    expect(editor.travel.packages.importPackage(out).outcome).toBe('created');
+    const state = editor.travel.review.stateOf(article.id);
+    expect(state.version).toBe(2);
+    expect(state.workflow.status).toBe('submitted');
+    expect(state.workflow.assignment).toMatchObject({ deadline: 1_800_000_000_000, priority: 'high' });
+    expect(state.workflow.assignments).toEqual([]);
+    expect(editor.workflow.history(article.id).map((e) => e.kind)).toEqual(['transition']);
     reporter.close();
     editor.close();
   });

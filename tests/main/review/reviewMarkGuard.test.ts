@@ -92,6 +92,44 @@ describe('main refuses forged review marks in what the editor saves', () => {
     core.close();
   });
 
+  it('a rename is the same person: a suggestion signed under the name and colour from before it is saved; the id decides', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const before = me(core);
+    // Settings renames the desk's person while an editor still signs with the old name.
+    core.services.profiles.save({
+      name: 'Nadia Ait-Ouali',
+      initials: 'NAO',
+      colour: '#0055aa',
+      role: 'copy_editor',
+    });
+    expect(me(core)).toMatchObject({ authorId: before.authorId, authorName: 'Nadia Ait-Ouali' });
+    const stale = await save(core, a.id, body(suggestion('suggestionInsert', S1, before)));
+    expect(stale.ok).toBe(true);
+    expect(JSON.stringify(core.services.articles.get(a.id).body)).toContain(S1);
+
+    // Another person, even under this desk's current name and colour, is still refused.
+    const impostor = { ...me(core), authorId: OTHER.authorId };
+    const b = core.services.articles.create('fr');
+    refused(
+      await save(core, b.id, body(suggestion('suggestionInsert', S2, impostor))),
+      /signed by this desk's profile \(Nadia Ait-Ouali\)/,
+    );
+    // Someone else taking the desk (a new person): the previous person's id no longer signs new suggestions.
+    core.services.profiles.save({
+      name: 'Karim',
+      initials: 'K',
+      colour: '#1a7f37',
+      role: 'copy_editor',
+      newPerson: true,
+    });
+    refused(
+      await save(core, b.id, body(suggestion('suggestionInsert', S2, before))),
+      /signed by this desk's profile \(Karim\), not by Nadia Ait/,
+    );
+    core.close();
+  });
+
   it('a new suggestion dated in the future is refused; a small clock drift is allowed', async () => {
     const core = desk();
     const a = core.services.articles.create('fr');

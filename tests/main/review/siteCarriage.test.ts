@@ -144,6 +144,77 @@ describe('the review state through the site', () => {
     for (const desk of [reporter, copyDesk]) desk.close();
   });
 
+  it('carries the whole assignment history both ways, and still reads a review state from before it did', async () => {
+    const reporter = connectedDesk();
+    reporter.profiles.save({ name: 'Leïla Benali', initials: 'LB', colour: '#1f6feb', role: 'reporter' });
+    const copyDesk = connectedDesk();
+    const token = `assign${Math.random().toString(36).slice(2, 8)}`;
+    const article = reportersArticle(reporter, token);
+    const leila = reporter.profiles.require();
+    const deadline = 1_800_000_000_000;
+    reporter.workflow.assign({ articleId: article.id, assigneeId: leila.id, deadline, priority: 'high' });
+    reporter.workflow.assign({ articleId: article.id, assigneeId: null, deadline, priority: 'urgent' });
+    setStatus(reporter, article.id, 'submitted');
+    await send(reporter, article.id);
+
+    const id = remoteId(reporter, article.id);
+    const post = await wpAdmin<Post>('GET', `wp/v2/posts/${id}?context=edit`);
+    const meta = JSON.parse((post.meta as Record<string, string>).redac_review!) as {
+      reviewState: { version: number; workflow: { assignments: unknown[] } };
+    };
+    expect(meta.reviewState.version).toBe(2);
+    expect(meta.reviewState.workflow.assignments).toHaveLength(2);
+
+    /** What a desk's History shows of the assignments: who, to whom, by when, how urgent. */
+    const assignments = (desk: Desk, articleId: string) =>
+      desk.workflow
+        .history(articleId)
+        .flatMap((e) =>
+          e.kind === 'assignment' ? [[e.by.name, e.assignee?.name ?? null, e.deadline, e.priority]] : [],
+        );
+    await copyDesk.puller.pull(copyDesk.siteId, { statuses: ['pending'], search: token });
+    const copyId = copyDesk.articles.list(10)[0]!.id;
+    expect(assignments(copyDesk, copyId)).toEqual([
+      ['Leïla Benali', 'Leïla Benali', deadline, 'high'],
+      ['Leïla Benali', null, deadline, 'urgent'],
+    ]);
+    // Who was assigned became someone this desk knows, so it can assign them back.
+    expect(copyDesk.profiles.people(100).map((p) => p.name)).toContain('Leïla Benali');
+
+    // The copy desk takes it and returns it approved: the reporter sees all three changes, in order.
+    const karim = copyDesk.profiles.require();
+    copyDesk.workflow.assign({ articleId: copyId, assigneeId: karim.id, deadline: null, priority: 'normal' });
+    copyDesk.write(copyId, { sectionId: copyDesk.terms.ensure('sections', 'Politique').id });
+    setStatus(copyDesk, copyId, 'approved');
+    await send(copyDesk, copyId);
+    expect(
+      await reporter.puller.pull(reporter.siteId, { statuses: ['pending'], search: token }),
+    ).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(assignments(reporter, article.id)).toEqual([
+      ['Leïla Benali', 'Leïla Benali', deadline, 'high'],
+      ['Leïla Benali', null, deadline, 'urgent'],
+      ['Karim Haddad', 'Karim Haddad', null, 'normal'],
+    ]);
+    expect(reporter.workflow.view(article.id).assignment.assignee?.name).toBe('Karim Haddad');
+
+    // A post whose meta a desk from before version 2 wrote: read, its current assignment kept, no history.
+    const now = await wpAdmin<Post>('GET', `wp/v2/posts/${id}?context=edit`);
+    const v2 = JSON.parse((now.meta as Record<string, string>).redac_review!) as {
+      reviewState: { version: number; workflow: Record<string, unknown> };
+    };
+    v2.reviewState.version = 1;
+    delete v2.reviewState.workflow.assignments;
+    await wpAdmin('POST', `wp/v2/posts/${id}`, { meta: { redac_review: JSON.stringify(v2) } });
+    const third = connectedDesk();
+    await third.puller.pull(third.siteId, { statuses: ['pending'], search: token });
+    const thirdId = third.articles.list(10)[0]!.id;
+    expect(third.sync.publications(thirdId)[0]!.message).toBeNull();
+    expect(third.articles.get(thirdId).status).toBe('approved');
+    expect(third.workflow.view(thirdId).assignment.assignee?.name).toBe('Karim Haddad');
+    expect(assignments(third, thirdId)).toEqual([]);
+    for (const desk of [reporter, copyDesk, third]) desk.close();
+  });
+
   it('never overwrites another desk’s comments on the site: a push first takes them in, or stops on a conflict that keeps them', async () => {
     const reporter = connectedDesk();
     const copyDesk = connectedDesk();

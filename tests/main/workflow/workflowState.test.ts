@@ -40,6 +40,24 @@ const incoming: WorkflowState = {
       revision: 5,
     },
   ],
+  assignments: [
+    {
+      id: '5e3a4f6b-7d8c-4a9b-8cde-f01234567890',
+      by: KARIM,
+      at: 1_700_000_050_000,
+      assignee: KARIM,
+      deadline: null,
+      priority: 'normal',
+    },
+    {
+      id: '6f4b5a7c-8e9d-4bac-9def-012345678901',
+      by: KARIM,
+      at: 1_700_000_090_000,
+      assignee: LINA,
+      deadline: 1_800_000_000_000,
+      priority: 'urgent',
+    },
+  ],
 };
 
 describe('the workflow state that travels', () => {
@@ -65,6 +83,11 @@ describe('the workflow state that travels', () => {
     const b = receiver.services.articles.create('fr');
     receiver.services.workflow.applyWorkflowState(b.id, state);
     expect(receiver.services.workflow.workflowState(b.id)).toEqual(state);
+    // The whole assignment history came too: the receiving desk's History shows who assigned whom, when.
+    expect(state.assignments).toHaveLength(1);
+    expect(receiver.services.workflow.history(b.id).filter((e) => e.kind === 'assignment')).toEqual([
+      { kind: 'assignment', ...state.assignments[0]! },
+    ]);
     // The sender is now someone this desk knows (the assignee picker offers them).
     expect(receiver.services.profiles.people(100).map((p) => p.name)).toContain('Nadia Ait');
     sender.close();

@@ -1,4 +1,6 @@
 import { useEffect, useId } from 'react';
+import type { ArticleStatus } from '../../../shared/domain/article';
+import type { MoveFinding } from '../../../shared/domain/desk';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../../bridge';
 import { useEditorStore } from '../editor/editorStore';
@@ -19,6 +21,7 @@ export function WorkflowPanel() {
   const profile = useProfileStore((s) => s.profile);
   const { view, people, note, busy, error, load, setNote, transition, assign, showChanges } =
     useWorkflowStore();
+  const { goLiveAt, setGoLiveAt, held, sent } = useWorkflowStore();
 
   // Follows the article, each save (the status revision) and a change of profile (role, so the buttons).
   useEffect(() => void load(articleId), [articleId, revision, profile, load]);
@@ -61,7 +64,32 @@ export function WorkflowPanel() {
         placeholder={t('workflow.panel.notePlaceholder')}
         onChange={(e) => setNote(e.target.value)}
       />
+      {view.allowed.includes('scheduled') && (
+        <>
+          <label htmlFor={`${id}-live`}>{t('workflow.panel.goLiveAt')}</label>
+          <input
+            id={`${id}-live`}
+            type="datetime-local"
+            value={goLiveAt}
+            onChange={(e) => setGoLiveAt(e.target.value)}
+          />
+        </>
+      )}
       {error && <p role="alert">{t('workflow.panel.failed', { message: error })}</p>}
+      {held && <HeldMove held={held} onAccept={() => void transition(held.to, { acceptWarnings: true })} />}
+      {sent && (
+        <p role="status" className="workflow-sent">
+          {sent.unlinked
+            ? t(
+                sent.to === 'scheduled'
+                  ? 'workflow.panel.unlinkedSchedule'
+                  : 'workflow.panel.unlinkedPublish',
+              )
+            : t(sent.to === 'scheduled' ? 'workflow.panel.sentSchedule' : 'workflow.panel.sentPublish', {
+                sites: sent.pushes.map((p) => p.siteName).join(', '),
+              })}
+        </p>
+      )}
       <AssignmentForm
         key={JSON.stringify(view.assignment)}
         assignment={view.assignment}
@@ -74,5 +102,38 @@ export function WorkflowPanel() {
       <WorkflowHistory />
       <ChangesSinceSubmitted />
     </section>
+  );
+}
+
+/** A Publish or Schedule the checklist held back, with what to fix, or the one click that accepts warnings. */
+function HeldMove({
+  held,
+  onAccept,
+}: {
+  held: { to: ArticleStatus; findings: MoveFinding[] };
+  onAccept(): void;
+}) {
+  const { t } = useTranslation();
+  const scheduling = held.to === 'scheduled';
+  const errors = held.findings.some((f) => f.level === 'error');
+  return (
+    <div role="alert" className="workflow-held">
+      <p>{t(scheduling ? 'workflow.panel.heldSchedule' : 'workflow.panel.heldPublish')}</p>
+      <ul>
+        {held.findings.map((f) => (
+          <li key={f.code} className={`check-${f.level}`}>
+            <strong>{t(`checks.level.${f.level}`)}</strong>{' '}
+            {t(`checks.code.${f.code}`, { detail: f.detail ?? '' })}
+          </li>
+        ))}
+      </ul>
+      {errors ? (
+        <p>{t('workflow.panel.heldErrors')}</p>
+      ) : (
+        <button type="button" onClick={onAccept}>
+          {t(scheduling ? 'workflow.panel.scheduleAnyway' : 'workflow.panel.publishAnyway')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ArticleStatus } from '../../../shared/domain/article';
-import type { HistoryEntry, WorkflowView } from '../../../shared/domain/desk';
+import type { HistoryEntry, MoveFinding, MovePush, WorkflowView } from '../../../shared/domain/desk';
 import type { PersonRef } from '../../../shared/domain/people';
 import type { Priority } from '../../../shared/domain/workflow';
 import type { FieldDiff } from '../../../shared/domain/revision';
@@ -16,9 +16,16 @@ interface WorkflowState {
   busy: boolean;
   error: string | undefined;
   changes: { from: number; to: number; diff: FieldDiff[] } | undefined;
+  /** When a Schedule move puts the article live (datetime-local, this computer's time). */
+  goLiveAt: string;
+  /** A Publish or Schedule the checklist held back: nothing changed; with warnings only it can be asked again. */
+  held: { to: ArticleStatus; findings: MoveFinding[] } | undefined;
+  /** What the last Publish or Schedule did on the sites. */
+  sent: { to: ArticleStatus; pushes: MovePush[]; unlinked: boolean } | undefined;
   load(articleId: string | undefined): Promise<void>;
   setNote(note: string): void;
-  transition(to: ArticleStatus): Promise<void>;
+  setGoLiveAt(value: string): void;
+  transition(to: ArticleStatus, options?: { acceptWarnings?: boolean }): Promise<void>;
   assign(assigneeId: string | null, deadline: number | null, priority: Priority): Promise<void>;
   showChanges(): Promise<void>;
   hideChanges(): void;
@@ -46,9 +53,20 @@ export const useWorkflowStore = create<WorkflowState>((set, get) => {
     busy: false,
     error: undefined,
     changes: undefined,
+    goLiveAt: '',
+    held: undefined,
+    sent: undefined,
     async load(articleId) {
       if (articleId !== get().articleId)
-        set({ articleId, view: undefined, history: [], note: '', error: undefined });
+        set({
+          articleId,
+          view: undefined,
+          history: [],
+          note: '',
+          error: undefined,
+          held: undefined,
+          sent: undefined,
+        });
       if (!articleId) return;
       try {
         const [view, history, people] = await Promise.all([
@@ -62,20 +80,33 @@ export const useWorkflowStore = create<WorkflowState>((set, get) => {
       }
     },
     setNote: (note) => set({ note }),
-    async transition(to) {
+    setGoLiveAt: (goLiveAt) => set({ goLiveAt }),
+    async transition(to, options = {}) {
+      set({ held: undefined, sent: undefined });
       await guarded(async () => {
         const editor = useEditorStore.getState();
         // The move is made on what the writer sees: save it first, then move that revision.
         await editor.flush();
         const article = useEditorStore.getState().article;
         if (!article) return;
-        const moved = await call('workflow:transition', {
+        const when = get().goLiveAt;
+        const result = await call('workflow:transition', {
           articleId: article.id,
           to,
           baseRevision: article.revision,
           note: get().note,
+          ...(to === 'scheduled' && when ? { scheduledAt: new Date(when).getTime() } : {}),
+          ...(options.acceptWarnings ? { acceptWarnings: true } : {}),
         });
-        set({ note: '' });
+        if (result.outcome === 'held') return set({ held: { to, findings: result.findings } });
+        const moved = result.article;
+        set({
+          note: '',
+          sent:
+            result.pushes.length || result.unlinked
+              ? { to, pushes: result.pushes, unlinked: result.unlinked }
+              : undefined,
+        });
         await useEditorStore.getState().noticeRemoteChange(moved.id, moved.revision);
         await get().load(moved.id);
       });

@@ -78,6 +78,18 @@ export const enWorkflow = {
     unpublish: 'Unpublish',
     spike: 'Spike',
     restoreFromSpike: 'Restore from spike',
+    goLiveAt: 'Goes live at (this computer’s time)',
+    heldPublish: 'Not published: the checklist holds it back. Nothing was changed.',
+    heldSchedule: 'Not scheduled: the checklist holds it back. Nothing was changed.',
+    heldErrors: 'Fix these first, then try again.',
+    publishAnyway: 'Publish anyway',
+    scheduleAnyway: 'Schedule anyway',
+    sentPublish: 'Published, and queued to go live on {{sites}}. The Sync panel shows its progress.',
+    sentSchedule: 'Scheduled, and queued to be scheduled on {{sites}}. The Sync panel shows its progress.',
+    unlinkedPublish:
+      'Marked published on this desk only: this article is not linked to any site, so nothing was sent. Send it from the Sync panel to put it on a site.',
+    unlinkedSchedule:
+      'Marked scheduled on this desk only: this article is not linked to any site, so nothing was sent. Schedule it from the Sync panel to put it on a site.',
     assignee: 'Assignee',
     nobody: 'Nobody',
     me: '{{name}} (me)',
