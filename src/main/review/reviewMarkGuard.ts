@@ -1,6 +1,6 @@
 import type { BodyDoc } from '../../shared/domain/article';
 import type { PersonRef } from '../../shared/domain/people';
-import { reviewMarkIndex, type ReviewMarkIndex } from '../../shared/editor/reviewMarks';
+import { reviewMarkIndex, type ReviewMarkIndex, type SuggestionEntry } from '../../shared/editor/reviewMarks';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { createRevisionStore } from '../revisions/revisionStore';
@@ -32,11 +32,28 @@ const signer = (signature: string) => {
   return { authorId, authorName, at };
 };
 
+/** Whether `short` is `long` with some characters taken out (in order). */
+function isSubsequence(short: string, long: string): boolean {
+  if (short.length > long.length) return false;
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++;
+  return i === short.length;
+}
+
+/** Whether a suggestion as it is now is no more than it was: same details, its text or blocks only fewer. */
+function within(was: SuggestionEntry, now: SuggestionEntry): boolean {
+  for (const detail of now.details) if (!was.details.has(detail)) return false;
+  return now.text === was.text || isSubsequence(now.text, was.text);
+}
+
 /**
  * Main, not the renderer, decides who suggested what: a suggestion new in a desk edit must be signed by this
  * desk's person (its id; the name and colour beside it are how they were called when they signed) and not
- * dated ahead of now; one already stored keeps its signature (no edit re-attributes
- * someone else's suggestion); removing marks (accept, reject) is always allowed. A suggestion that comes back
+ * dated ahead of now; one already stored keeps its signature (no edit re-attributes someone else's
+ * suggestion), and someone else's may only shrink (part of its text deleted or decided) or go: it never covers
+ * more text or more blocks, nor says something else (another mark, another link, another former shape); a
+ * desk's own suggestions grow as its user types on. Removing marks (accept, reject) is always allowed. A
+ * suggestion that comes back
  * after being accepted (an undo) is known from the article's history. A new comment anchor must name a body
  * thread of this article. Saves that carry other desks' work (pull, package, conflict) do not come here.
  */
@@ -84,10 +101,11 @@ export function createReviewMarkGuard(deps: {
       const after = reviewMarkIndex(next);
       checkThreads(stored.articleId, before, after);
       const unknown: [string, string][] = [];
-      for (const [key, signatures] of after.suggestions) {
+      const grown: string[] = [];
+      for (const [key, entry] of after.suggestions) {
         const was = before.suggestions.get(key);
-        for (const signature of signatures) {
-          if (was?.has(signature)) continue;
+        for (const signature of entry.signatures) {
+          if (was?.signatures.has(signature)) continue;
           if (was)
             throw new AppError(
               'forbidden',
@@ -95,11 +113,29 @@ export function createReviewMarkGuard(deps: {
             );
           unknown.push([key, signature]);
         }
+        if (was && !within(was, entry)) grown.push(key);
+      }
+      let history: ReviewMarkIndex | undefined;
+      if (grown.length) {
+        const me = deps.person();
+        for (const key of grown) {
+          const entry = after.suggestions.get(key)!;
+          const by = signer([...entry.signatures][0]!);
+          if (by.authorId === me.id) continue;
+          // An undo can bring back text a suggestion covered before; nothing it never covered.
+          history ??= historyOf(stored.articleId, grown);
+          const then = history.suggestions.get(key);
+          if (then && within(then, entry)) continue;
+          throw new AppError(
+            'forbidden',
+            `This edit stretches or changes a suggestion by ${String(by.authorName).slice(0, 80)}; nothing was saved.`,
+          );
+        }
       }
       if (unknown.length === 0) return after;
       const me = deps.person();
       const latest = now() + SUGGESTION_CLOCK_ALLOWANCE_MS;
-      let history: ReviewMarkIndex | undefined;
+      history = undefined;
       for (const [key, signature] of unknown) {
         const { authorId, authorName, at } = signer(signature);
         // The person is the id: a rename is the same person, so a suggestion signed under the name or colour
@@ -110,7 +146,7 @@ export function createReviewMarkGuard(deps: {
           stored.articleId,
           unknown.map(([k]) => k),
         );
-        if (history.suggestions.get(key)?.has(signature)) continue;
+        if (history.suggestions.get(key)?.signatures.has(signature)) continue;
         if (!signedByMe)
           throw new AppError(
             'forbidden',

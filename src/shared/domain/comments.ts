@@ -62,3 +62,44 @@ export const SuggestionAttrs = z.object({
   at: z.number().int(),
 });
 export type SuggestionAttrs = z.infer<typeof SuggestionAttrs>;
+
+/** Name of the block attribute that carries a structural suggestion (see BlockSuggestion). */
+export const BLOCK_SUGGESTION_ATTR = 'suggestion';
+
+/** One wrapper a block sat in (outermost first), and whether that wrapper held content before or after it. */
+export const BlockWrapper = z.object({
+  type: z.string().min(1).max(40),
+  attrs: z.record(z.string(), z.unknown()),
+  before: z.boolean(),
+  after: z.boolean(),
+});
+export type BlockWrapper = z.infer<typeof BlockWrapper>;
+
+/** What a block was before a suggested change of its type or wrappers: enough to put it back exactly. */
+export const BlockShape = z.object({
+  type: z.string().min(1).max(40),
+  attrs: z.record(z.string(), z.unknown()),
+  path: z.array(BlockWrapper).max(20),
+});
+export type BlockShape = z.infer<typeof BlockShape>;
+
+/**
+ * A structural suggestion, kept on the text block it concerns (paragraph, heading, pull-quote parts) with the
+ * same author and time as the marks: `split` (this block was split off the one before it: rejecting joins them
+ * again), `join` (joining this block onto the one before is suggested: accepting joins them), `was` (its type
+ * or the lists and quotes around it changed from this shape), `inserted` (a new pull quote's part).
+ */
+export const BlockSuggestion = SuggestionAttrs.extend({
+  split: z.boolean().optional(),
+  join: z.boolean().optional(),
+  inserted: z.boolean().optional(),
+  was: BlockShape.optional(),
+});
+export type BlockSuggestion = z.infer<typeof BlockSuggestion>;
+
+/** The link a suggested link change replaces (`before`) and puts (`after`); null where there was or is none. */
+export const LinkChange = z.object({
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type LinkChange = z.infer<typeof LinkChange>;

@@ -1,5 +1,6 @@
 import type { Extensions } from '@tiptap/core';
 import { BodyBlockDirection } from './extensions/blockDirection';
+import { BodyBlockSuggestion } from './extensions/blockSuggestion';
 import { BodyBold } from './marks/bold';
 import { BodyComment } from './marks/comment';
 import { BodyItalic } from './marks/italic';
@@ -34,7 +35,7 @@ import { BodyText } from './nodes/text';
  * Changing what a stored document may contain means bumping BODY_SCHEMA_VERSION and adding a step to
  * bodyMigrations.ts.
  */
-export const BODY_SCHEMA_VERSION = 3;
+export const BODY_SCHEMA_VERSION = 4;
 
 /** Nodes: the document and its blocks, then what goes inside them. */
 export const bodyNodes: Extensions = [
@@ -74,7 +75,7 @@ export const bodyMarks: Extensions = [
 ];
 
 /** Schema-level extensions (attributes shared by several nodes). */
-export const bodyAttributes: Extensions = [BodyBlockDirection];
+export const bodyAttributes: Extensions = [BodyBlockDirection, BodyBlockSuggestion];
 
 export const bodyExtensions: Extensions = [...bodyNodes, ...bodyMarks, ...bodyAttributes];
 

@@ -13,6 +13,9 @@ const steps: Record<number, (doc: BodyDoc) => BodyDoc> = {
   // 2 -> 3: review marks (comment anchors, suggested insertions, deletions and formatting). A version-2 body
   // has none of them and is a valid version-3 body as it is.
   2: (doc) => doc,
+  // 3 -> 4: structural suggestions (a block attribute) and link changes in formatting suggestions. A
+  // version-3 body has none and is a valid version-4 body as it is.
+  3: (doc) => doc,
 };
 
 export class BodyTooNewError extends Error {

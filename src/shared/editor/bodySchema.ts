@@ -1,6 +1,13 @@
 import { getSchema } from '@tiptap/core';
 import type { Node as PmNode, Schema } from '@tiptap/pm/model';
-import { REVIEW_MARKS, SuggestionAttrs, ThreadId } from '../domain/comments';
+import {
+  BLOCK_SUGGESTION_ATTR,
+  BlockSuggestion,
+  LinkChange,
+  REVIEW_MARKS,
+  SuggestionAttrs,
+  ThreadId,
+} from '../domain/comments';
 import { isMediaId } from '../domain/media';
 import { bodyExtensions } from './bodyExtensions';
 import { embedProviderOf } from './embeds';
@@ -32,6 +39,19 @@ function contentProblem(doc: PmNode): string | undefined {
         problem = 'a suggestion without its author and time';
         return false;
       }
+      if (mark.type.name === REVIEW_MARKS.format && mark.attrs.link !== null) {
+        const change = LinkChange.safeParse(mark.attrs.link);
+        const hrefs = change.success ? [change.data.before, change.data.after] : [];
+        if (!change.success || hrefs.some((l) => l !== null && !isAllowedLinkHref(l.href))) {
+          problem = 'a suggested link change to a link that is not allowed';
+          return false;
+        }
+      }
+    }
+    const structural: unknown = node.attrs[BLOCK_SUGGESTION_ATTR];
+    if (structural !== undefined && structural !== null && !BlockSuggestion.safeParse(structural).success) {
+      problem = 'a structural suggestion without its author, time or former shape';
+      return false;
     }
     if (node.type.name === 'image' && !isMediaId(node.attrs.mediaId)) {
       problem = 'an image that is not in the media store';

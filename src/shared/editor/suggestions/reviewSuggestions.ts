@@ -1,6 +1,13 @@
 import type { Mark, Node as PmNode } from '@tiptap/pm/model';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { REVIEW_MARKS, type SuggestionAttrs } from '../../domain/comments';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
+import {
+  BLOCK_SUGGESTION_ATTR,
+  REVIEW_MARKS,
+  type BlockSuggestion,
+  type LinkChange,
+  type SuggestionAttrs,
+} from '../../domain/comments';
+import { blockSuggestionOf, joinToPrevious, restoreShape } from './blockShapes';
 import { SKIP_SUGGESTION } from './trackChanges';
 
 export type Decision = 'accept' | 'reject';
@@ -29,11 +36,35 @@ export function suggestionSpans(doc: PmNode): SuggestionSpan[] {
   return spans;
 }
 
+export interface BlockSuggestionAt {
+  pos: number;
+  node: PmNode;
+  suggestion: BlockSuggestion;
+}
+
+/** Every text block carrying a structural suggestion, in order. */
+export function blockSuggestions(doc: PmNode): BlockSuggestionAt[] {
+  const found: BlockSuggestionAt[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    const suggestion = blockSuggestionOf(node);
+    if (suggestion) found.push({ pos, node, suggestion });
+    return false;
+  });
+  return found;
+}
+
 /** The suggestion at a position (the cursor's), if any: the one a click or the caret is on. */
 export function suggestionAt(doc: PmNode, pos: number): Mark | undefined {
   const $pos = doc.resolve(pos);
   const marks = [...($pos.nodeAfter?.marks ?? []), ...($pos.nodeBefore?.marks ?? [])];
   return marks.find((m) => SUGGESTION_MARKS.has(m.type.name));
+}
+
+/** The structural suggestion of the text block a position is in, if any. */
+export function blockSuggestionAt(doc: PmNode, pos: number): BlockSuggestion | undefined {
+  const $pos = doc.resolve(pos);
+  return ($pos.parent.isTextblock && blockSuggestionOf($pos.parent)) || undefined;
 }
 
 /**
@@ -53,40 +84,88 @@ function dropEmptied(tr: Transaction, pos: number): void {
   tr.delete($pos.before(depth), $pos.after(depth));
 }
 
+function decideBlock(tr: Transaction, pos: number, id: string, decision: Decision): void {
+  const node = tr.doc.nodeAt(pos);
+  const suggestion = node && blockSuggestionOf(node);
+  // The block went with a decision taken just before (its text was all an insertion, now rejected).
+  if (!node || !suggestion || suggestion.id !== id) return;
+  tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
+  if (decision === 'accept') {
+    if (suggestion.join) joinToPrevious(tr, pos);
+    return;
+  }
+  if (suggestion.inserted) {
+    const $pos = tr.doc.resolve(pos);
+    if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
+    return;
+  }
+  const start = tr.steps.length;
+  if (suggestion.was) restoreShape(tr, pos, suggestion.was);
+  if (suggestion.split) joinToPrevious(tr, tr.mapping.slice(start).map(pos + 1) - 1);
+}
+
+/** Puts back the link a rejected link change replaced (or none), on one run. */
+function rejectLink(tr: Transaction, from: number, to: number, change: LinkChange | null): void {
+  const type = tr.doc.type.schema.marks.link;
+  if (!change || !type) return;
+  tr.removeMark(from, to, type);
+  if (change.before) tr.addMark(from, to, type.create(change.before));
+}
+
 /**
  * Accepts or rejects the suggestions `which` picks (one id, one person, all): an accepted insertion stays as
- * plain text, an accepted deletion goes, an accepted formatting change stays; rejecting does the opposite.
- * One transaction, so one undo brings them back; never itself turned into a suggestion.
+ * plain text, an accepted deletion goes, an accepted formatting or link change stays, an accepted join joins;
+ * rejecting does the opposite (a split block joins back, a reshaped block gets its type and its lists or
+ * quotes back). One transaction, so one undo brings them back; never itself turned into a suggestion.
  */
 export function decideSuggestions(
   state: EditorState,
   decision: Decision,
   which: (attrs: SuggestionAttrs) => boolean,
+  scope: 'all' | 'blocks' = 'all',
 ): Transaction | undefined {
-  const spans = suggestionSpans(state.doc).filter((s) => which(s.mark.attrs as SuggestionAttrs));
-  if (spans.length === 0) return undefined;
+  const spans =
+    scope === 'all' ? suggestionSpans(state.doc).filter((s) => which(s.mark.attrs as SuggestionAttrs)) : [];
+  const blocks = blockSuggestions(state.doc).filter((b) => which(b.suggestion));
+  if (spans.length === 0 && blocks.length === 0) return undefined;
   const tr = state.tr;
   const { schema } = state;
-  // From the end: a removed run never moves the positions of the runs before it.
-  for (const { from, to, mark } of spans.sort((a, b) => b.from - a.from)) {
-    const name = mark.type.name;
-    const remove = (name === REVIEW_MARKS.insertion) === (decision === 'reject');
-    if (name !== REVIEW_MARKS.format && remove) {
-      tr.delete(from, to);
-      dropEmptied(tr, from);
-      continue;
-    }
-    if (name === REVIEW_MARKS.format && decision === 'reject') {
-      for (const added of (mark.attrs.added as string[]) ?? []) {
-        const type = schema.marks[added];
-        if (type) tr.removeMark(from, to, type);
-      }
-      for (const removed of (mark.attrs.removed as string[]) ?? []) {
-        const type = schema.marks[removed];
-        if (type) tr.addMark(from, to, type.create());
-      }
-    }
-    tr.removeMark(from, to, mark);
-  }
+  type Item = { at: number; run: () => void };
+  const items: Item[] = [];
+  for (const { pos, suggestion } of blocks)
+    items.push({ at: pos, run: () => decideBlock(tr, pos, suggestion.id, decision) });
+  for (const { from, to, mark } of spans)
+    items.push({
+      at: from,
+      run: () => {
+        const name = mark.type.name;
+        const remove = (name === REVIEW_MARKS.insertion) === (decision === 'reject');
+        if (name !== REVIEW_MARKS.format && remove) {
+          tr.delete(from, to);
+          dropEmptied(tr, from);
+          return;
+        }
+        if (name === REVIEW_MARKS.format && decision === 'reject') {
+          for (const added of (mark.attrs.added as string[]) ?? []) {
+            const type = schema.marks[added];
+            if (type) tr.removeMark(from, to, type);
+          }
+          for (const removed of (mark.attrs.removed as string[]) ?? []) {
+            const type = schema.marks[removed];
+            if (type) tr.addMark(from, to, type.create());
+          }
+          rejectLink(tr, from, to, (mark.attrs.link as LinkChange | null) ?? null);
+        }
+        tr.removeMark(from, to, mark);
+      },
+    });
+  // From the end: each change moves only what comes after it. A block's own text (after its start) first.
+  for (const item of items.sort((a, b) => b.at - a.at)) item.run();
   return tr.setMeta(SKIP_SUGGESTION, true);
+}
+
+/** A document with every structural suggestion rejected (its text suggestions left for the caller). */
+export function withoutBlockSuggestions(doc: PmNode): PmNode {
+  const state = EditorState.create({ doc });
+  return decideSuggestions(state, 'reject', () => true, 'blocks')?.doc ?? doc;
 }

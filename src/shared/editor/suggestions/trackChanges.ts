@@ -1,19 +1,35 @@
 import { Fragment, Slice, type Mark, type MarkType, type Node as PmNode } from '@tiptap/pm/model';
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
-import { REVIEW_MARKS, type SuggestionAttrs } from '../../domain/comments';
+import {
+  AddMarkStep,
+  AttrStep,
+  Mapping,
+  RemoveMarkStep,
+  ReplaceAroundStep,
+  ReplaceStep,
+  type Step,
+} from '@tiptap/pm/transform';
+import {
+  BLOCK_SUGGESTION_ATTR,
+  REVIEW_MARKS,
+  type BlockSuggestion,
+  type LinkChange,
+  type SuggestionAttrs,
+} from '../../domain/comments';
 import type { PersonRef } from '../../domain/people';
+import { blockSuggestionOf, joinToPrevious, sameShape, shapeAt } from './blockShapes';
 
 /** Meta key: this transaction is review work (accept, reject, anchoring a comment), never a suggestion. */
 export const SKIP_SUGGESTION = 'redacSkipSuggestion';
 
-/** Formatting that suggestion mode records as a suggested change; other marks (links, anchors) apply as is. */
+/** Formatting that suggestion mode records as a suggested change; other marks (comment anchors) apply as is. */
 export const FORMAT_MARKS: ReadonlySet<string> = new Set([
   'bold',
   'italic',
   'underline',
   'strike',
   'superscript',
+  'link',
 ]);
 
 export interface SuggestionContext {
@@ -125,7 +141,13 @@ function suggestInsert(
   tr.replace(at, at, new Slice(content, slice.openStart, slice.openEnd));
 }
 
-/** A formatting change is applied and recorded per text run, so rejecting it puts back what each run had. */
+const sameLink = (a: Record<string, unknown> | null, b: Record<string, unknown> | null): boolean =>
+  a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * A formatting change is applied and recorded per text run, so rejecting it puts back what each run had. A
+ * link added, edited or removed is recorded the same way with the link before and after it.
+ */
 function suggestFormat(
   tr: Transaction,
   step: AddMarkStep | RemoveMarkStep,
@@ -146,17 +168,29 @@ function suggestFormat(
     if (from >= to) continue;
     // Text this person suggested inserting is new anyway: its formatting is part of that suggestion.
     if (isAuthor(t.insertion.isInSet(node.marks) ?? undefined, ctx.person)) continue;
-    const had = node.marks.some((m) => m.type === step.mark.type);
-    if (had === adding) continue;
     const existing = t.format.isInSet(node.marks);
     const added = new Set<string>((existing?.attrs.added as string[] | undefined) ?? []);
     const removed = new Set<string>((existing?.attrs.removed as string[] | undefined) ?? []);
-    if (adding) {
-      if (removed.has(name)) removed.delete(name);
-      else added.add(name);
-    } else if (added.has(name)) added.delete(name);
-    else removed.add(name);
-    if (added.size === 0 && removed.size === 0) tr.removeMark(from, to, t.format);
+    let link = (existing?.attrs.link as LinkChange | null | undefined) ?? null;
+    if (name === 'link') {
+      const had = (node.marks.find((m) => m.type === step.mark.type)?.attrs ?? null) as Record<
+        string,
+        unknown
+      > | null;
+      const now = adding ? (step.mark.attrs as Record<string, unknown>) : null;
+      if (sameLink(had, now)) continue;
+      const origin = link ? link.before : had;
+      link = sameLink(origin, now) ? null : { before: origin, after: now };
+    } else {
+      const had = node.marks.some((m) => m.type === step.mark.type);
+      if (had === adding) continue;
+      if (adding) {
+        if (removed.has(name)) removed.delete(name);
+        else added.add(name);
+      } else if (added.has(name)) added.delete(name);
+      else removed.add(name);
+    }
+    if (added.size === 0 && removed.size === 0 && !link) tr.removeMark(from, to, t.format);
     else
       tr.addMark(
         from,
@@ -165,16 +199,115 @@ function suggestFormat(
           ...(existing && isAuthor(existing, ctx.person) ? existing.attrs : freshAttrs(ctx, id)),
           added: [...added],
           removed: [...removed],
+          link,
         }),
       );
   }
 }
 
+const mine = (suggestion: BlockSuggestion | null, person: PersonRef): boolean =>
+  suggestion !== null && suggestion.authorId === person.id;
+
+/** Whether a range holds any text or leaf node (an image, a rule), rather than only block boundaries. */
+function holdsContent(doc: PmNode, from: number, to: number): boolean {
+  let found = false;
+  doc.nodesBetween(from, to, (node) => {
+    if (found) return false;
+    if (node.isInline || node.isLeaf) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** The text blocks whose start a deletion from `from` to `to` crosses: each would be joined to the one before. */
+function crossedBlocks(doc: PmNode, from: number, to: number): { pos: number; node: PmNode }[] {
+  const blocks: { pos: number; node: PmNode }[] = [];
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isTextblock) return true;
+    if (pos + 1 > from && pos + 1 <= to) blocks.push({ pos, node });
+    return false;
+  });
+  return blocks;
+}
+
+/**
+ * A join (Backspace at a block's start, Delete at its end, a deletion across blocks) becomes a suggestion to
+ * join: the block after each crossed boundary is marked, nothing moves. Joining a block this person had
+ * suggested splitting off simply undoes that split. A block with someone else's structural suggestion keeps
+ * it: that one is decided first.
+ */
+function suggestJoins(tr: Transaction, from: number, to: number, ctx: SuggestionContext, id: string): void {
+  for (const { pos, node } of crossedBlocks(tr.doc, from, to).reverse()) {
+    const current = blockSuggestionOf(node);
+    if (current && !mine(current, ctx.person)) continue;
+    if (current?.join) continue;
+    if (current?.split && !current.was) {
+      tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
+      joinToPrevious(tr, pos);
+      continue;
+    }
+    tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, { ...(current ?? freshAttrs(ctx, id)), join: true });
+  }
+}
+
+/**
+ * After a structural edit (split, list or quote wrapped or lifted, type changed) has been applied: each text
+ * block that changed shape records what it was (once: a second change keeps the first shape, and changing it
+ * back clears the suggestion); each new text block (the second half of a split, a pasted paragraph, a pull
+ * quote's parts) is marked as such. False when the edit would change a block that carries someone else's
+ * structural suggestion: that one must be decided first, and the edit is not made.
+ */
+function recordShapes(before: PmNode, tr: Transaction, ctx: SuggestionContext, id: string): boolean {
+  const images = new Map<number, number>();
+  before.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    const mapped = tr.mapping.mapResult(pos + 1, -1);
+    if (!mapped.deletedAcross) images.set(mapped.pos, pos + 1);
+    return false;
+  });
+  const updates: { pos: number; value: BlockSuggestion | null }[] = [];
+  let conflict = false;
+  tr.doc.descendants((node, pos) => {
+    if (conflict) return false;
+    if (!node.isTextblock) return true;
+    const oldStart = images.get(pos + 1);
+    const current = blockSuggestionOf(node);
+    if (oldStart === undefined) {
+      const inserted = tr.doc.resolve(pos).parent.type.name === 'pullQuote';
+      updates.push({
+        pos,
+        value: { ...freshAttrs(ctx, id), ...(inserted ? { inserted: true } : { split: true }) },
+      });
+      return false;
+    }
+    const $old = before.resolve(oldStart);
+    const had = blockSuggestionOf($old.parent);
+    const was = shapeAt($old);
+    const now = shapeAt(tr.doc.resolve(pos + 1));
+    let value = had;
+    if (!sameShape(was, now)) {
+      if (had && !mine(had, ctx.person)) {
+        conflict = true;
+        return false;
+      }
+      const original = had?.was ?? was;
+      const { was: _was, ...rest }: BlockSuggestion = had ?? freshAttrs(ctx, id);
+      value = sameShape(original, now) ? rest : { ...rest, was: original };
+      if (!value.split && !value.join && !value.inserted && !value.was) value = null;
+    }
+    if (JSON.stringify(value) !== JSON.stringify(current)) updates.push({ pos, value });
+    return false;
+  });
+  if (conflict) return false;
+  for (const { pos, value } of updates) tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, value);
+  return true;
+}
+
 /**
  * Turns an ordinary editing transaction into the same edit suggested: insertions marked, deletions kept and
  * marked, formatting recorded. Each step is rebased onto what was already rewritten (the original steps
- * assumed their deletions happened). Structural steps (wrapping in a list, changing a block's type) apply as
- * they are.
+ * assumed their deletions happened). Joins are only marked; other structural steps (split, wrapping in a
+ * list, changing a block's type) are applied and the blocks they reshaped record what they were.
  */
 export function suggestTransaction(
   state: EditorState,
@@ -186,6 +319,7 @@ export function suggestTransaction(
   const id = ctx.newId();
   let cursor: number | undefined;
   const single = original.steps.length === 1;
+  let structural = false;
   original.steps.forEach((step: Step, i) => {
     const back = new Mapping();
     for (let j = i - 1; j >= 0; j--) back.appendMap(original.steps[j]!.getMap().invert());
@@ -194,18 +328,36 @@ export function suggestTransaction(
     if (!rebased) return;
     if (rebased instanceof ReplaceStep) {
       const { from, to, slice } = rebased;
+      const { selection } = state;
+      // Backspace walks left over what it marks; Delete and a deleted selection leave the cursor after it.
+      const backspace = single && selection.empty && selection.head === to;
+      if (to > from && slice.size === 0 && !holdsContent(tracked.doc, from, to)) {
+        if (crossedBlocks(tracked.doc, from, to).length === 0) {
+          // Two lists or quotes merged (as wrapping next to one does): no text block moves.
+          tracked.step(rebased);
+          return;
+        }
+        const start = tracked.steps.length;
+        suggestJoins(tracked, from, to, ctx, id);
+        const after = tracked.mapping.slice(start);
+        cursor = backspace ? after.map(from, -1) : after.map(to, 1);
+        return;
+      }
       const start = tracked.steps.length;
-      if (to > from) suggestDelete(tracked, from, to, t, ctx, id);
+      if (to > from) {
+        suggestJoins(tracked, from, to, ctx, id);
+        const joined = tracked.mapping.slice(start);
+        suggestDelete(tracked, joined.map(from, 1), joined.map(to, -1), t, ctx, id);
+      }
       const after = tracked.mapping.slice(start);
       const at = after.map(to, 1);
+      if (slice.openStart > 0 || slice.openEnd > 0 || !slice.content.firstChild?.isInline)
+        structural ||= slice.size > 0;
       if (slice.size > 0) {
         const insertStart = tracked.steps.length;
         suggestInsert(tracked, at, slice, t, ctx, id);
         cursor = tracked.mapping.slice(insertStart).map(at, 1);
       } else {
-        const { selection } = state;
-        // Backspace walks left over the text it marks; Delete and a deleted selection leave the cursor after it.
-        const backspace = single && selection.empty && selection.head === to;
         cursor = backspace ? after.map(from, -1) : at;
       }
     } else if (
@@ -213,10 +365,14 @@ export function suggestTransaction(
       FORMAT_MARKS.has(rebased.mark.type.name)
     ) {
       suggestFormat(tracked, rebased, t, ctx, id);
-    } else {
-      tracked.maybeStep(rebased);
+    } else if (tracked.maybeStep(rebased).doc) {
+      structural ||= rebased instanceof ReplaceAroundStep || rebased instanceof AttrStep;
     }
   });
+  if (structural && !recordShapes(state.doc, tracked, ctx, id)) {
+    // Someone else's structural suggestion is on a block this edit would reshape: nothing is changed.
+    return state.tr.setMeta(SKIP_SUGGESTION, true);
+  }
 
   if (single && cursor !== undefined && original.selection.empty) {
     tracked.setSelection(TextSelection.near(tracked.doc.resolve(Math.min(cursor, tracked.doc.content.size))));

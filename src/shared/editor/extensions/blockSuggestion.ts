@@ -1,0 +1,58 @@
+import { Extension } from '@tiptap/core';
+import { BLOCK_SUGGESTION_ATTR, BlockSuggestion } from '../../domain/comments';
+
+/** The blocks that carry structural suggestions: every text block of the body. */
+export const SUGGESTIBLE_BLOCKS = ['paragraph', 'heading', 'pullQuoteText', 'pullQuoteAttribution'] as const;
+
+/** The facets of a block suggestion, as class names for the editor's styles. */
+export function blockSuggestionClasses(value: BlockSuggestion): string {
+  const classes = ['suggestion-block'];
+  if (value.split) classes.push('suggestion-split');
+  if (value.join) classes.push('suggestion-join');
+  if (value.was) classes.push('suggestion-reshaped');
+  if (value.inserted) classes.push('suggestion-inserted');
+  return classes.join(' ');
+}
+
+function parse(raw: string | null): BlockSuggestion | null {
+  if (!raw) return null;
+  try {
+    const parsed = BlockSuggestion.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A structural suggestion (split, join, change of type or of the lists and quotes around a block) is an
+ * attribute of the text block, not a mark: it has the author and time of the other suggestions and what the
+ * block was, so rejecting restores it exactly. Never copied onto the new half of a split block. In HTML it
+ * travels as data-block-suggestion (JSON); the published HTML never carries it (publishableBody).
+ */
+export const BodyBlockSuggestion = Extension.create({
+  name: 'blockSuggestion',
+  addGlobalAttributes() {
+    return [
+      {
+        types: [...SUGGESTIBLE_BLOCKS],
+        attributes: {
+          [BLOCK_SUGGESTION_ATTR]: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: (element) => parse(element.getAttribute('data-block-suggestion')),
+            renderHTML: (attributes) => {
+              const value = attributes[BLOCK_SUGGESTION_ATTR] as BlockSuggestion | null;
+              if (!value) return {};
+              return {
+                'data-block-suggestion': JSON.stringify(value),
+                'data-suggestion-author-id': value.authorId,
+                class: blockSuggestionClasses(value),
+              };
+            },
+          },
+        },
+      },
+    ];
+  },
+});
