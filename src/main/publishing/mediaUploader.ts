@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MediaSource } from './mediaSource';
 import { remoteMediaQueries } from './remoteMediaRows';
 import type { Db } from '../db/open';
+import { withDeferredSync } from '../db/deferredSync';
 import { WpError, type WpClient } from './wordpressClient';
 
 /** What the site's media library should say about a file: its alt text and caption (credit included). */
@@ -89,14 +90,17 @@ export function createMediaUploader(deps: {
       }
       throw error;
     }
-    rows.put({
-      site_id: siteId,
-      media_key: mediaId,
-      remote_id: media.id,
-      source_url: media.source_url,
-      meta_hash: hash,
-      created_at: known?.created_at ?? deps.now(),
-    });
+    // Synced by the outbox row's finish; lost to a power cut, the upload is found again by its marker.
+    withDeferredSync(deps.db, () =>
+      rows.put({
+        site_id: siteId,
+        media_key: mediaId,
+        remote_id: media.id,
+        source_url: media.source_url,
+        meta_hash: hash,
+        created_at: known?.created_at ?? deps.now(),
+      }),
+    );
     return { id: media.id, url: media.source_url };
   }
 

@@ -3,6 +3,7 @@ import type { OutboxItem, SyncAction, SyncOverview } from '../../shared/domain/p
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
+import { withDeferredSync } from '../db/deferredSync';
 import type { ArticleService } from '../articles/articleService';
 import { outboxQueries, type OutboxRow } from './outboxRows';
 import type { Publisher, PushPayload } from './publisher';
@@ -116,7 +117,9 @@ export function createOutbox(
   }
 
   async function runRow(row: OutboxRow): Promise<void> {
-    if (!q.start(row.id, now())) return;
+    // Marked running without an fsync of its own: the row's finish syncs it. Lost to a power cut, the row is
+    // simply pending again, and a create looks for the post it may have made before creating (marker search).
+    if (!withDeferredSync(db, () => q.start(row.id, now()))) return;
     const articleId = row.article_id;
     try {
       if (row.operation === 'media') {
@@ -131,7 +134,9 @@ export function createOutbox(
           if (!(error instanceof WpError && error.code === 'media_missing')) throw error;
           notice = error.message;
         }
-        q.finish(row.id, 'done', notice, now());
+        // The article's push row follows and always ends in a FULL commit (done, later, failed or cancelled),
+        // which syncs this one; lost to a power cut, the upload is found again by its marker.
+        withDeferredSync(db, () => q.finish(row.id, 'done', notice, now()));
         if (articleId && row.attempts > 0) lateSweep(row, articleId);
       } else if (row.operation === 'sweep') {
         // Not tied to the article's order (article_id is null): it only looks for, and trashes, a late twin.

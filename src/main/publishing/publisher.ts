@@ -4,6 +4,7 @@ import type { SyncAction } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
+import { withDeferredSync } from '../db/deferredSync';
 import type { MediaSource } from './mediaSource';
 import { postsWithMarker, sweepDuplicates, sweepMediaDuplicates } from './duplicateSweep';
 import { createMediaUploader } from './mediaUploader';
@@ -89,7 +90,20 @@ export function createPublisher(deps: {
     return ctx;
   }
 
-  function record(articleId: string, siteId: string, patch: Partial<PublicationRow>): void {
+  /**
+   * `deferred`: written from an outbox row, whose finish (a FULL commit right after) syncs it; lost to a power
+   * cut, the post is found again by its marker.
+   */
+  function record(
+    articleId: string,
+    siteId: string,
+    patch: Partial<PublicationRow>,
+    { deferred = false } = {},
+  ): void {
+    if (deferred) {
+      withDeferredSync(deps.db, () => record(articleId, siteId, patch));
+      return;
+    }
     const current = pubs.get(articleId, siteId);
     pubs.upsert({
       article_id: articleId,
@@ -114,16 +128,21 @@ export function createPublisher(deps: {
     revision: number,
     notice: string | null,
   ): void {
-    record(articleId, siteId, {
-      remote_id: post.id,
-      remote_status: post.status,
-      last_pushed_revision: revision,
-      remote_modified_gmt: post.modified_gmt,
-      remote_hash: remoteHash(post),
-      remote_date_gmt: post.date_gmt,
-      state: 'on_site',
-      last_error: notice,
-    });
+    record(
+      articleId,
+      siteId,
+      {
+        remote_id: post.id,
+        remote_status: post.status,
+        last_pushed_revision: revision,
+        remote_modified_gmt: post.modified_gmt,
+        remote_hash: remoteHash(post),
+        remote_date_gmt: post.date_gmt,
+        state: 'on_site',
+        last_error: notice,
+      },
+      { deferred: true },
+    );
   }
 
   async function readPost(client: WpClient, id: number): Promise<WpPost | undefined> {
@@ -233,11 +252,16 @@ export function createPublisher(deps: {
           if (!(error instanceof WpError && error.status === 410)) throw error;
         }
       }
-      record(articleId, siteId, {
-        remote_status: remote ? 'trash' : null,
-        state: remote ? 'on_site' : 'not_on_site',
-        last_error: null,
-      });
+      record(
+        articleId,
+        siteId,
+        {
+          remote_status: remote ? 'trash' : null,
+          state: remote ? 'on_site' : 'not_on_site',
+          last_error: null,
+        },
+        { deferred: true },
+      );
       return { kind: 'done' };
     }
 
@@ -256,7 +280,7 @@ export function createPublisher(deps: {
       if (remoteChanged && remoteMoved) {
         if (localChanged) {
           const message = `The post was changed on the site (at ${remote.modified_gmt} UTC) and here since the last sync: nothing was overwritten.`;
-          record(articleId, siteId, { state: 'conflict', last_error: message });
+          record(articleId, siteId, { state: 'conflict', last_error: message }, { deferred: true });
           return { kind: 'conflict', message };
         }
         article = pullInto(article, remote);
