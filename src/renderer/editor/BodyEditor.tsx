@@ -8,6 +8,7 @@ import { scheduleBodyStats } from './bodyStats';
 import { editorExtensions } from './editorExtensions';
 import { useEditorUi } from './editorUi';
 import { cleanPastedHtml } from './paste/cleanPaste';
+import { keepReactOffSelection } from './reactSelectionOptOut';
 
 interface BodyEditorProps {
   initial: BodyDoc;
@@ -53,6 +54,7 @@ function BodyEditorView({ initial, language, onChange, onBlur }: BodyEditorProps
     },
   }));
   const editor = useEditor(options);
+  useEffect(() => keepReactOffSelection(editor.view.dom), [editor]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
