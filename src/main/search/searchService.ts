@@ -35,7 +35,10 @@ export interface SearchRequest extends SearchQuery {
 }
 
 /** The MATCH expression for the words and the filters, or '' when nothing was asked. */
-export function matchOf(query: SearchQuery): { match: string; terms: ReturnType<typeof parseQuery>['terms'] } {
+export function matchOf(query: SearchQuery): {
+  match: string;
+  terms: ReturnType<typeof parseQuery>['terms'];
+} {
   const parsed = parseQuery(query.query);
   const facets: string[] = [];
   if (query.status) facets.push(facet.status(query.status));
