@@ -1,9 +1,11 @@
 import type { TextRun } from '../../shared/domain/search';
 import type { QueryTerm } from './parseQuery';
-import { foldWithOffsets, WORD } from './searchText';
+import { foldForIndex, foldWithOffsets, WORD } from './searchText';
 
 export interface WordMatcher {
   matches(foldedWord: string): boolean;
+  /** Folded strings every matching word contains (the words, and the prefixes). */
+  readonly needles: readonly string[];
 }
 
 /** Which folded words a result should highlight: every word of the positive terms, prefixes as prefixes. */
@@ -17,7 +19,10 @@ export function matcherFor(terms: readonly QueryTerm[]): WordMatcher {
       else exact.add(word);
     });
   }
-  return { matches: (w) => exact.has(w) || prefixes.some((p) => w.startsWith(p)) };
+  return {
+    matches: (w) => exact.has(w) || prefixes.some((p) => w.startsWith(p)),
+    needles: [...exact, ...prefixes],
+  };
 }
 
 interface Span {
@@ -25,8 +30,42 @@ interface Span {
   end: number;
 }
 
-/** Adds the words of text[from, to) and the matching ones, as offsets in text. */
+// A word as written: the tokenizer's letters plus the marks folding drops (Arabic tashkeel, combining accents).
+const WRITTEN_WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/**
+ * Adds the words of text[from, to) and the matching ones, as offsets in text. Each written word is folded
+ * alone (cached for words outside ASCII), so offsets need no character-by-character map; a written word
+ * that does not fold to exactly one word (never seen in practice) takes the character-by-character path.
+ */
 function collectSpans(
+  text: string,
+  from: number,
+  to: number,
+  matcher: WordMatcher,
+  out: { spans: Span[]; words: Span[] },
+  /** False when the line cannot match (see mayMatch): its words are only counted, never folded. */
+  canMatch = true,
+): void {
+  for (const m of text.slice(from, to).matchAll(WRITTEN_WORD)) {
+    const start = from + m.index;
+    if (!canMatch) {
+      out.words.push({ start, end: start + m[0].length });
+      continue;
+    }
+    const folded = foldForIndex(m[0]);
+    const parts = folded.match(WORD);
+    if (parts?.length === 1 && parts[0]!.length === folded.length) {
+      const span = { start, end: start + m[0].length };
+      out.words.push(span);
+      if (matcher.matches(folded)) out.spans.push(span);
+    } else if (parts) {
+      collectFolded(text, start, start + m[0].length, matcher, out);
+    }
+  }
+}
+
+function collectFolded(
   text: string,
   from: number,
   to: number,
@@ -66,31 +105,65 @@ export function highlightAll(text: string, matcher: WordMatcher): TextRun[] {
 }
 
 /**
+ * Whether a line may hold a match: every match contains a matcher word as a substring of the folded line, so
+ * a line without any cannot match. A native substring test skips the per-word work on most lines.
+ */
+function mayMatch(line: string, matcher: WordMatcher): boolean {
+  if (matcher.needles.length === 0) return false;
+  const folded = foldForIndex(line);
+  return matcher.needles.some((needle) => folded.includes(needle));
+}
+
+/** Lines of the text as [start, end) offsets (no word spans a line). */
+function linesOf(text: string): { at: number; end: number }[] {
+  const lines: { at: number; end: number }[] = [];
+  for (let at = 0; ;) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    lines.push({ at, end });
+    if (newline === -1) return lines;
+    at = newline + 1;
+  }
+}
+
+/**
  * A window of about `size` words around the first match (or the opening words when nothing matched),
  * with an ellipsis where it cuts the text.
  */
 export function snippet(text: string, matcher: WordMatcher, size = 30): TextRun[] {
-  // Line by line (no word spans a line), stopping once the window after the first match is complete: a
-  // result costs the lines up to its first match, not the whole article.
-  const { spans, words } = { spans: [] as Span[], words: [] as Span[] };
-  let hitWord = -1;
-  for (let at = 0; ;) {
-    const newline = text.indexOf('\n', at);
-    const end = newline === -1 ? text.length : newline;
-    collectSpans(text, at, end, matcher, { spans, words });
-    if (hitWord < 0 && spans.length > 0) hitWord = words.findIndex((w) => w.start === spans[0]!.start);
-    if (hitWord >= 0 && words.length > Math.max(0, hitWord - Math.floor(size / 3)) + size) break;
-    if (newline === -1) break;
-    at = newline + 1;
-  }
-  if (words.length === 0) return [];
-  hitWord = Math.max(0, hitWord);
-  const startWord = Math.max(0, hitWord - Math.floor(size / 3));
-  const endWord = Math.min(words.length - 1, startWord + size - 1);
-  const from = startWord === 0 ? 0 : words[startWord]!.start;
-  const to = endWord === words.length - 1 ? text.length : words[endWord]!.end;
-  const runs = toRuns(text, spans, from, to).map((r) => ({ ...r, text: r.text.replace(/\s+/g, ' ') }));
-  if (from > 0) runs.unshift({ text: '… ', hit: false });
-  if (to < text.length) runs.push({ text: ' …', hit: false });
-  return runs;
+  // Cutting words costs about a microsecond a character, so only the lines that make the window are cut:
+  // from the first line that may match, backed up over enough earlier lines (none of which can match) for
+  // the words that lead into the hit, until the window after the first match is complete.
+  const lead = Math.floor(size / 3);
+  const lines = linesOf(text);
+  const may = lines.map((l) => mayMatch(text.slice(l.at, l.end), matcher));
+  const window = (first: number): TextRun[] | undefined => {
+    for (let before = 0; first > 0 && before < lead;) {
+      first--;
+      before += (foldForIndex(text.slice(lines[first]!.at, lines[first]!.end)).match(WORD) ?? []).length;
+    }
+    const { spans, words } = { spans: [] as Span[], words: [] as Span[] };
+    let hitWord = -1;
+    let last = first;
+    for (; last < lines.length; last++) {
+      collectSpans(text, lines[last]!.at, lines[last]!.end, matcher, { spans, words }, may[last]);
+      if (hitWord < 0 && spans.length > 0) hitWord = words.findIndex((w) => w.start === spans[0]!.start);
+      if (hitWord >= 0 && words.length > Math.max(0, hitWord - lead) + size) break;
+      // No line after this one can match: the words so far are enough for an opening window.
+      if (hitWord < 0 && words.length >= size && !may.slice(last + 1).includes(true)) break;
+    }
+    // Started past the opening on a line that only looked like a match: the opening is the window.
+    if (hitWord < 0 && first > 0) return undefined;
+    if (words.length === 0) return [];
+    hitWord = Math.max(0, hitWord);
+    const startWord = Math.max(0, hitWord - lead);
+    const endWord = Math.min(words.length - 1, startWord + size - 1);
+    const from = startWord === 0 && first === 0 ? 0 : words[startWord]!.start;
+    const to = endWord === words.length - 1 && last >= lines.length ? text.length : words[endWord]!.end;
+    const runs = toRuns(text, spans, from, to).map((r) => ({ ...r, text: r.text.replace(/\s+/g, ' ') }));
+    if (from > 0) runs.unshift({ text: '… ', hit: false });
+    if (to < text.length) runs.push({ text: ' …', hit: false });
+    return runs;
+  };
+  return window(Math.max(0, may.indexOf(true))) ?? window(0)!;
 }

@@ -66,7 +66,7 @@ export function phraseOf(term: QueryTerm): string {
   return `"${term.words.join(' ')}"${term.prefix ? ' *' : ''}`;
 }
 
-function termExpr(term: QueryTerm): string {
+export function termExpr(term: QueryTerm): string {
   const phrase = phraseOf(term);
   return term.field
     ? `${term.field} : ${phrase}`

@@ -6,25 +6,13 @@ import type { ArticleSummaryRow } from '../articles/articleRows';
 import type { Db } from '../db/open';
 import { docIdCeil, docIdFloor, facet } from './facets';
 import { highlightAll, matcherFor, snippet } from './highlight';
-import { parseQuery, phraseOf, type QueryTerm } from './parseQuery';
+import { parseQuery } from './parseQuery';
+import { createRankedPlan, type RankedPlanOptions } from './rankedPlan';
 import type { SearchIndexer } from './searchIndexer';
 import { bodyTextOfJson } from './searchText';
 
-/**
- * Relevance at archive scale. FTS5's bm25 first counts every document containing each query word (its IDF):
- * for a word in 40% of a million articles that count alone takes about 100 ms, and ranking every match about
- * a second. So:
- * - a query with fewer than CANDIDATES matches (rare words, most phrases and pairs) is ranked exactly by bm25,
- *   whose counting is then bounded too;
- * - a common query is ranked in two tiers walked in the index's own order (document ids follow dates, so
- *   "newest first" costs no sort): articles whose headline, kicker, standfirst or tags contain the words,
- *   newest first, then the other matches, newest first. Each tier stops after the page it needs.
- */
+/** How deep relevance pages go (a cursor is an offset into the ranked results). */
 export const CANDIDATES = 2000;
-
-/** bm25 weights per column: kicker, headline, standfirst, body, captions, tags, byline, facets (never scored). */
-const WEIGHTS = '3.0, 8.0, 3.0, 1.0, 1.0, 4.0, 3.0, 0.0';
-const PROMINENT = '{kicker headline standfirst tags}';
 
 const MAX_DOC_ID = Number.MAX_SAFE_INTEGER;
 
@@ -47,7 +35,10 @@ export interface SearchRequest extends SearchQuery {
 }
 
 /** The MATCH expression for the words and the filters, or '' when nothing was asked. */
-function matchOf(query: SearchQuery): { match: string; terms: ReturnType<typeof parseQuery>['terms'] } {
+export function matchOf(query: SearchQuery): {
+  match: string;
+  terms: ReturnType<typeof parseQuery>['terms'];
+} {
   const parsed = parseQuery(query.query);
   const facets: string[] = [];
   if (query.status) facets.push(facet.status(query.status));
@@ -62,7 +53,8 @@ function matchOf(query: SearchQuery): { match: string; terms: ReturnType<typeof 
   return { match: parts.join(' AND '), terms: parsed.terms };
 }
 
-function rangeOf(query: SearchQuery): [number, number] {
+/** The document ids of the date range (ids follow dates). */
+export function rangeOf(query: SearchQuery): [number, number] {
   return [
     query.from === undefined ? 0 : docIdFloor(query.from),
     query.to === undefined ? MAX_DOC_ID : docIdCeil(query.to),
@@ -74,31 +66,15 @@ export function createSearchService(
   db: Db,
   bus: EventBus,
   indexer: SearchIndexer,
-  /** Tests lower it to reach the common-query path with a small corpus. */
-  candidates: number = CANDIDATES,
+  /** Tests lower the thresholds to reach the frequent-word plans with a small corpus. */
+  options: RankedPlanOptions & { candidates?: number } = {},
 ) {
+  const candidates = options.candidates ?? CANDIDATES;
+  const plan = createRankedPlan(db, options);
   const byDate = db.prepare<[string, number, number, number], { doc_id: number }>(
     `SELECT rowid AS doc_id FROM search_fts
       WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
   );
-  const byRank = db.prepare<[string, number, number, number], { doc_id: number }>(
-    `SELECT rowid AS doc_id FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
-      ORDER BY bm25(search_fts, ${WEIGHTS}), rowid DESC LIMIT ?`,
-  );
-
-  /** Document ids of the first `need` results by relevance (see CANDIDATES). */
-  function ranked(match: string, terms: QueryTerm[], low: number, high: number, need: number): number[] {
-    const newest = byDate.all(match, low, high, candidates).map((r) => r.doc_id);
-    if (newest.length < candidates) return byRank.all(match, low, high, need).map((r) => r.doc_id);
-    const positive = terms.filter((t) => !t.negated && t.field === undefined).map(phraseOf);
-    if (positive.length === 0) return newest.slice(0, need);
-    const prominent = byDate
-      .all(`(${match}) AND ${PROMINENT} : (${positive.join(' OR ')})`, low, high, need)
-      .map((r) => r.doc_id);
-    const seen = new Set(prominent);
-    return [...prominent, ...newest.filter((id) => !seen.has(id))].slice(0, need);
-  }
-
   const count = db.prepare<[string, number, number], { n: number }>(
     'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?',
   );
@@ -143,7 +119,7 @@ export function createSearchService(
       nextCursor = docIds.length === request.limit ? String(docIds[docIds.length - 1]) : null;
     } else {
       const offset = request.cursor ? Number(request.cursor) : 0;
-      docIds = run(() => ranked(match, terms, low, high, offset + request.limit)).slice(offset);
+      docIds = run(() => plan.rank({ terms, match, low, high, need: offset + request.limit })).slice(offset);
       const next = offset + docIds.length;
       nextCursor = docIds.length === request.limit && next < candidates ? String(next) : null;
     }

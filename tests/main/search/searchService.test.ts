@@ -167,23 +167,3 @@ describe('searching the archive', () => {
     core.close();
   });
 });
-
-describe('ranking a common word', () => {
-  it('puts articles with the word in the headline, kicker, standfirst or tags first, newest first, then the rest', async () => {
-    const { createSearchService } = await import('../../../src/main/search/searchService');
-    const { createSearchIndexer } = await import('../../../src/main/search/searchIndexer');
-    const core = open();
-    const bodyOnlyOld = write(core, { headline: 'Un', body: body('La grève continue.') });
-    const headlineOld = write(core, { headline: 'Grève des cheminots', body: body('Rien.') });
-    const bodyOnlyNew = write(core, { headline: 'Deux', body: body('Encore la grève.') });
-    const kickerNew = write(core, { kicker: 'Grève', headline: 'Trois', body: body('Texte.') });
-    // Three candidates only: four matches make "grève" a common word here.
-    const search = createSearchService(core.db, core.bus, createSearchIndexer(core.db), 3);
-    const ids = search.search({ query: 'greve', sort: 'relevance', limit: 10 }).hits.map((h) => h.id);
-    expect(ids.slice(0, 2)).toEqual([kickerNew, headlineOld]);
-    expect(ids).toContain(bodyOnlyNew);
-    expect(ids.indexOf(bodyOnlyNew)).toBeGreaterThan(1);
-    expect(ids).not.toContain(bodyOnlyOld); // beyond the newest three candidates
-    core.close();
-  });
-});
