@@ -132,6 +132,11 @@ export function articleQueries(db: Db) {
       clearAuthors.run(id);
       authorIds.forEach((authorId, position) => addAuthor.run(id, authorId, position));
     },
+    /** The terms of an article inserted in this transaction, which has none to clear yet. */
+    addTerms(id: string, tagIds: readonly number[], authorIds: readonly number[]): void {
+      tagIds.forEach((tagId, position) => addTag.run(id, tagId, position));
+      authorIds.forEach((authorId, position) => addAuthor.run(id, authorId, position));
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { bodyMediaIds, bodyProblem } from '../../shared/editor/bodySchema';
 import { slugify } from '../../shared/text/slug';
 import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
+import { withDurability } from '../db/durability';
 import type { Db } from '../db/open';
 import type { MediaStore } from '../media/mediaStore';
 import type { SaveGuard } from '../review/reviewMarkGuard';
@@ -246,7 +247,10 @@ export function createArticleService(
      */
     save(input: SaveInput, guard?: SaveGuard): Article {
       check(input.fields);
-      const row = save.immediate(input, guard);
+      // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
+      // main makes itself (status, sync, restore, conflicts) and every explicit save is synced.
+      const typing = guard !== undefined && (input.kind ?? 'autosave') === 'autosave';
+      const row = withDurability(db, typing ? 'relaxed' : 'durable', () => save.immediate(input, guard));
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);
     },

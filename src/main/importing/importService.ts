@@ -13,6 +13,12 @@ import { readWxr } from './wxrReader';
 import { wxrToImport } from './wxrItem';
 
 const MAX_PROBLEMS = 200;
+/**
+ * Articles written per transaction. Each commit is a sync and a search index segment, so a 1 GB export in
+ * its reader's 256 KB chunks (a few dozen articles each) paid thousands of them; a killed import loses at
+ * most this many, which the next run (skipping what is there) writes again.
+ */
+const BATCH = 2000;
 const REPORT_EVERY_MS = 250;
 
 /**
@@ -26,6 +32,7 @@ export function createImportService(
   writer: ImportWriter,
   /** A converter per import (one reused DOM), closed when the import ends. */
   makeConverter: () => Promise<{ convert(html: string): BodyDoc; close(): void }>,
+  batchSize: number = BATCH,
 ) {
   const jobs = new Map<string, AbortController>();
 
@@ -83,8 +90,9 @@ export function createImportService(
     };
 
     async function runWxr(): Promise<void> {
+      let batch: { position: string; item: ImportItem }[] = [];
+      let bytesRead = 0;
       for await (const chunk of readWxr(path, abort.signal)) {
-        const batch: { position: string; item: ImportItem }[] = [];
         for (const wxr of chunk.items) {
           const position = `item ${wxr.index + 1} (line ${wxr.line})`;
           const outcome = wxrToImport(wxr, chunk.authors, toBody);
@@ -92,11 +100,18 @@ export function createImportService(
           else if (outcome.kind === 'ignored') progress.ignored++;
           else problem(position, outcome.reason);
         }
-        writeBatch(batch);
-        progress.bytesDone = chunk.bytesRead;
-        report();
+        bytesRead = chunk.bytesRead;
+        if (batch.length >= batchSize) {
+          writeBatch(batch);
+          batch = [];
+          progress.bytesDone = bytesRead;
+          report();
+        }
         await new Promise((resolve) => setImmediate(resolve));
       }
+      // Cancelled: what was read but not yet written is dropped, like the rest of the file.
+      if (!abort.signal.aborted) writeBatch(batch);
+      progress.bytesDone = bytesRead;
     }
 
     async function runJsonLines(): Promise<void> {
@@ -111,7 +126,7 @@ export function createImportService(
         const outcome = jsonLineToImport(line, toBody);
         if ('item' in outcome) batch.push({ position: `line ${number}`, item: outcome.item });
         else problem(`line ${number}`, outcome.reason);
-        if (batch.length >= 500) {
+        if (batch.length >= batchSize) {
           writeBatch(batch);
           batch = [];
           progress.bytesDone = stream.bytesRead;

@@ -12,6 +12,16 @@ import type { SearchIndexer } from '../search/searchIndexer';
 import type { TermService } from '../taxonomy/termService';
 import type { ImportItem } from './importItem';
 
+/**
+ * FTS5 keeps the postings of a transaction in memory and writes a segment each time they pass this size
+ * (1 MB by default, about 300 articles): a batch of thousands then made a dozen small segments that the index
+ * merged again and again. At this size a batch is one segment. It only bounds memory held within a
+ * transaction; a save, one article, never comes near it.
+ */
+const FTS_PENDING_BYTES = 64 * 1024 * 1024;
+/** Page cache for the length of a batch (KiB): the pages a batch dirties are written to the WAL once. */
+const BATCH_CACHE_KIB = 64 * 1024;
+
 export type WriteOutcome = 'created' | 'skipped';
 /** What became of one item of a batch: written, already there, or refused (with why). */
 export type BatchOutcome = WriteOutcome | Error;
@@ -90,8 +100,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
       updated_at: item.updatedAt,
       revision: 1,
     });
-    q.setTags(id, tagIds);
-    q.setAuthors(id, authorIds);
+    q.addTerms(id, tagIds, authorIds);
     revisions.record({
       articleId: id,
       revision: 1,
@@ -112,6 +121,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
       bodySchemaVersion: BODY_SCHEMA_VERSION,
       kind: 'import',
       at: item.updatedAt,
+      first: true,
     });
     remember.run(item.sourceKey, id);
     pending.push(
@@ -133,8 +143,18 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     return 'created';
   }
 
+  const ftsPending = db.prepare<[], { v: unknown }>("SELECT v FROM search_fts_config WHERE k = 'hashsize'");
+  const setFtsPending = db.prepare(
+    `INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${FTS_PENDING_BYTES})`,
+  );
+  let ftsTuned = false;
+
   const savepoint = db.transaction(writeOne);
   const batch = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+    if (!ftsTuned) {
+      if (ftsPending.get()?.v !== FTS_PENDING_BYTES) setFtsPending.run();
+      ftsTuned = true;
+    }
     const pending: DocFields[] = [];
     const outcomes = items.map((item): BatchOutcome => {
       try {
@@ -152,12 +172,18 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
   return {
     /** Writes items in one transaction; one outcome per item, in order. */
     writeBatch(items: readonly ImportItem[]): BatchOutcome[] {
+      const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);
       try {
         return batch.immediate(items);
       } catch (error) {
         // The batch was rolled back: terms created in it are gone too, so forget their ids.
         termIds.clear();
+        ftsTuned = false;
         throw error;
+      } finally {
+        // Back to the app's own cache (the memory is given back), so an import leaves no bigger process behind.
+        db.pragma(`cache_size = ${cacheSize}`);
       }
     },
   };

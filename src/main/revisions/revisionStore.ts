@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { ArticleFields, BodyDoc, PmNode } from '../../shared/domain/article';
 import type { RevisionKind } from '../../shared/domain/revision';
 import { wordChanges } from '../../shared/text/wordDiff';
+import { countWordRuns } from '../../shared/text/wordRuns';
 import type { Db } from '../db/open';
 import { bodyText } from '../search/searchText';
 
@@ -34,6 +35,11 @@ export interface RevisionInput {
   bodySchemaVersion: number;
   kind: RevisionKind;
   at: number;
+  /**
+   * The article was created in this transaction (an import): it has no earlier revision to coalesce with or
+   * diff against, and its blocks are most likely new, so they are inserted before they are looked up.
+   */
+  first?: boolean | undefined;
 }
 
 export interface LoadedRevision {
@@ -47,15 +53,6 @@ export interface LoadedRevision {
   body: BodyDoc;
   /** Every other field, as stored (older rows may lack some). */
   rest: Partial<ArticleFields>;
-}
-
-// A word as wordDiff's tokens count one: a maximal run of letters, marks and digits.
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
-function countWords(text: string): number {
-  let n = 0;
-  WORD_RUN.lastIndex = 0;
-  while (WORD_RUN.exec(text)) n++;
-  return n;
 }
 
 function currentUser(): string {
@@ -96,17 +93,21 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   );
   const blockByHash = db.prepare<[Buffer], { id: number }>('SELECT id FROM revision_blocks WHERE hash = ?');
   const addBlock = db.prepare<[Buffer, string]>('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)');
+  const addNewBlock = db.prepare<[Buffer, string], { id: number }>(
+    'INSERT INTO revision_blocks (hash, json) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id',
+  );
   const blockJson = db.prepare<[number], { json: string }>('SELECT json FROM revision_blocks WHERE id = ?');
   const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
   );
 
-  function storeBody(body: BodyDoc): string {
+  function storeBody(body: BodyDoc, likelyNew: boolean): string {
     if (!body.content) return 'null';
     const ids = body.content.map((node) => {
       const json = JSON.stringify(node);
-      const hash = createHash('sha256').update(json).digest().subarray(0, 16);
-      return blockByHash.get(hash)?.id ?? Number(addBlock.run(hash, json).lastInsertRowid);
+      const key = hash('sha256', json, 'buffer').subarray(0, 16);
+      if (likelyNew) return addNewBlock.get(key, json)?.id ?? blockByHash.get(key)!.id;
+      return blockByHash.get(key)?.id ?? Number(addBlock.run(key, json).lastInsertRowid);
     });
     return JSON.stringify(ids);
   }
@@ -143,7 +144,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   };
 
   function record(input: RevisionInput): void {
-    const [latest, before] = latestTwo.all(input.articleId);
+    const [latest, before] = input.first ? [] : latestTwo.all(input.articleId);
     const coalesce =
       input.kind === 'autosave' &&
       latest?.kind === 'autosave' &&
@@ -154,13 +155,13 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     const { headline, body, ...rest } = input.fields;
     const text = readableText(headline, body, rest);
     // A first revision (a new or imported article) adds every word: no diff to make.
-    const words = base ? wordChanges(textOf(base), text) : { added: countWords(text), removed: 0 };
+    const words = base ? wordChanges(textOf(base), text) : { added: countWordRuns(text), removed: 0 };
     insert.run({
       article_id: input.articleId,
       revision: input.revision,
       headline,
       body: '',
-      body_blocks: storeBody(body),
+      body_blocks: storeBody(body, input.first === true),
       body_schema_version: input.bodySchemaVersion,
       fields: JSON.stringify(rest),
       kind: input.kind,

@@ -16,12 +16,18 @@ for (let n = 0; ; n++) {
     type: 'paragraph',
     content: [{ type: 'text', text: `Paragraphe ${k} de la sauvegarde ${n}. `.repeat(20) }],
   }));
-  const saved = articles.save({
-    id: a.id,
-    baseRevision: revisions.get(a.id)!,
-    kind: n % 5 === 0 ? 'explicit' : 'autosave',
-    fields: { ...emptyFields(a.language), headline, body: { type: 'doc', content: paragraphs } },
-  });
+  const kind = n % 5 === 0 ? 'explicit' : 'autosave';
+  // Autosaves come through the editor's guarded channel, as in the app: their commits are not synced
+  // (synchronous=NORMAL), which must still survive a kill.
+  const saved = articles.save(
+    {
+      id: a.id,
+      baseRevision: revisions.get(a.id)!,
+      kind,
+      fields: { ...emptyFields(a.language), headline, body: { type: 'doc', content: paragraphs } },
+    },
+    kind === 'autosave' ? core.services.markGuard : undefined,
+  );
   revisions.set(a.id, saved.revision);
   writeSync(1, `ACK ${a.id} ${saved.revision} ${headline}\n`);
 }

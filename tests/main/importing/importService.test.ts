@@ -1,7 +1,11 @@
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { htmlToBody } from '../../../src/main/content/bodyHtml';
 import { startCore } from '../../../src/main/core/startCore';
+import { createImportService } from '../../../src/main/importing/importService';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -140,7 +144,15 @@ describe('importing in batches', () => {
     const file = join(dir, 'batches.jsonl');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const core = startCore({ dataDir: join(dir, 'app'), transport: 'host', version: 'test' });
-    const { importing, listing, search, articles } = core.services;
+    const { listing, search, articles, terms } = core.services;
+    // Batches of 500 (the app writes 2,000), so that the lines above fall on batch boundaries.
+    const importing = createImportService(
+      core.db,
+      core.bus,
+      createImportWriter(core.db, terms, createSearchIndexer(core.db)),
+      async () => ({ convert: htmlToBody, close: () => {} }),
+      500,
+    );
 
     const report = await importing.start(file, 'jsonl').done;
     expect(report).toMatchObject({ state: 'done', created: 1200, alreadyThere: 2, failed: 1 });

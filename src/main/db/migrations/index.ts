@@ -10,6 +10,7 @@ import { m0008RevisionStorage } from './0008-revision-storage';
 import { m0009Workflow } from './0009-workflow';
 import { m0010CommentThreads } from './0010-comment-threads';
 import { m0011SiteZonesMediaMeta } from './0011-site-zones-media-meta';
+import { m0012ArticleListIndex } from './0012-article-list-index';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m0009Workflow,
   m0010CommentThreads,
   m0011SiteZonesMediaMeta,
+  m0012ArticleListIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;
