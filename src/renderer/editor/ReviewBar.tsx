@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionAttrs } from '../../shared/domain/comments';
 import {
+  blockSuggestionAt,
+  blockSuggestions,
   decideSuggestions,
   suggestionAt,
   suggestionSpans,
@@ -12,6 +14,7 @@ import {
 import { formatDateTime } from '../i18n/i18n';
 import { startBodyComment } from './commentAnchors';
 import { useEditorUi } from './editorUi';
+import { blockSuggestionWhat } from './reviewMarkViews';
 import { MOD } from './shortcuts';
 import { useSuggestUi } from './suggestUi';
 
@@ -28,8 +31,12 @@ function useSuggestionAuthors(editor: Editor | null): Author[] {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const compute = (): void => {
       const seen = new Map<string, Author>();
-      for (const { mark } of suggestionSpans(editor.state.doc)) {
-        const attrs = mark.attrs as SuggestionAttrs;
+      const { doc } = editor.state;
+      const signed = [
+        ...suggestionSpans(doc).map(({ mark }) => mark.attrs as SuggestionAttrs),
+        ...blockSuggestions(doc).map(({ suggestion }) => suggestion),
+      ];
+      for (const attrs of signed) {
         if (!seen.has(attrs.authorId))
           seen.set(attrs.authorId, { authorId: attrs.authorId, authorName: attrs.authorName });
       }
@@ -65,9 +72,12 @@ export function ReviewBar() {
     selector: ({ editor: e }) => {
       if (!e) return undefined;
       const mark = suggestionAt(e.state.doc, e.state.selection.head);
-      return mark ? { kind: mark.type.name, attrs: mark.attrs as SuggestionAttrs } : undefined;
+      if (mark) return { kind: mark.type.name, attrs: mark.attrs as SuggestionAttrs, what: '' };
+      // Not on suggested text: the block's own structural suggestion, if it has one.
+      const block = blockSuggestionAt(e.state.doc, e.state.selection.head);
+      return block ? { kind: 'block', attrs: block, what: blockSuggestionWhat(block) } : undefined;
     },
-    equalityFn: (a, b) => a?.attrs.id === b?.attrs.id && a?.kind === b?.kind,
+    equalityFn: (a, b) => a?.attrs.id === b?.attrs.id && a?.kind === b?.kind && a?.what === b?.what,
   });
   const authors = useSuggestionAuthors(editor);
   if (!editor) return null;
@@ -122,6 +132,7 @@ export function ReviewBar() {
           <span>
             {t(`suggestions.kind.${here.kind}`)} ·{' '}
             {t('suggestions.at', { name: here.attrs.authorName, when: formatDateTime(here.attrs.at) })}
+            {here.what && ` · ${here.what}`}
           </span>
           <button
             type="button"

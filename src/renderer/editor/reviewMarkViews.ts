@@ -1,4 +1,6 @@
-import type { Extensions } from '@tiptap/core';
+import type { Extensions, GlobalAttributes } from '@tiptap/core';
+import type { BlockSuggestion } from '../../shared/domain/comments';
+import { BodyBlockSuggestion } from '../../shared/editor/extensions/blockSuggestion';
 import { BodySuggestionDelete } from '../../shared/editor/marks/suggestionDelete';
 import { BodySuggestionFormat } from '../../shared/editor/marks/suggestionFormat';
 import { BodySuggestionInsert } from '../../shared/editor/marks/suggestionInsert';
@@ -29,9 +31,56 @@ function label(attrs: Record<string, unknown>): string {
   return i18next.t('suggestions.byline', { name: String(attrs.authorName ?? ''), when });
 }
 
+/** What a structural suggestion does, in words: "Split", "Join with the previous block", "Heading 2 (was…)". */
+export function blockSuggestionWhat(value: BlockSuggestion): string {
+  const parts: string[] = [];
+  if (value.inserted) parts.push(i18next.t('suggestions.block.inserted'));
+  if (value.split) parts.push(i18next.t('suggestions.block.split'));
+  if (value.join) parts.push(i18next.t('suggestions.block.join'));
+  if (value.was) parts.push(i18next.t('suggestions.block.reshaped', { was: shapeName(value.was) }));
+  return parts.join(' · ');
+}
+
+/** A former shape in words: "paragraph", "heading 3 in a bulleted list". */
+function shapeName(shape: NonNullable<BlockSuggestion['was']>): string {
+  const block =
+    shape.type === 'heading'
+      ? i18next.t('suggestions.shape.heading', { level: Number(shape.attrs.level) })
+      : i18next.t(`suggestions.shape.${shape.type}`, { defaultValue: shape.type });
+  const around = shape.path
+    .filter((w) => w.type !== 'listItem')
+    .map((w) => i18next.t(`suggestions.shape.${w.type}`, { defaultValue: w.type }));
+  return around.length ? i18next.t('suggestions.shape.inside', { block, around: around.join(', ') }) : block;
+}
+
+/** The structural suggestion attribute, shown with "Author, time: what" and the author's colour. */
+const BlockSuggestionView = BodyBlockSuggestion.extend({
+  addGlobalAttributes() {
+    const parent = (this.parent?.() ?? []) as GlobalAttributes;
+    return parent.map((entry) => ({
+      ...entry,
+      attributes: Object.fromEntries(
+        Object.entries(entry.attributes).map(([name, spec]) => [
+          name,
+          {
+            ...spec,
+            renderHTML: (attributes: Record<string, unknown>) => {
+              const rendered = spec?.renderHTML?.(attributes) ?? {};
+              const value = attributes[name] as BlockSuggestion | null;
+              if (!value) return rendered;
+              colourFor(value.authorId, value.authorColour);
+              return { ...rendered, title: `${label(value)}: ${blockSuggestionWhat(value)}` };
+            },
+          },
+        ]),
+      ),
+    }));
+  },
+});
+
 /** The shared suggestion marks, shown in the editor with "Author, time" and the author's colour. */
 export function reviewMarkViews(): Extensions {
-  return [BodySuggestionDelete, BodySuggestionInsert, BodySuggestionFormat].map((mark) =>
+  const marks = [BodySuggestionDelete, BodySuggestionInsert, BodySuggestionFormat].map((mark) =>
     mark.extend({
       renderHTML({ mark: m, HTMLAttributes }) {
         colourFor(m.attrs.authorId, m.attrs.authorColour);
@@ -40,8 +89,13 @@ export function reviewMarkViews(): Extensions {
           Record<string, unknown>,
           0,
         ];
-        return [tag, { ...attrs, title: label(m.attrs) }, hole];
+        const link = m.attrs.link as { after?: { href?: unknown } | null } | null;
+        const what = link
+          ? `: ${link.after ? i18next.t('suggestions.link.to', { href: String(link.after.href) }) : i18next.t('suggestions.link.removed')}`
+          : '';
+        return [tag, { ...attrs, title: `${label(m.attrs)}${what}` }, hole];
       },
     }),
   );
+  return [...marks, BlockSuggestionView];
 }

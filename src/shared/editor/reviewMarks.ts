@@ -178,21 +178,29 @@ const SIGNATURE_FIELDS = new Set(['id', 'authorId', 'authorName', 'authorColour'
 /** A suggestion's attributes other than who and when, as one comparable string. */
 function detailsOf(attrs: Record<string, unknown> | undefined): string {
   const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(attrs ?? {}))
+  for (const key of Object.keys(attrs ?? {}).sort()) {
+    const value = attrs?.[key];
     if (!SIGNATURE_FIELDS.has(key) && value !== null && value !== undefined) rest[key] = value;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  }
+  return JSON.stringify(rest);
 }
 
 export function reviewMarkIndex(body: BodyDoc): ReviewMarkIndex {
   const index: ReviewMarkIndex = { suggestions: new Map(), threads: new Set() };
-  const note = (key: string, attrs: Record<string, unknown> | undefined, text: string): void => {
+  const note = (
+    key: string,
+    attrs: Record<string, unknown> | undefined,
+    text: string,
+    plain: boolean,
+  ): void => {
     let entry = index.suggestions.get(key);
     if (!entry) {
       entry = { signatures: new Set(), details: new Set(), text: '' };
       index.suggestions.set(key, entry);
     }
     entry.signatures.add(suggestionSignature(attrs));
-    entry.details.add(detailsOf(attrs));
+    // Insertions and deletions say nothing beyond who, when and their text: no need to serialise them.
+    entry.details.add(plain ? '{}' : detailsOf(attrs));
     entry.text += text;
   };
   const visit = (node: PmNode): void => {
@@ -201,10 +209,15 @@ export function reviewMarkIndex(body: BodyDoc): ReviewMarkIndex {
         if (mark.type === REVIEW_MARKS.comment) {
           if (typeof mark.attrs?.threadId === 'string') index.threads.add(mark.attrs.threadId);
         } else if (SUGGESTION_NAMES.has(mark.type))
-          note(`${mark.type}:${String(mark.attrs?.id)}`, mark.attrs, node.text ?? '\ufffc');
+          note(
+            `${mark.type}:${String(mark.attrs?.id)}`,
+            mark.attrs,
+            node.text ?? '\ufffc',
+            mark.type !== REVIEW_MARKS.format,
+          );
       }
     const structural = node.attrs && blockSuggestion(node);
-    if (structural) note(`block:${String(structural.id)}`, structural, '\u00b6');
+    if (structural) note(`block:${String(structural.id)}`, structural, '\u00b6', false);
     if (node.content) for (const child of node.content) visit(child);
   };
   for (const block of body.content ?? []) visit(block);

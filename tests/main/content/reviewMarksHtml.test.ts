@@ -91,6 +91,49 @@ describe('published HTML', () => {
   });
 });
 
+describe('structural and link suggestions', () => {
+  const block = (facets: object) => JSON.stringify({ ...AUTHOR, ...facets }).replace(/"/g, '&quot;');
+  const html =
+    `<p dir="auto">Avant.</p>` +
+    `<h2 dir="auto" data-block-suggestion="${block({ was: { type: 'paragraph', attrs: { dir: null }, path: [] } })}" data-suggestion-author-id="${AUTHOR.authorId}" class="suggestion-block suggestion-reshaped">Intertitre</h2>` +
+    `<ul dir="auto"><li><p dir="auto" data-block-suggestion="${block({ was: { type: 'paragraph', attrs: { dir: null }, path: [] } })}" data-suggestion-author-id="${AUTHOR.authorId}" class="suggestion-block suggestion-reshaped">Point</p></li></ul>` +
+    `<p dir="auto">Le maire de Ly</p>` +
+    `<p dir="auto" data-block-suggestion="${block({ split: true })}" data-suggestion-author-id="${AUTHOR.authorId}" class="suggestion-block suggestion-split">on a parlé <span ${data(` data-suggestion-added="[]" data-suggestion-removed="[]" data-suggestion-link="${JSON.stringify({ before: { href: 'https://example.org/old' }, after: { href: 'https://example.org/new' } }).replace(/"/g, '&quot;')}"`)} data-suggestion-format="" class="suggestion suggestion-format"><a href="https://example.org/new" rel="noopener noreferrer nofollow">hier</a></span>.</p>` +
+    `<p dir="auto" data-block-suggestion="${block({ join: true })}" data-suggestion-author-id="${AUTHOR.authorId}" class="suggestion-block suggestion-join">Fin.</p>`;
+
+  it('round-trip through HTML with their author, time and former shape', () => {
+    const body = htmlToBody(html);
+    expect(bodyProblem(body)).toBeUndefined();
+    expect(hasSuggestions(body)).toBe(true);
+    const heading = body.content?.[1];
+    expect(heading?.attrs?.suggestion).toEqual({
+      ...AUTHOR,
+      was: { type: 'paragraph', attrs: { dir: null }, path: [] },
+    });
+    expect(htmlToBody(bodyToHtml(body))).toEqual(body);
+  });
+
+  it('never reach the published HTML: the reader gets the blocks and links as they were', () => {
+    const body = htmlToBody(html);
+    const { bodyHtml } = articleHtml({ headline: 'Titre', standfirst: '', body, language: 'fr' });
+    expect(bodyHtml).toBe(
+      '<p dir="auto">Avant.</p><p dir="auto">Intertitre</p><p dir="auto">Point</p>' +
+        '<p dir="auto">Le maire de Lyon a parlé <a rel="noopener noreferrer nofollow" href="https://example.org/old">hier</a>.</p>' +
+        '<p dir="auto">Fin.</p>',
+    );
+    expect(bodyHtml).not.toMatch(/data-block-suggestion|data-suggestion|suggestion/);
+    expect(hasSuggestions(publishableBody(body))).toBe(false);
+  });
+
+  it('a structural suggestion without its author is not a valid body', () => {
+    const body = htmlToBody(html.replace(/&quot;authorId&quot;:&quot;[^&]+&quot;,/, ''));
+    expect(body.content?.[1]?.attrs?.suggestion ?? null).toBeNull();
+    const forged = structuredClone(htmlToBody(html));
+    (forged.content![1]!.attrs as Record<string, unknown>).suggestion = { id: AUTHOR.id, split: true };
+    expect(bodyProblem(forged)).toMatch(/structural suggestion/);
+  });
+});
+
 describe('exports', () => {
   it('leave review markup behind, like the site', async () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });

@@ -205,6 +205,125 @@ describe('main refuses forged review marks in what the editor saves', () => {
     core.close();
   });
 
+  describe('someone else’s suggestions may shrink or go, never stretch or change', () => {
+    const S3 = '00000000-0000-4000-8000-000000000003';
+    const bold = (by: object, added = ['bold']): Mark => ({
+      type: 'suggestionFormat',
+      attrs: { ...suggestion('', S2, by, THEN).attrs, added, removed: [] },
+    });
+    const reshaped = (by: object, was = { type: 'heading', attrs: { level: 2, dir: null }, path: [] }) => ({
+      ...suggestion('', S3, by, THEN).attrs,
+      was,
+    });
+    /** "Le maire " + `inserted` (an insertion by `by`) + " hier", a bold suggestion, and a reshaped block. */
+    function reviewed(
+      by: object,
+      opts: { inserted?: string; before?: string; format?: Mark; block?: object; blocks?: number } = {},
+    ): BodyDoc {
+      const insertion = suggestion('suggestionInsert', S1, by, THEN);
+      const para = (text: string, attrs?: object) => ({
+        type: 'paragraph',
+        ...(attrs ? { attrs: { suggestion: attrs } } : {}),
+        content: [{ type: 'text', text }],
+      });
+      return {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: opts.before ?? 'Le maire ' },
+              ...(opts.inserted === ''
+                ? []
+                : [{ type: 'text', text: opts.inserted ?? 'a parlé', marks: [insertion] }]),
+              { type: 'text', text: ' hier', marks: [opts.format ?? bold(by)] },
+            ],
+          },
+          ...Array.from({ length: opts.blocks ?? 1 }, () => para('Intertitre', opts.block ?? reshaped(by))),
+        ],
+      } as BodyDoc;
+    }
+
+    async function received(core: Core) {
+      const a = core.services.articles.create('fr');
+      core.services.articles.save({
+        id: a.id,
+        baseRevision: a.revision,
+        fields: { ...fieldsOf(a), body: reviewed(OTHER) },
+        kind: 'sync',
+      });
+      return a.id;
+    }
+
+    it('stretching an insertion over more text, or changing its text, is refused and nothing is stored', async () => {
+      const core = desk();
+      const id = await received(core);
+      const before = stored(core, id);
+      refused(
+        await save(core, id, reviewed(OTHER, { before: 'Le ', inserted: 'maire a parlé' })),
+        /stretches or changes a suggestion by Karim/,
+      );
+      refused(await save(core, id, reviewed(OTHER, { inserted: 'a menti' })), /stretches or changes/);
+      expect(stored(core, id)).toEqual(before);
+      // Shrinking (part of it deleted) and going (accepted) are fine; an undo may bring back what it covered.
+      expect((await save(core, id, reviewed(OTHER, { inserted: 'a parl' }))).ok).toBe(true);
+      expect((await save(core, id, reviewed(OTHER, { inserted: 'a parlé' }))).ok).toBe(true);
+      expect((await save(core, id, reviewed(OTHER, { before: 'Le maire a parlé', inserted: '' }))).ok).toBe(
+        true,
+      );
+      core.close();
+    });
+
+    it('a formatting or structural suggestion cannot say something else, nor spread to more blocks', async () => {
+      const core = desk();
+      const id = await received(core);
+      const before = stored(core, id);
+      refused(
+        await save(core, id, reviewed(OTHER, { format: bold(OTHER, ['italic']) })),
+        /stretches or changes/,
+      );
+      refused(
+        await save(
+          core,
+          id,
+          reviewed(OTHER, {
+            block: reshaped(OTHER, { type: 'heading', attrs: { level: 3, dir: null }, path: [] }),
+          }),
+        ),
+        /stretches or changes/,
+      );
+      refused(await save(core, id, reviewed(OTHER, { blocks: 2 })), /stretches or changes/);
+      // Re-attributing a structural suggestion is refused like a mark's.
+      refused(
+        await save(core, id, reviewed(OTHER, { block: reshaped(me(core)) })),
+        /signed by this desk|existing suggestion/,
+      );
+      expect(stored(core, id)).toEqual(before);
+      // Deciding it (the block loses its suggestion) is fine.
+      expect((await save(core, id, reviewed(OTHER, { blocks: 0 }))).ok).toBe(true);
+      core.close();
+    });
+
+    it('a new structural suggestion must be signed by this desk; this desk’s own suggestions grow as it types', async () => {
+      const core = desk();
+      const a = core.services.articles.create('fr');
+      const before = stored(core, a.id);
+      refused(await save(core, a.id, reviewed(OTHER)), /signed by this desk's profile/);
+      const split = { ...suggestion('', S3, OTHER).attrs, split: true };
+      refused(
+        await save(core, a.id, reviewed(me(core), { block: split })),
+        /signed by this desk's profile \(Nadia Ait\), not by Karim/,
+      );
+      expect(stored(core, a.id)).toEqual(before);
+      const mine = { ...suggestion('', S3, me(core), THEN).attrs, split: true };
+      expect((await save(core, a.id, reviewed(me(core), { inserted: 'a', block: mine }))).ok).toBe(true);
+      expect(
+        (await save(core, a.id, reviewed(me(core), { inserted: 'a parlé mardi', block: mine }))).ok,
+      ).toBe(true);
+      core.close();
+    });
+  });
+
   it('the editor cannot claim a sync save to slip marks past the check', async () => {
     const core = desk();
     const a = core.services.articles.create('fr');

@@ -7,7 +7,11 @@ import { bodySchema } from '../../../src/shared/editor/bodySchema';
 import { bodyProblem } from '../../../src/shared/editor/bodySchema';
 import { hasSuggestions, suggestionAuthors } from '../../../src/shared/editor/reviewMarks';
 import { decideSuggestions } from '../../../src/shared/editor/suggestions/reviewSuggestions';
-import { suggestTransaction, shouldSuggest } from '../../../src/shared/editor/suggestions/trackChanges';
+import {
+  plainInsertions,
+  suggestTransaction,
+  shouldSuggest,
+} from '../../../src/shared/editor/suggestions/trackChanges';
 
 const NADIA: PersonRef = {
   id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
@@ -229,6 +233,18 @@ describe('suggestion mode', () => {
     expect(state.doc.childCount).toBe(1);
     expect(state.doc.toJSON()).toEqual(initial().doc.toJSON());
     expect(state.selection.head).toBe(start - 2);
+  });
+
+  it('with suggestion mode off, text typed inside someone’s suggestion is plain: it never stretches theirs', () => {
+    let state = initial();
+    state = suggest(state, NADIA, (tr) => tr.insertText('Lyon ', 1));
+    state = state.apply(plainInsertions(state.tr.insertText('X', 3)));
+    expect(runs(state)).toEqual([
+      'Ly[suggestionInsert]',
+      'X',
+      'on [suggestionInsert]',
+      'Le maire a parlé hier.',
+    ]);
   });
 
   it('leaves editing alone when suggestion mode is off', () => {

@@ -1,5 +1,9 @@
 import { Extension } from '@tiptap/core';
-import { shouldSuggest, suggestTransaction } from '../../../shared/editor/suggestions/trackChanges';
+import {
+  plainInsertions,
+  shouldSuggest,
+  suggestTransaction,
+} from '../../../shared/editor/suggestions/trackChanges';
 import { startBodyComment } from '../commentAnchors';
 import { useSuggestUi } from '../suggestUi';
 
@@ -7,15 +11,17 @@ export { SKIP_SUGGESTION } from '../../../shared/editor/suggestions/trackChanges
 
 /**
  * Suggestion mode (Ctrl/Cmd+Shift+E): while on, every edit of the body is rewritten before it lands so that
- * it is suggested instead of made (see shared/editor/suggestions). Off, transactions pass untouched. The
- * rewritten transaction is the one history records, so one undo takes back one suggested edit.
+ * it is suggested instead of made (see shared/editor/suggestions). The
+ * rewritten transaction is the one history records, so one undo takes back one suggested edit. Off, what is
+ * typed or pasted is plain text even inside someone's suggestion (it never stretches theirs).
  * Also binds Ctrl/Cmd+Alt+M: comment on the selection.
  */
 export const SuggestionMode = Extension.create({
   name: 'suggestionMode',
   dispatchTransaction({ transaction, next }) {
     const { suggesting, person } = useSuggestUi.getState();
-    if (!suggesting || !person || !shouldSuggest(transaction)) return next(transaction);
+    if (!shouldSuggest(transaction)) return next(transaction);
+    if (!suggesting || !person) return next(plainInsertions(transaction));
     next(
       suggestTransaction(this.editor.state, transaction, {
         person,

@@ -393,3 +393,30 @@ export function suggestTransaction(
 export function shouldSuggest(tr: Transaction): boolean {
   return tr.docChanged && !tr.getMeta(SKIP_SUGGESTION) && !tr.getMeta('history$');
 }
+
+/**
+ * With suggestion mode off, text typed or pasted is plain text: it does not take on the suggestion marks
+ * around it (typing inside someone's suggested insertion would otherwise stretch their suggestion, which main
+ * refuses). Called on ordinary edits only, never on undo or review work.
+ */
+export function plainInsertions(tr: Transaction): Transaction {
+  const { marks } = tr.doc.type.schema;
+  const types = [REVIEW_MARKS.insertion, REVIEW_MARKS.deletion, REVIEW_MARKS.format]
+    .map((name) => marks[name])
+    .filter((type): type is MarkType => type !== undefined);
+  const ranges: { from: number; to: number }[] = [];
+  tr.steps.forEach((step, i) => {
+    if (!(step instanceof ReplaceStep) || step.slice.size === 0) return;
+    const rest = tr.mapping.slice(i + 1);
+    ranges.push({ from: rest.map(step.from, -1), to: rest.map(step.from + step.slice.size, 1) });
+  });
+  for (const { from, to } of ranges) {
+    let marked = false;
+    tr.doc.nodesBetween(from, to, (node) => {
+      if (node.isInline && types.some((type) => type.isInSet(node.marks))) marked = true;
+      return !marked;
+    });
+    if (marked) for (const type of types) tr.removeMark(from, to, type);
+  }
+  return tr;
+}
