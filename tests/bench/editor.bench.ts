@@ -39,12 +39,30 @@ async function caretInMiddle(page: Page): Promise<void> {
 /** tsx names functions with an __name helper that pages do not have: give them one. */
 const NAME_HELPER = { content: 'window.__name = (fn) => fn;' };
 
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+/** Phases of one opening, from the app's User Timing marks (features/editor/openTiming.ts). */
+interface OpenTiming {
+  total: number;
+  /** Click to the article fetched and parsed (the IPC call). */
+  fetch: number;
+  /** Into the store. */
+  store: number;
+  /** Until React renders the body and TipTap has built the schema, the document and its view. */
+  create: number;
+  /** React's commit: the view moved into the page (and its node views). */
+  mount: number;
+  /** Style, layout and paint of the frame that shows it. */
+  paint: number;
+}
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** Opens the long article in the app `times` times (from the short one): each until its last paragraph shows and the next frame is drawn. */
-async function openTimes(page: Page, times: number): Promise<number[]> {
+async function openTimes(page: Page, times: number): Promise<OpenTiming[]> {
   const list = page.getByRole('navigation', { name: 'Articles' });
-  const opens: number[] = [];
+  const opens: OpenTiming[] = [];
   for (let i = 0; i < times; i++) {
     await list.getByRole('button', { name: /Article court/ }).click();
     await page.getByRole('textbox', { name: 'Headline' }).waitFor();
@@ -66,7 +84,17 @@ async function openTimes(page: Page, times: number): Promise<number[]> {
         });
         // Until the frame showing it is painted.
         await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        return performance.now() - start;
+        const end = performance.now();
+        const mark = (phase: string): number =>
+          performance.getEntriesByName(`redac:open:${phase}`).at(-1)?.startTime ?? Number.NaN;
+        return {
+          total: end - start,
+          fetch: mark('fetched') - start,
+          store: mark('shown') - mark('fetched'),
+          create: mark('created') - mark('shown'),
+          mount: mark('mounted') - mark('created'),
+          paint: end - mark('mounted'),
+        };
       }, LAST_PARAGRAPH),
     );
   }
@@ -200,9 +228,22 @@ const bench: Bench = {
             target: { max: 1.3, against: 'ratio' },
           });
       }
+      const phases = (['fetch', 'store', 'create', 'mount', 'paint'] as const)
+        .map(
+          (phase) =>
+            `${phase} ${percentile(
+              opens.map((o) => o[phase]),
+              50,
+            ).toFixed(1)}`,
+        )
+        .join(', ');
+      log(`opening phases, medians in ms: ${phases}`);
       report({
         name: `opening the article, median of 5 (${words} words)`,
-        value: percentile(opens, 50),
+        value: percentile(
+          opens.map((o) => o.total),
+          50,
+        ),
         baseline: percentile(bareOpen, 50),
         baselineName: 'bare TipTap mounting the same document',
         unit: 'ms',

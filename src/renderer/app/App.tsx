@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { whenTypingPauses } from '../editor/typingPause';
 import { subscribe, transport } from '../bridge';
 import { ArticleList } from '../features/articles/ArticleList';
 import { useArticlesStore } from '../features/articles/articlesStore';
@@ -63,7 +64,7 @@ function Workspace() {
     void refresh();
     const offImported = subscribe('articles:imported', () => void refresh());
     const offChanged = subscribe('articles:changed', ({ id, revision }) => {
-      void refresh();
+      whenTypingPauses('article-list', () => void refresh());
       void useEditorStore.getState().noticeRemoteChange(id, revision);
     });
     return () => {

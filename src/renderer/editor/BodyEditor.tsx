@@ -1,14 +1,17 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BodyDoc, Language } from '../../shared/domain/article';
 import { useEditorStore } from '../features/editor/editorStore';
+import { markOpen } from '../features/editor/openTiming';
 import { bodyJson } from './bodyJson';
 import { scheduleBodyStats } from './bodyStats';
-import { editorExtensions } from './editorExtensions';
+import { editorExtensions, REACT_NODE_VIEWS } from './editorExtensions';
 import { useEditorUi } from './editorUi';
 import { cleanPastedHtml } from './paste/cleanPaste';
 import { keepReactOffSelection } from './reactSelectionOptOut';
+import { drawOnceWithoutReactViews } from './singleDraw';
+import { noteTyping } from './typingPause';
 
 interface BodyEditorProps {
   initial: BodyDoc;
@@ -54,7 +57,15 @@ function BodyEditorView({ initial, language, onChange, onBlur }: BodyEditorProps
     },
   }));
   const editor = useEditor(options);
-  useEffect(() => keepReactOffSelection(editor.view.dom), [editor]);
+  const [created] = useState(() => {
+    drawOnceWithoutReactViews(editor, REACT_NODE_VIEWS);
+    markOpen('created');
+    return editor;
+  });
+  useLayoutEffect(() => {
+    if (editor === created) markOpen('mounted');
+    keepReactOffSelection(editor.view.dom);
+  }, [editor, created]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +79,7 @@ function BodyEditorView({ initial, language, onChange, onBlur }: BodyEditorProps
     };
     const onUpdate = ({ transaction }: { transaction: { docChanged: boolean } }): void => {
       if (!transaction.docChanged) return;
+      noteTyping();
       const now = performance.now();
       waitingSince ??= now;
       if (timer !== undefined) clearTimeout(timer);

@@ -1,33 +1,43 @@
 import type { ChannelFunctions, RedacBridge } from '../../shared/ipc/bridge';
 import { channelNames, type EventName } from '../../shared/ipc/contract';
-import type { IpcErrorBody, Result } from '../../shared/ipc/result';
+import type { Result } from '../../shared/ipc/result';
+import { postJson } from './httpPost';
 
-function failure(code: IpcErrorBody['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } };
-}
+type Post = (channel: string, body: string) => Promise<Result<unknown>>;
 
-async function post(channel: string, input: unknown): Promise<Result<unknown>> {
-  let response: Response;
+/**
+ * Calls go through a worker where the page can start one (ipcWorker.ts says why); where it cannot (tests
+ * under jsdom) or the worker fails to load, from the page itself, including any call that was waiting on it.
+ */
+function workerPost(): Post {
+  if (typeof Worker === 'undefined') return postJson;
+  let worker: Worker | undefined;
   try {
-    response = await fetch(`/ipc/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-      credentials: 'same-origin',
+    worker = new Worker(new URL('./ipcWorker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return postJson;
+  }
+  let next = 0;
+  const waiting = new Map<number, { channel: string; body: string; done(result: Result<unknown>): void }>();
+  worker.onmessage = (event: MessageEvent<{ id: number; result: Result<unknown> }>) => {
+    waiting.get(event.data.id)?.done(event.data.result);
+    waiting.delete(event.data.id);
+  };
+  worker.onerror = () => {
+    worker?.terminate();
+    worker = undefined;
+    for (const call of waiting.values()) void postJson(call.channel, call.body).then(call.done);
+    waiting.clear();
+  };
+  return (channel, body) => {
+    if (!worker) return postJson(channel, body);
+    const id = next++;
+    const running = worker;
+    return new Promise((done) => {
+      waiting.set(id, { channel, body, done });
+      running.postMessage({ id, channel, body });
     });
-  } catch {
-    return failure('unavailable', 'Redac’s service is not reachable. Is `npm run serve` still running?');
-  }
-  if (response.status === 401)
-    return failure(
-      'forbidden',
-      'This page’s key has expired: open the address Redac printed when it started.',
-    );
-  try {
-    return (await response.json()) as Result<unknown>;
-  } catch {
-    return failure('unavailable', `Redac’s service answered ${response.status} without a result.`);
-  }
+  };
 }
 
 /**
@@ -35,8 +45,9 @@ async function post(channel: string, input: unknown): Promise<Result<unknown>> {
  * POST /ipc/<channel> and GET /events. Built from the contract's channel list, like the preload.
  */
 export function createHttpBridge(): RedacBridge {
+  const post = workerPost();
   const invoke = Object.fromEntries(
-    channelNames.map((channel) => [channel, (input: unknown) => post(channel, input)]),
+    channelNames.map((channel) => [channel, (input: unknown) => post(channel, JSON.stringify(input ?? {}))]),
   ) as unknown as ChannelFunctions;
 
   let source: EventSource | undefined;

@@ -1,6 +1,7 @@
 import type { Transaction } from '@tiptap/pm/state';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { whenTypingPauses } from '../../editor/typingPause';
 import type { ThreadView } from '../../../shared/domain/threadView';
 import { subscribe } from '../../bridge';
 import { anchorThread, selectThread } from '../../editor/commentAnchors';
@@ -172,7 +173,10 @@ export function CommentsPanel() {
     const offArticles = subscribe('articles:changed', (e) => {
       // Only body and caption threads can detach: a save costs no listing when every thread is on a field.
       const anchored = useCommentsStore.getState().threads.some((th) => th.anchor.kind !== 'field');
-      if (e.id === articleId && anchored) reload();
+      if (e.id === articleId && anchored)
+        whenTypingPauses('comments-panel', () => {
+          if (useEditorStore.getState().article?.id === articleId) reload();
+        });
     });
     return () => {
       offComments();

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { whenTypingPauses } from '../../editor/typingPause';
 import { DESK_VIEWS } from '../../../shared/domain/desk';
 import { subscribe } from '../../bridge';
 import { ProfileBadge } from '../profile/ProfileBadge';
@@ -26,10 +27,14 @@ export function DeskViews({ children }: { children: ReactNode }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const later = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        void refreshCounts();
-        void refresh();
-      }, COUNT_DELAY_MS);
+      timer = setTimeout(
+        () =>
+          whenTypingPauses('desk-views', () => {
+            void refreshCounts();
+            void refresh();
+          }),
+        COUNT_DELAY_MS,
+      );
     };
     const offChanged = subscribe('articles:changed', later);
     const offImported = subscribe('articles:imported', later);

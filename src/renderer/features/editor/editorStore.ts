@@ -4,6 +4,7 @@ import type { Term, TermKind } from '../../../shared/domain/term';
 import { call, IpcError } from '../../bridge';
 import { createAutosaver, type Autosaver, type Draft, type SaveState } from './autosaver';
 import { crashBuffer, type BufferedDraft } from './crashBuffer';
+import { markOpen } from './openTiming';
 
 /** Something that was recovered from the crash buffer on open. */
 export type Recovery =
@@ -87,7 +88,10 @@ export const useEditorStore = create<EditorState>((set, get) => {
       },
       isConflict: (error) => error instanceof IpcError && error.code === 'conflict',
       onState: (saveState) => {
-        if (get().article?.id === id) set({ saveState });
+        if (get().article?.id !== id) return;
+        // Each change while one is already pending says "pending" again: not worth a render.
+        if (saveState.kind === 'pending' && get().saveState.kind === 'pending') return;
+        set({ saveState });
       },
       onSaved: (saved) => {
         if (get().article?.id !== id) return;
@@ -149,12 +153,15 @@ export const useEditorStore = create<EditorState>((set, get) => {
     typographyOn: true,
     async open(id) {
       if (get().article?.id === id) return;
+      markOpen('start');
       // Hide the current article first, so nothing more is typed into it while it saves and the next loads.
       set({ loading: true, error: undefined });
       await get().flush();
       try {
         const article = await call('articles:get', { id });
+        markOpen('fetched');
         show(article);
+        markOpen('shown');
         await recover(article);
       } catch (error) {
         set({ loading: false, error: (error as Error).message });

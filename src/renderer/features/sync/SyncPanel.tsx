@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { whenTypingPauses } from '../../editor/typingPause';
 import type { OutboxItem, Publication, SyncAction } from '../../../shared/domain/publication';
 import { subscribe } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
@@ -214,7 +215,14 @@ export function SyncPanel() {
     void useCommentsStore.getState().load(articleId);
     const reload = (): void => void useSyncStore.getState().load(articleId);
     // A save here can turn "live" into "changed since pushed".
-    const offArticles = subscribe('articles:changed', ({ id }) => id === articleId && reload());
+    const offArticles = subscribe(
+      'articles:changed',
+      ({ id }) =>
+        id === articleId &&
+        whenTypingPauses('sync-panel', () => {
+          if (useEditorStore.getState().article?.id === articleId) reload();
+        }),
+    );
     const offSync = subscribe('sync:changed', reload);
     return () => {
       offArticles();

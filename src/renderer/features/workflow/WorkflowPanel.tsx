@@ -1,7 +1,8 @@
-import { useEffect, useId } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import type { ArticleStatus } from '../../../shared/domain/article';
 import type { MoveFinding } from '../../../shared/domain/desk';
 import { useTranslation } from 'react-i18next';
+import { whenTypingPauses } from '../../editor/typingPause';
 import { subscribe } from '../../bridge';
 import { useEditorStore } from '../editor/editorStore';
 import { useProfileStore } from '../profile/profileStore';
@@ -23,15 +24,30 @@ export function WorkflowPanel() {
     useWorkflowStore();
   const { goLiveAt, setGoLiveAt, held, sent } = useWorkflowStore();
 
-  // Follows the article, each save (the status revision) and a change of profile (role, so the buttons).
-  useEffect(() => void load(articleId), [articleId, revision, profile, load]);
-  // An assignment or a move made elsewhere (another window, another desk's package) shows here too.
+  // Follows the article and a change of profile (role, so the buttons) at once...
+  useEffect(() => void load(articleId), [articleId, profile, load]);
+  // ...and each later save (the status revision) or change made elsewhere (another window, another desk's
+  // package), once typing pauses: a body save does not move the workflow.
+  const later = useCallback(
+    (id: string | undefined) =>
+      whenTypingPauses('workflow', () => {
+        if (id && useEditorStore.getState().article?.id === id) void load(id);
+      }),
+    [load],
+  );
+  const seen = useRef<{ id?: string; revision?: number }>({});
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { id: articleId, revision };
+    if (before.id === articleId && before.revision !== undefined && before.revision !== revision)
+      later(articleId);
+  }, [articleId, revision, later]);
   useEffect(
     () =>
       subscribe('articles:changed', ({ id }) => {
-        if (id === articleId) void load(articleId);
+        if (id === articleId) later(articleId);
       }),
-    [articleId, load],
+    [articleId, later],
   );
 
   if (!articleId || !view) return null;
