@@ -1,22 +1,30 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
-import { COPY_EDITOR, deskOpener, REPORTER } from './support/desks';
-import { ipc, makeArticle } from './support/ipc';
-import { saved } from './support/editor';
-import { review, thread as threadItem } from './support/review';
+import { body, reopen, saved } from './support/editor';
+import { addSiteInUi, COPY_EDITOR, deskOpener, PUBLISHER, pullInUi, REPORTER } from './support/desks';
+import {
+  moveInUi,
+  panel,
+  review,
+  selectInBody,
+  siteRow,
+  thread as threadItem,
+  typographyOff,
+  workflowPanel,
+  writeComment,
+} from './support/review';
 
 /**
- * Two desks, two data folders, two host processes: a reporter and a copy editor who never share a store.
- * Workflow moves and the copy editor's comment and suggestions are made through the contract (the channels
- * the workflow panel and the editor call); the draft travelling (Send for review, Pull, Retry), seeing the
- * review, accepting, rejecting and resolving are done in the UI.
+ * Three desks, three data folders, three host processes that never share a store: a reporter, a copy editor
+ * (offline while reviewing, behind a fault proxy) and a publisher. Every step a person takes is taken in the
+ * UI: writing, workflow moves, sending for review, pulling, commenting, suggesting, accepting, rejecting,
+ * resolving, publishing. Only the assertions on the live post read WordPress directly.
  */
-test.setTimeout(180_000);
+test.setTimeout(240_000);
 const WP_ANSWER = { timeout: 30_000 };
 
 const desks = deskOpener();
-const openDesk = desks.open;
 let proxy: FaultProxy | undefined;
 test.afterEach(async () => {
   await desks.closeAll();
@@ -24,180 +32,85 @@ test.afterEach(async () => {
   proxy = undefined;
 });
 
-async function addSite(page: Page, url: string): Promise<string> {
-  const wp = wordpressSite();
-  const site = await ipc<{ id: string }>(page, 'sites:add', {
-    url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
-  return site.id;
-}
-
-async function openArticle(page: Page, headline: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: headline }).click();
-}
-
-async function move(page: Page, articleId: string, to: string, note = ''): Promise<void> {
-  const article = await ipc<{ revision: number }>(page, 'articles:get', { id: articleId });
-  await ipc(page, 'workflow:transition', { articleId, to, baseRevision: article.revision, note });
-}
-
-async function pullInSitesScreen(page: Page, expected: RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Sites', exact: true }).click();
-  await page.getByRole('button', { name: /^Pull posts from/ }).click();
-  await expect(page.getByText(expected)).toBeVisible(WP_ANSWER);
-}
-
-/** A suggestion as the copy desk's editor makes it: signed by that desk's own profile (main checks). */
-const suggestion = (authorId: string, id: string, at: number) => ({
-  id,
-  authorId,
-  authorName: COPY_EDITOR.name,
-  authorColour: COPY_EDITOR.colour,
-  at,
-});
-
-test('a draft goes round through the site: submitted, reviewed offline, returned, settled, published clean', async ({
+test('a draft goes round three desks through the site: submitted, reviewed offline, returned, settled, resubmitted, published clean', async ({
   browser,
 }) => {
   const wp = wordpressSite();
+  const editorLogin = ['editor', wp.users.editor.applicationPassword] as const;
   const token = `boucle${Date.now().toString(36)}`;
   const headline = `${token} Le conseil vote le budget`;
+  const mine = new RegExp(token);
 
-  // The reporter writes and submits, then sends it for review: pending on the site.
-  const reporter = await openDesk(browser, REPORTER);
-  await addSite(reporter.page, wp.url);
-  const article = await makeArticle(reporter.page, {
-    headline,
-    standfirst: 'Un chapeau.',
-    body: {
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          content: [{ type: 'text', text: 'Le conseil municipal a voté le budget hier.' }],
-        },
-      ],
-    },
-  });
-  await move(reporter.page, article.id, 'submitted');
-  await reporter.page.reload();
-  await openArticle(reporter.page, new RegExp(token));
-  await reporter.page.getByRole('button', { name: 'Publish', exact: true }).click();
-  const reporterSite = reporter.page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  // ---- The reporter writes, submits, and sends it for review: pending on the site.
+  const reporter = await desks.open(browser, REPORTER);
+  const rp = reporter.page;
+  await addSiteInUi(rp, wp.url, ...editorLogin);
+  await rp.reload();
+  await rp.getByRole('button', { name: 'New article' }).click();
+  await rp.getByRole('textbox', { name: 'Headline' }).fill(headline);
+  const section = rp.getByRole('combobox', { name: 'Section' });
+  await section.fill('Politique');
+  await section.press('Enter');
+  await body(rp).click();
+  await typographyOff(rp);
+  await rp.keyboard.type('Le conseil municipal a voté le budget hier.');
+  await saved(rp);
+  await moveInUi(rp, 'Submit', 'Prêt pour relecture.');
+  await expect(workflowPanel(rp).getByText('Status: Submitted')).toBeVisible();
+  const reporterSite = await siteRow(rp);
   await reporterSite.getByRole('button', { name: 'Send for review' }).click();
   await expect(reporterSite).toContainText('Pending review', WP_ANSWER);
 
-  // The copy editor, elsewhere, reaches the site through a network that is about to fail.
+  // ---- The copy editor, elsewhere, pulls it through a network that is about to fail.
   let down = false;
   proxy = await startFaultProxy(wp.url, () => (down ? 'reset' : 'pass'));
-  const copy = await openDesk(browser, COPY_EDITOR);
-  await addSite(copy.page, proxy.url);
-  await copy.page.reload();
-  // The shared test site holds other posts too: this one is found by its headline.
-  await pullInSitesScreen(copy.page, /Pulled: \d+ new/);
-  const summary = (
-    await ipc<{ id: string; headline: string; status: string }[]>(copy.page, 'articles:list', { limit: 500 })
-  ).find((a) => a.headline === headline);
-  expect(summary).toMatchObject({ headline, status: 'submitted' });
-  const copyId = summary!.id;
+  const copy = await desks.open(browser, COPY_EDITOR);
+  const cp = copy.page;
+  await addSiteInUi(cp, proxy.url, ...editorLogin);
+  // The shared test site may hold other posts too: this one is found by its headline.
+  await pullInUi(cp, /Pulled: \d+ new/);
+  await reopen(cp, mine);
+  await expect(workflowPanel(cp).getByText('Status: Submitted')).toBeVisible();
+  await expect(body(cp)).toHaveText('Le conseil municipal a voté le budget hier.');
 
-  // Offline: takes it into copy edit, comments and suggests, returns it with a note.
+  // Offline: takes it into copy edit, comments, suggests, returns it with a note.
   down = true;
-  await move(copy.page, copyId, 'in_copy_edit');
-  const thread = await ipc<{ id: string }>(copy.page, 'comments:create', {
-    articleId: copyId,
-    anchor: { kind: 'body' },
-    quote: 'Le conseil municipal',
-    text: 'Lequel ? Précisez la ville.',
-  });
-  const before = await ipc<{ revision: number; [k: string]: unknown }>(copy.page, 'articles:get', {
-    id: copyId,
-  });
-  const { id: copyPerson } = await ipc<{ id: string }>(copy.page, 'profile:get', {});
-  const reviewed = {
-    type: 'doc',
-    content: [
-      {
-        type: 'paragraph',
-        content: [
-          {
-            type: 'text',
-            text: 'Le conseil municipal',
-            marks: [{ type: 'comment', attrs: { threadId: thread.id } }],
-          },
-          { type: 'text', text: ' a ' },
-          {
-            type: 'text',
-            text: 'voté',
-            marks: [
-              {
-                type: 'suggestionDelete',
-                attrs: suggestion(copyPerson, '0b8f3c2e-8d0e-4c53-9d7e-5a1b2c3d4e5f', 1),
-              },
-            ],
-          },
-          {
-            type: 'text',
-            text: 'adopté',
-            marks: [
-              {
-                type: 'suggestionInsert',
-                attrs: suggestion(copyPerson, '1c9f4d3e-9e1f-4d64-8e8f-6b2c3d4e5f60', 2),
-              },
-            ],
-          },
-          { type: 'text', text: ' le budget' },
-          {
-            type: 'text',
-            text: ' de justesse',
-            marks: [
-              {
-                type: 'suggestionInsert',
-                attrs: suggestion(copyPerson, '2da05e4f-af20-4e75-9f90-7c3d4e5f6071', 3),
-              },
-            ],
-          },
-          { type: 'text', text: ' hier.' },
-        ],
-      },
-    ],
-  };
-  const {
-    id: _id,
-    revision,
-    status: _s,
-    createdAt: _c,
-    updatedAt: _u,
-    section: _se,
-    tags: _t,
-    authors: _a,
-    bodySchemaVersion: _b,
-    ...fields
-  } = before;
-  await ipc(copy.page, 'articles:save', {
-    id: copyId,
-    baseRevision: revision,
-    fields: {
-      ...fields,
-      sectionId: (
-        await ipc<{ id: number }>(copy.page, 'terms:create', { kind: 'sections', name: 'Politique' })
-      ).id,
-      body: reviewed,
-    },
-  });
-  await move(copy.page, copyId, 'draft', 'Deux corrections et une question.');
+  await moveInUi(cp, 'Start copy edit');
+  await expect(workflowPanel(cp).getByText('Status: In copy edit')).toBeVisible();
+  await body(cp).click();
+  await typographyOff(cp);
+  await selectInBody(cp, 0, 20);
+  await review(cp).getByRole('button', { name: 'Comment', exact: true }).click();
+  await writeComment(cp, 'Lequel ? Précisez la ville.');
+  await expect(threadItem(cp, 'Le conseil municipal')).toContainText(COPY_EDITOR.name);
+  await review(cp).getByRole('button', { name: 'Suggest changes' }).click();
+  await expect(review(cp).getByRole('button', { name: 'Suggest changes' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // "voté" replaced by "adopté" (one suggestion: a deletion and an insertion), and " de justesse" added.
+  await selectInBody(cp, 23, 4);
+  await cp.keyboard.type('adopté');
+  await selectInBody(cp, 43, 0);
+  await cp.keyboard.type(' de justesse');
+  await expect(body(cp).locator('ins[data-suggestion-id]')).toHaveText(['adopté', ' de justesse']);
+  await expect(body(cp).locator('del[data-suggestion-id]')).toHaveText('voté');
+  await expect(body(cp)).toHaveText('Le conseil municipal a votéadopté le budget de justesse hier.');
+  await saved(cp);
+  // Hands it back to the reporter, urgently: the assignment history travels with the article.
+  const assignment = workflowPanel(cp);
+  await assignment.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: REPORTER.name });
+  await assignment.getByRole('combobox', { name: 'Priority' }).selectOption({ label: 'Urgent' });
+  await assignment.getByRole('button', { name: 'Save assignment' }).click();
+  await expect(assignment).toContainText(`assigned to ${REPORTER.name}, urgent`, { ignoreCase: true });
+  await moveInUi(cp, 'Return to reporter', 'Deux corrections et une question.');
+  await expect(workflowPanel(cp).getByText('Status: Draft')).toBeVisible();
 
-  await copy.page.reload();
-  await openArticle(copy.page, new RegExp(token));
-  await copy.page.getByRole('button', { name: 'Publish', exact: true }).click();
-  const copySite = copy.page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  // The site is unreachable: "Send for review" waits in the outbox with the reason, then goes when it is back.
+  const copySite = await siteRow(cp);
   await copySite.getByRole('button', { name: 'Send for review' }).click();
-  // The site is unreachable: the operation waits in the outbox with the reason.
-  const operations = copy.page.getByRole('list', { name: 'Operations of this article' });
+  const operations = cp.getByRole('list', { name: 'Operations of this article' });
   await expect(operations).toContainText('could not be reached', WP_ANSWER);
-  // Back online: it goes out, as a draft again (returned to the reporter).
   down = false;
   await operations
     .getByRole('button', { name: /^Retry/ })
@@ -205,63 +118,77 @@ test('a draft goes round through the site: submitted, reviewed offline, returned
     .click();
   await expect(copySite).toContainText('Draft on the site', WP_ANSWER);
 
-  // The reporter pulls it back and sees every comment and suggestion.
-  await pullInSitesScreen(reporter.page, /Pulled: \d+ new, 1 updated, 0 in conflict/);
-  await reporter.page.reload();
-  await openArticle(reporter.page, new RegExp(token));
-  const body = reporter.page.locator('.ProseMirror');
-  await expect(body.locator('ins[data-suggestion-id]')).toHaveCount(2);
-  await expect(body.locator('del[data-suggestion-id]')).toHaveText('voté');
-  await expect(body.locator('[data-thread-id]')).toHaveText('Le conseil municipal');
-  const threads = await ipc<{ detached: boolean; comments: { text: string; author: { name: string } }[] }[]>(
-    reporter.page,
-    'comments:list',
-    { articleId: article.id },
+  // ---- The reporter pulls it back and sees every comment and suggestion, and why it came back.
+  await pullInUi(rp, /Pulled: \d+ new, 1 updated, 0 in conflict/);
+  await reopen(rp, mine);
+  const text = body(rp);
+  await expect(text.locator('ins[data-suggestion-id]')).toHaveText(['adopté', ' de justesse']);
+  await expect(text.locator('ins[data-suggestion-id]').first()).toHaveAttribute(
+    'title',
+    new RegExp(`^${COPY_EDITOR.name}, `),
   );
-  expect(threads.map((t) => [t.detached, t.comments.map((c) => [c.author.name, c.text])])).toEqual([
-    [false, [[COPY_EDITOR.name, 'Lequel ? Précisez la ville.']]],
-  ]);
-  const history = await ipc<unknown[]>(reporter.page, 'workflow:history', { articleId: article.id });
-  expect(JSON.stringify(history)).toContain('Deux corrections et une question.');
+  await expect(text.locator('del[data-suggestion-id]')).toHaveText('voté');
+  await expect(text.locator('[data-thread-id]')).toHaveText('Le conseil municipal');
+  const question = threadItem(rp, 'Le conseil municipal');
+  await expect(question).toContainText('Lequel ? Précisez la ville.');
+  await expect(question).toContainText(COPY_EDITOR.name);
+  await expect(panel(rp).getByText('Detached')).toHaveCount(0);
+  await expect(workflowPanel(rp).getByText('Status: Draft')).toBeVisible();
+  await expect(workflowPanel(rp)).toContainText('Deux corrections et une question.');
+  // Who assigned whom, when: the copy desk's assignment is in this desk's History.
+  await expect(workflowPanel(rp)).toContainText(
+    new RegExp(`${COPY_EDITOR.name} · .+ · assigned to ${REPORTER.name}, urgent`, 'i'),
+  );
 
-  // In the editor: accepts "adopté" and the deletion of "voté", rejects "de justesse", resolves the thread.
-  const toolbar = review(reporter.page);
-  await body.locator('ins[data-suggestion-id]', { hasText: 'adopté' }).click();
+  // Accepts "adopté" (the replacement: its deletion of "voté" goes with it), rejects "de justesse", resolves
+  // the thread, resubmits.
+  const toolbar = review(rp);
+  await text.locator('ins[data-suggestion-id]', { hasText: 'adopté' }).click();
   await toolbar.getByRole('button', { name: 'Accept', exact: true }).click();
-  await body.locator('del[data-suggestion-id]').click();
-  await toolbar.getByRole('button', { name: 'Accept', exact: true }).click();
-  await body.locator('ins[data-suggestion-id]', { hasText: 'de justesse' }).click();
+  await expect(text.locator('del[data-suggestion-id]')).toHaveCount(0);
+  await expect(text.locator('ins[data-suggestion-id]')).toHaveText([' de justesse']);
+  await text.locator('ins[data-suggestion-id]', { hasText: 'de justesse' }).click();
   await toolbar.getByRole('button', { name: 'Reject', exact: true }).click();
-  await expect(body.locator('[data-suggestion-id]')).toHaveCount(0);
-  await expect(body).toHaveText('Le conseil municipal a adopté le budget hier.');
-  const question = threadItem(reporter.page, 'Le conseil municipal');
+  await expect(text.locator('[data-suggestion-id]')).toHaveCount(0);
+  await expect(text).toHaveText('Le conseil municipal a adopté le budget hier.');
   await question.getByRole('button', { name: 'Resolve' }).click();
   await expect(question).toContainText(`Resolved by ${REPORTER.name}`);
-  await saved(reporter.page);
+  await saved(rp);
+  await moveInUi(rp, 'Submit', 'Corrigé, merci.');
+  await expect(workflowPanel(rp).getByText('Status: Submitted')).toBeVisible();
+  const again = await siteRow(rp);
+  await again.getByRole('button', { name: 'Send for review' }).click();
+  await expect(again).toContainText('Pending review', WP_ANSWER);
 
-  // The publisher (this desk, now signed in as one) takes it through approval and publishes it.
-  await ipc(reporter.page, 'profile:save', {
-    ...REPORTER,
-    name: 'Sonia Publie',
-    initials: 'SP',
-    role: 'publisher',
-  });
-  await move(reporter.page, article.id, 'submitted');
-  await move(reporter.page, article.id, 'approved');
-  await move(reporter.page, article.id, 'published');
-  await reporter.page.reload();
-  await openArticle(reporter.page, new RegExp(token));
-  await reporter.page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await reporterSite.getByRole('button', { name: 'Publish now' }).click();
-  await expect(reporterSite).toContainText('Live', WP_ANSWER);
-
-  // The live page is clean: the accepted text, nothing rejected, no review markup, no review state.
-  const [post] = await wpAdmin<{ id: number; meta: Record<string, string> }[]>(
-    'GET',
-    `wp/v2/posts?search=${token}&status=publish&context=edit`,
+  // ---- The publisher, at a desk of their own, pulls it, approves it and publishes it from the workflow.
+  const publisher = await desks.open(browser, PUBLISHER);
+  const pp = publisher.page;
+  await addSiteInUi(pp, wp.url, ...editorLogin);
+  await pullInUi(pp, /Pulled: \d+ new/);
+  await reopen(pp, mine);
+  await expect(body(pp)).toHaveText('Le conseil municipal a adopté le budget hier.');
+  await expect(workflowPanel(pp).getByText('Status: Submitted')).toBeVisible();
+  await expect(workflowPanel(pp)).toContainText(
+    new RegExp(`${COPY_EDITOR.name} · .+ · assigned to ${REPORTER.name}, urgent`, 'i'),
   );
+  await moveInUi(pp, 'Approve');
+  await expect(workflowPanel(pp).getByText('Status: Approved')).toBeVisible();
+  await moveInUi(pp, 'Publish');
+  await expect(workflowPanel(pp).getByText('Status: Published')).toBeVisible();
+  await expect(workflowPanel(pp).getByRole('status')).toContainText('queued to go live on');
+  const live = await siteRow(pp);
+  await expect(live).toContainText('Live', WP_ANSWER);
+
+  // ---- The live post is clean: the accepted text, nothing rejected, no review markup, no review state.
+  const [post] = await wpAdmin<
+    { id: number; status: string; content: { raw: string }; meta: Record<string, string> }[]
+  >('GET', `wp/v2/posts?search=${token}&status=publish&context=edit`);
+  expect(post!.status).toBe('publish');
   expect(post!.meta.redac_review).toBe('');
+  expect(post!.content.raw).toContain('Le conseil municipal a adopté le budget hier.');
+  const markup = /de justesse|data-thread-id|data-suggestion|comment-anchor|Précisez|redac_review|<ins|<del/;
+  expect(post!.content.raw).not.toMatch(markup);
   const page = await (await fetch(`${wp.url}/?p=${post!.id}`)).text();
   expect(page).toContain('Le conseil municipal a adopté le budget hier.');
-  expect(page).not.toMatch(/de justesse|data-thread-id|data-suggestion|comment-anchor|Précisez|redac_review/);
+  expect(page).not.toMatch(markup);
 });

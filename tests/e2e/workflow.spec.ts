@@ -157,3 +157,44 @@ test('Settings takes the name from the connected site’s users/me', async ({ pa
   await settings.getByRole('button', { name: 'Close settings' }).click();
   await expect(page.getByText(`${onSite.name} · Publisher`)).toBeVisible();
 });
+
+test('a publisher’s Publish is held while a suggestion remains, then, linked to no site, says nothing was sent', async ({
+  page,
+}) => {
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await page.getByRole('button', { name: 'New article' }).click();
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Le budget est adopté');
+  await body(page).click();
+  await page.keyboard.type('Le conseil a adopté le budget.');
+  await saved(page);
+  await actions(page).getByRole('button', { name: 'Submit' }).click();
+  await expect(workflow(page).getByText('Status: Submitted')).toBeVisible();
+  await actions(page).getByRole('button', { name: 'Approve' }).click();
+  await expect(workflow(page).getByText('Status: Approved')).toBeVisible();
+
+  const reviewBar = page.getByRole('toolbar', { name: 'Review' });
+  await reviewBar.getByRole('button', { name: 'Suggest changes' }).click();
+  await body(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Hier.');
+  await expect(body(page).locator('ins[data-suggestion-id]')).toHaveText(' Hier.');
+  await saved(page);
+
+  // Held: the status stays, the panel says why, and there is no way around it but settling the suggestion.
+  await actions(page).getByRole('button', { name: 'Publish' }).click();
+  const held = workflow(page).getByRole('alert');
+  await expect(held).toContainText('Not published: the checklist holds it back. Nothing was changed.');
+  await expect(held).toContainText('Suggestions remain');
+  await expect(held.getByRole('button', { name: 'Publish anyway' })).toHaveCount(0);
+  await expect(workflow(page).getByText('Status: Approved')).toBeVisible();
+
+  await reviewBar.getByRole('button', { name: 'Accept all', exact: true }).click();
+  await expect(body(page).locator('ins[data-suggestion-id]')).toHaveCount(0);
+  await saved(page);
+  await actions(page).getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow(page).getByText('Status: Published')).toBeVisible();
+  await expect(workflow(page).getByRole('status')).toContainText(
+    'Marked published on this desk only: this article is not linked to any site, so nothing was sent.',
+  );
+});

@@ -58,6 +58,12 @@ export function createSyncService(deps: {
 
   return {
     findings,
+    /** Open comments and pending suggestions: what holds back publishing an article even on no site. */
+    reviewFindings(articleId: string): CheckFinding[] {
+      return prePublishChecks(deps.articles.get(articleId), {
+        unresolvedComments: deps.threads?.unresolvedCount(articleId) ?? 0,
+      }).filter((f) => REVIEW_FINDINGS.has(f.code));
+    },
     /** Queues an operation after the pre-publish checklist: errors block it, warnings only once accepted. */
     enqueue(
       articleId: string,

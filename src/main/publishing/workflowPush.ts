@@ -22,7 +22,8 @@ export interface MoveInput extends TransitionInput {
  * A workflow move as a publisher means it: Publish or Schedule on an article linked to a site (one it was
  * sent to or pulled from) also queues that push through the outbox. The move and the queued pushes are one
  * transaction: if the checklist holds a push back (errors, suggestions or open comments, warnings not
- * accepted), the status does not move either. Every other move only changes the status.
+ * accepted), the status does not move either. On an article linked to no site, suggestions and open
+ * comments still hold Publish and Schedule back. Every other move only changes the status.
  */
 export function createWorkflowPush(deps: {
   db: Db;
@@ -62,7 +63,10 @@ export function createWorkflowPush(deps: {
           'The time chosen for it to go live has passed; choose a later one. Nothing was changed.',
         );
     }
-    const findings = sites.flatMap((site) => deps.sync.findings(article.id, site.id, action));
+    // On no site, only the review rule applies: nothing is published while suggestions or open comments remain.
+    const findings = sites.length
+      ? sites.flatMap((site) => deps.sync.findings(article.id, site.id, action))
+      : deps.sync.reviewFindings(article.id);
     const unique = [...new Map(findings.map((f) => [f.code, f])).values()];
     if (unique.some((f) => f.level === 'error') || (unique.length && !input.acceptWarnings))
       throw new Held(unique);

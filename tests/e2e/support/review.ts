@@ -61,3 +61,23 @@ export async function typographyOff(page: Page): Promise<void> {
     .getByRole('button', { name: 'French typography', exact: true });
   if ((await button.getAttribute('aria-pressed')) === 'true') await button.click();
 }
+
+/** The workflow panel of the open article, and a move in it (with an optional note for the history). */
+export const workflowPanel = (page: Page): Locator => page.getByRole('region', { name: 'Workflow' });
+export async function moveInUi(page: Page, action: string, note = ''): Promise<void> {
+  const panel = workflowPanel(page);
+  if (note) await panel.getByRole('textbox', { name: 'Note' }).fill(note);
+  await panel
+    .getByRole('group', { name: 'Workflow actions' })
+    .getByRole('button', { name: action, exact: true })
+    .click();
+}
+
+/** The open article's row on its one site, in the Publish (sync) panel of the Publishing toolbar. */
+export async function siteRow(page: Page): Promise<Locator> {
+  await page
+    .getByRole('toolbar', { name: 'Publishing' })
+    .getByRole('button', { name: 'Publish', exact: true })
+    .click();
+  return page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+}

@@ -133,6 +133,19 @@ describe('workflow Publish and Schedule push to the linked site', () => {
       sectionId: desk.terms.ensure('sections', 'Politique').id,
     });
     setStatus(desk, article.id, 'approved');
+    // Even on no site, nothing is published while a comment is open.
+    const thread = desk.threads.create(
+      article.id,
+      { kind: 'field', field: 'headline' },
+      '',
+      'Titre à revoir ?',
+    );
+    expect(move(desk, article.id, 'published')).toEqual({
+      outcome: 'held',
+      findings: [{ code: 'unresolved_comments', level: 'error', detail: '1' }],
+    });
+    expect(desk.articles.get(article.id).status).toBe('approved');
+    desk.threads.resolve(thread.id);
     expect(move(desk, article.id, 'published')).toMatchObject({
       outcome: 'moved',
       pushes: [],
