@@ -30,6 +30,18 @@ interface Span {
   end: number;
 }
 
+// Words repeat (Zipf): each distinct written word is folded once.
+const foldedWords = new Map<string, string>();
+function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldForIndex(word);
+    if (foldedWords.size >= 100_000) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 // A word as written: the tokenizer's letters plus the marks folding drops (Arabic tashkeel, combining accents).
 const WRITTEN_WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 
@@ -53,7 +65,7 @@ function collectSpans(
       out.words.push({ start, end: start + m[0].length });
       continue;
     }
-    const folded = foldForIndex(m[0]);
+    const folded = foldWord(m[0]);
     const parts = folded.match(WORD);
     if (parts?.length === 1 && parts[0]!.length === folded.length) {
       const span = { start, end: start + m[0].length };
@@ -136,7 +148,14 @@ export function snippet(text: string, matcher: WordMatcher, size = 30): TextRun[
   // the words that lead into the hit, until the window after the first match is complete.
   const lead = Math.floor(size / 3);
   const lines = linesOf(text);
-  const may = lines.map((l) => mayMatch(text.slice(l.at, l.end), matcher));
+  // Whether each line may match, worked out only for the lines a window reaches.
+  const known: (boolean | undefined)[] = [];
+  const may = (i: number): boolean =>
+    (known[i] ??= mayMatch(text.slice(lines[i]!.at, lines[i]!.end), matcher));
+  const firstMay = (from: number): number => {
+    for (let i = from; i < lines.length; i++) if (may(i)) return i;
+    return -1;
+  };
   const window = (first: number): TextRun[] | undefined => {
     for (let before = 0; first > 0 && before < lead;) {
       first--;
@@ -146,11 +165,11 @@ export function snippet(text: string, matcher: WordMatcher, size = 30): TextRun[
     let hitWord = -1;
     let last = first;
     for (; last < lines.length; last++) {
-      collectSpans(text, lines[last]!.at, lines[last]!.end, matcher, { spans, words }, may[last]);
+      collectSpans(text, lines[last]!.at, lines[last]!.end, matcher, { spans, words }, may(last));
       if (hitWord < 0 && spans.length > 0) hitWord = words.findIndex((w) => w.start === spans[0]!.start);
       if (hitWord >= 0 && words.length > Math.max(0, hitWord - lead) + size) break;
       // No line after this one can match: the words so far are enough for an opening window.
-      if (hitWord < 0 && words.length >= size && !may.slice(last + 1).includes(true)) break;
+      if (hitWord < 0 && words.length >= size && firstMay(last + 1) === -1) break;
     }
     // Started past the opening on a line that only looked like a match: the opening is the window.
     if (hitWord < 0 && first > 0) return undefined;
@@ -165,5 +184,5 @@ export function snippet(text: string, matcher: WordMatcher, size = 30): TextRun[
     if (to < text.length) runs.push({ text: ' …', hit: false });
     return runs;
   };
-  return window(Math.max(0, may.indexOf(true))) ?? window(0)!;
+  return window(Math.max(0, firstMay(0))) ?? window(0)!;
 }

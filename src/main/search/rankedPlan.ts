@@ -54,10 +54,11 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
     )
     .pluck();
   const scored = db
-    .prepare<[string, number, number], [number, number]>(
-      `SELECT rowid, bm25(search_fts, ${WEIGHTS}) FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?`,
+    .prepare<[string, number, number], number>(
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
+        ORDER BY bm25(search_fts, ${WEIGHTS}), rowid DESC`,
     )
-    .raw();
+    .pluck();
   const topScored = db
     .prepare<[string, number, number, number], number>(
       `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
@@ -93,9 +94,15 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
     const { match, low, high, need } = input;
     if (rare === match) return topScored.all(match, low, high, need);
     const allowed = new Set(matching.all(match, low, high));
-    const rows = scored.all(rare, low, high).filter(([id]) => allowed.has(id));
-    rows.sort((a, b) => a[1] - b[1] || b[0] - a[0]);
-    return rows.slice(0, need).map(([id]) => id);
+    const out: number[] = [];
+    if (allowed.size === 0) return out;
+    // SQLite sorts the scored rows; only the ones read are brought into JavaScript.
+    for (const id of scored.iterate(rare, low, high)) {
+      if (!allowed.has(id)) continue;
+      out.push(id);
+      if (out.length === need || out.length === allowed.size) break;
+    }
+    return out;
   }
 
   /** Newest first within tiers of the best field a word is in (frequent words only). */
