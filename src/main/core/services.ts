@@ -141,6 +141,7 @@ export function createServices(ctx: ServiceContext): Services {
     articles,
     sites,
     media: ctx.media ?? storeMediaSource(media),
+    terms,
     review: travel.carrier,
   });
   const outbox = createOutbox(ctx.db, ctx.bus, { publisher, articles, sites });

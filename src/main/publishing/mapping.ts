@@ -44,8 +44,8 @@ export interface WpPost {
   meta?: unknown;
 }
 
-/** What we compare to know whether a post moved since we saw it (modified_gmt has one-second resolution). */
-export function remoteHash(post: WpPost): string {
+/** The post's text (and review state) part of its hash. */
+function textHash(post: WpPost): string {
   const fields = [post.title.raw, post.excerpt.raw, post.content.raw, post.slug, post.status];
   // A review state sent back by another desk (comments only, same text) is a change to pull too. Without
   // one the hash is what it always was, so hashes stored before the review loop stay valid.
@@ -53,6 +53,39 @@ export function remoteHash(post: WpPost): string {
   return createHash('sha256')
     .update(JSON.stringify(review ? [...fields, review] : fields))
     .digest('hex');
+}
+
+/** The post's categories and tags part: a desk that only re-files a post on the site changed it too. */
+function termsHash(post: WpPost): string {
+  const ids = (list: readonly number[] | undefined) => [...(list ?? [])].sort((a, b) => a - b);
+  return createHash('sha256')
+    .update(JSON.stringify([ids(post.categories), ids(post.tags)]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * What we compare to know whether a post moved since we saw it (modified_gmt has one-second resolution):
+ * "<text hash>:<terms hash>". Hashes stored before terms were part of it are the text hash alone.
+ */
+export function remoteHash(post: WpPost): string {
+  return `${textHash(post)}:${termsHash(post)}`;
+}
+
+/**
+ * Whether the post is as it was when `stored` was taken. A hash from before terms were compared says nothing
+ * about them: the post counts as unchanged when its text is, rather than every known post looking changed once.
+ */
+export function sameRemote(stored: string | null | undefined, post: WpPost): boolean {
+  if (!stored) return false;
+  const [text, terms] = stored.split(':');
+  return text === textHash(post) && (terms === undefined || terms === termsHash(post));
+}
+
+/** The post's categories or tags differ from those seen when `stored` was taken (unknown for old hashes). */
+export function termsMoved(stored: string | null | undefined, post: WpPost): boolean {
+  const terms = stored?.split(':')[1];
+  return terms !== undefined && terms !== termsHash(post);
 }
 
 /** WordPress's date_gmt format: no zone suffix, seconds precision. */

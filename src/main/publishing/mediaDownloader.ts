@@ -4,6 +4,7 @@ import { bodyMediaIds } from '../../shared/editor/bodySchema';
 import { splitPhotoCaption } from '../../shared/publishing/photoCredit';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
+import { withDeferredSync } from '../db/deferredSync';
 import type { MediaStore } from '../media/mediaStore';
 import { readReviewMeta } from '../review/siteCarriage';
 import { withoutMarker, type WpPost } from './mapping';
@@ -26,6 +27,14 @@ export interface BroughtMedia {
   /** The post's featured image as this desk stores it; undefined when the post has none. */
   featured?: FeaturedImage | undefined;
 }
+
+/** What one pull learnt about the site's media: items listed a page at a time, downloads under way or done. */
+export interface PullMediaSession {
+  items: Map<number, WpMediaItem>;
+  downloads: Map<string, Promise<string>>;
+}
+
+const newSession = (): PullMediaSession => ({ items: new Map(), downloads: new Map() });
 
 /** The image addresses a post's HTML gives each figure's media id. */
 function imageSources(html: string): Map<string, string> {
@@ -76,16 +85,58 @@ export function createMediaDownloader(deps: {
     const { bytes } = await client.download(address, MEDIA_MAX_BYTES);
     const stored = deps.media.put(bytes, '').mediaId;
     if (remote && !rows.get(siteId, stored))
-      rows.put({
-        site_id: siteId,
-        media_key: stored,
-        remote_id: remote.id,
-        source_url: remote.source_url,
-        // Unknown: the first push from here sends the alt text and caption once, never the file.
-        meta_hash: null,
-        created_at: deps.now(),
-      });
+      // Synced by the page's transaction that follows; lost to a power cut, the file is only downloaded again.
+      withDeferredSync(deps.db, () =>
+        rows.put({
+          site_id: siteId,
+          media_key: stored,
+          remote_id: remote.id,
+          source_url: remote.source_url,
+          // Unknown: the first push from here sends the alt text and caption once, never the file.
+          meta_hash: null,
+          created_at: deps.now(),
+        }),
+      );
     return stored;
+  }
+
+  /**
+   * One download per file and pull: posts brought side by side may share an image (a logo, an agency photo),
+   * and a second request for it would only store the same bytes again.
+   */
+  function fetchOnce(
+    session: PullMediaSession,
+    siteId: string,
+    client: WpClient,
+    address: string,
+    remote: { id: number; source_url: string } | undefined,
+  ): Promise<string> {
+    let pending = session.downloads.get(address);
+    if (!pending) {
+      pending = fetchInto(siteId, client, address, remote);
+      // A failed download may succeed for the next post that needs it.
+      pending.catch(() => session.downloads.delete(address));
+      session.downloads.set(address, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * The media items of a page's featured images in one request (context=edit for the raw caption), instead of
+   * one request per post. Items the site does not list (deleted, not visible) are asked for one by one later,
+   * which says why.
+   */
+  async function prefetch(session: PullMediaSession, client: WpClient, ids: Iterable<number>) {
+    const missing = [...new Set(ids)].filter((id) => id > 0 && !session.items.has(id));
+    for (let i = 0; i < missing.length; i += 100) {
+      const batch = missing.slice(i, i + 100);
+      const found = await client.get<WpMediaItem[]>('wp/v2/media', {
+        include: batch.join(','),
+        per_page: 100,
+        context: 'edit',
+      });
+      for (const item of found.body) session.items.set(item.id, item);
+    }
   }
 
   /** The media library item a desk uploaded for this media id (found by the marker in its file name). */
@@ -97,22 +148,36 @@ export function createMediaDownloader(deps: {
     return found.body.find((m) => m.slug.startsWith(key.toLowerCase()));
   }
 
-  async function inline(siteId: string, client: WpClient, mediaId: string, src: string | undefined) {
+  async function inline(
+    session: PullMediaSession,
+    siteId: string,
+    client: WpClient,
+    mediaId: string,
+    src: string | undefined,
+  ) {
     const item = await itemFor(siteId, client, mediaId);
     const address = item?.source_url ?? src;
     if (!address)
       throw new Error(`the image ${mediaId} is neither in this desk's media store nor on the site`);
-    return fetchInto(siteId, client, address, item);
+    return fetchOnce(session, siteId, client, address, item);
   }
 
-  async function featured(siteId: string, client: WpClient, remoteId: number, language: Language) {
-    const item = (await client.get<WpMediaItem>(`wp/v2/media/${remoteId}`, { context: 'edit' })).body;
+  async function featured(
+    session: PullMediaSession,
+    siteId: string,
+    client: WpClient,
+    remoteId: number,
+    language: Language,
+  ) {
+    const item =
+      session.items.get(remoteId) ??
+      (await client.get<WpMediaItem>(`wp/v2/media/${remoteId}`, { context: 'edit' })).body;
     // A file this desk already holds for that media item is not downloaded again.
     const held = rows.byRemote(siteId, remoteId);
     const mediaId =
       held && deps.media.has(held.media_key)
         ? held.media_key
-        : await fetchInto(siteId, client, item.source_url, item);
+        : await fetchOnce(session, siteId, client, item.source_url, item);
     const { caption, credit } = splitPhotoCaption(item.caption?.raw ?? '', language);
     return {
       mediaId,
@@ -127,6 +192,7 @@ export function createMediaDownloader(deps: {
     client: WpClient,
     post: WpPost,
     language: Language,
+    session: PullMediaSession = newSession(),
   ): Promise<BroughtMedia> {
     const html = withoutMarker(post.content.raw);
     const read = readReviewMeta(post);
@@ -137,7 +203,7 @@ export function createMediaDownloader(deps: {
     for (const id of ids) {
       if (deps.media.has(id)) continue;
       try {
-        const stored = await inline(siteId, client, id, sources.get(id));
+        const stored = await inline(session, siteId, client, id, sources.get(id));
         if (stored !== id) renamed.set(id, stored);
       } catch (error) {
         throw new Error(`its image ${id} could not be brought from the site (${(error as Error).message})`);
@@ -146,7 +212,7 @@ export function createMediaDownloader(deps: {
     let image: FeaturedImage | undefined;
     if (post.featured_media > 0)
       try {
-        image = await featured(siteId, client, post.featured_media, language);
+        image = await featured(session, siteId, client, post.featured_media, language);
       } catch (error) {
         throw new Error(
           `its featured image could not be brought from the site (${(error as Error).message})`,
@@ -155,7 +221,7 @@ export function createMediaDownloader(deps: {
     return { renamed, featured: image };
   }
 
-  return { bring };
+  return { bring, prefetch, session: newSession };
 }
 
 export type MediaDownloader = ReturnType<typeof createMediaDownloader>;

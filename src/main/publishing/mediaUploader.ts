@@ -90,7 +90,7 @@ export function createMediaUploader(deps: {
       }
       throw error;
     }
-    // Synced by the outbox row's finish; lost to a power cut, the upload is found again by its marker.
+    // Synced with the outbox row's end (off the main thread); lost to a power cut, found again by its marker.
     withDeferredSync(deps.db, () =>
       rows.put({
         site_id: siteId,

@@ -3,7 +3,7 @@ import type { OutboxItem, SyncAction, SyncOverview } from '../../shared/domain/p
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
-import { withDeferredSync } from '../db/deferredSync';
+import { syncWalLater, withDeferredSync } from '../db/deferredSync';
 import type { ArticleService } from '../articles/articleService';
 import { outboxQueries, type OutboxRow } from './outboxRows';
 import type { Publisher, PushPayload } from './publisher';
@@ -134,9 +134,10 @@ export function createOutbox(
           if (!(error instanceof WpError && error.code === 'media_missing')) throw error;
           notice = error.message;
         }
-        // The article's push row follows and always ends in a FULL commit (done, later, failed or cancelled),
-        // which syncs this one; lost to a power cut, the upload is found again by its marker.
+        // Synced off the main thread like a push row's end; lost to a power cut, the row runs again and finds
+        // the upload by its marker.
         withDeferredSync(db, () => q.finish(row.id, 'done', notice, now()));
+        syncWalLater(db);
         if (articleId && row.attempts > 0) lateSweep(row, articleId);
       } else if (row.operation === 'sweep') {
         // Not tied to the article's order (article_id is null): it only looks for, and trashes, a late twin.
@@ -154,11 +155,18 @@ export function createOutbox(
           JSON.parse(row.payload) as PushPayload,
           { retry: row.attempts > 0 },
         );
-        if (outcome.kind === 'conflict') q.finish(row.id, 'conflict', outcome.message, now());
-        else {
-          q.finish(row.id, 'done', outcome.notice ?? null, now());
-          if (row.attempts > 0) lateSweep(row, articleId);
-        }
+        // The row's end and what the push recorded are synced off the main thread (syncWalLater): the next row
+        // need not wait for the disk. Lost to a power cut, the row runs again and finds its post by marker.
+        withDeferredSync(db, () =>
+          q.finish(
+            row.id,
+            outcome.kind,
+            outcome.kind === 'conflict' ? outcome.message : (outcome.notice ?? null),
+            now(),
+          ),
+        );
+        syncWalLater(db);
+        if (outcome.kind === 'done' && row.attempts > 0) lateSweep(row, articleId);
       } else {
         q.finish(row.id, 'failed', `Unknown operation ${row.operation}.`, now());
       }

@@ -4,6 +4,8 @@ import type { SyncAction } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
+import type { TermService } from '../taxonomy/termService';
+import { createTermNames, type TermNames } from './siteTerms';
 import { withDeferredSync } from '../db/deferredSync';
 import type { MediaSource } from './mediaSource';
 import { postsWithMarker, sweepDuplicates, sweepMediaDuplicates } from './duplicateSweep';
@@ -16,6 +18,8 @@ import {
   createTermResolver,
   postFields,
   remoteHash,
+  sameRemote,
+  termsMoved,
   withoutMarker,
   wpDateGmt,
   type TermResolver,
@@ -47,6 +51,8 @@ const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update' | 'review'>, 
 interface SiteContext {
   client: WpClient;
   terms: TermResolver;
+  /** The names of the site's categories and tags, by id (a remote re-filing is pulled by name). */
+  termNames: { categories: TermNames; tags: TermNames };
   canSetAuthor: boolean;
   /** The site has Redac's review plugin (post meta redac_review). */
   carriesReview: boolean;
@@ -62,6 +68,8 @@ export function createPublisher(deps: {
   articles: ArticleService;
   sites: SiteService;
   media: MediaSource;
+  /** This desk's sections and tags: a post re-filed on the site is pulled into them. */
+  terms?: Pick<TermService, 'ensure'> | undefined;
   /** Carries the review state as post meta; without it, pushes send the post alone. */
   review?: ReviewCarrier | undefined;
   now?: () => number;
@@ -80,6 +88,10 @@ export function createPublisher(deps: {
         .then(async (me) => ({
           client,
           terms: createTermResolver(client),
+          termNames: {
+            categories: createTermNames(client, 'categories'),
+            tags: createTermNames(client, 'tags'),
+          },
           canSetAuthor: me.body.capabilities?.edit_others_posts === true,
           carriesReview: deps.review ? await deps.review.siteCarriesReview(client) : false,
         }));
@@ -91,7 +103,7 @@ export function createPublisher(deps: {
   }
 
   /**
-   * `deferred`: written from an outbox row, whose finish (a FULL commit right after) syncs it; lost to a power
+   * `deferred`: written from an outbox row, synced with the row's end (off the main thread); lost to a power
    * cut, the post is found again by its marker.
    */
   function record(
@@ -193,8 +205,31 @@ export function createPublisher(deps: {
     post.excerpt.raw === article.standfirst &&
     withoutMarker(post.content.raw) === withoutMarker(contentFor(article, imageSrc));
 
+  /**
+   * The post's section and tags as this desk names them (made here when missing, as a pull does). A post filed
+   * under no category of its own keeps the section it has here.
+   */
+  async function siteFiling(
+    ctx: SiteContext,
+    post: WpPost,
+  ): Promise<Partial<Pick<ArticleFields, 'sectionId' | 'tagIds'>> | undefined> {
+    if (!deps.terms) return undefined;
+    const terms = deps.terms;
+    await ctx.termNames.categories.load(post.categories ?? []);
+    await ctx.termNames.tags.load(post.tags ?? []);
+    const section = ctx.termNames.categories.sectionOf(post.categories ?? []);
+    const tagIds = [
+      ...new Set(ctx.termNames.tags.namesOf(post.tags ?? []).map((t) => terms.ensure('tags', t.name).id)),
+    ];
+    return section ? { sectionId: terms.ensure('sections', section.name).id, tagIds } : { tagIds };
+  }
+
   /** A remote-only change comes into the local article as a new revision. */
-  function pullInto(article: Article, post: WpPost): Article {
+  function pullInto(
+    article: Article,
+    post: WpPost,
+    filing?: Partial<Pick<ArticleFields, 'sectionId' | 'tagIds'>> | undefined,
+  ): Article {
     const siteFields: ArticleFields = {
       kicker: article.kicker,
       headline: post.title.raw,
@@ -204,8 +239,8 @@ export function createPublisher(deps: {
       slug: article.slug,
       seoTitle: article.seoTitle,
       seoDescription: article.seoDescription,
-      sectionId: article.sectionId,
-      tagIds: article.tagIds,
+      sectionId: filing?.sectionId ?? article.sectionId,
+      tagIds: filing?.tagIds ?? article.tagIds,
       authorIds: article.authorIds,
       featuredImage: article.featuredImage,
     };
@@ -272,18 +307,21 @@ export function createPublisher(deps: {
 
     if (remote && known && pub?.remote_hash) {
       const remoteChanged =
-        remoteHash(remote) !== pub.remote_hash || remote.modified_gmt !== pub.remote_modified_gmt;
+        !sameRemote(pub.remote_hash, remote) || remote.modified_gmt !== pub.remote_modified_gmt;
       const localChanged = article.revision !== pub.last_pushed_revision;
+      // Re-filed on the site (another category, tags added or removed) with the same text is a change too.
+      const refiled = termsMoved(pub.remote_hash, remote);
       const remoteMoved =
+        refiled ||
         !sameContent(article, remote, images.src) ||
         deps.review?.remoteReviewDiffers(article.id, remote) === true;
       if (remoteChanged && remoteMoved) {
         if (localChanged) {
-          const message = `The post was changed on the site (at ${remote.modified_gmt} UTC) and here since the last sync: nothing was overwritten.`;
+          const message = `The post was changed on the site (at ${remote.modified_gmt} UTC${refiled ? ', its categories or tags included' : ''}) and here since the last sync: nothing was overwritten.`;
           record(articleId, siteId, { state: 'conflict', last_error: message }, { deferred: true });
           return { kind: 'conflict', message };
         }
-        article = pullInto(article, remote);
+        article = pullInto(article, remote, await siteFiling(ctx, remote));
         // The pulled body may use other images (already known ones cost nothing).
         images = await uploadImages(article);
       }

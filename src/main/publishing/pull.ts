@@ -3,10 +3,12 @@ import type { PullResult } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { emptyFields } from '../articles/articleService';
 import { AppError } from '../core/errors';
+import { mapLimit } from '../core/mapLimit';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
-import { fromWpDateGmt, remoteHash, withoutMarker, type WpPost } from './mapping';
+import { fromWpDateGmt, remoteHash, sameRemote, withoutMarker, type WpPost } from './mapping';
 import type { Publisher } from './publisher';
+import { sweepDuplicates } from './duplicateSweep';
 import { createTermNames, type SiteTerm } from './siteTerms';
 import type { TermService } from '../taxonomy/termService';
 import type { SiteService } from './siteService';
@@ -35,6 +37,10 @@ interface PostTerms {
 }
 
 const ARABIC = /[\u0600-\u06FF]/;
+/** The marker a push leaves at the end of a post's content (mapping.ts markerOf). */
+const MARKER_AT_END = /<!-- redac-article-([0-9a-f-]{36}) -->\s*$/;
+/** Image downloads running at once during a pull: enough to hide round trips, few enough for a small site. */
+export const PULL_DOWNLOADS = 4;
 /** Site time zones reach UTC+14: asking from that far back and filtering by modified_gmt misses nothing. */
 const ZONE_MARGIN_MS = 14 * 3600_000;
 
@@ -113,6 +119,20 @@ export function createPuller(deps: {
     };
   }
 
+  /**
+   * A post unknown here that carries the marker of an article this desk already has on the site under another
+   * post: a create whose request landed long after its retry made that post (later than the outbox's late
+   * sweep looked). Imported, it would become a second copy of the article here; it is noted for the trash.
+   */
+  function lateTwin(siteId: string, post: WpPost, twins: Map<string, number>): boolean {
+    if (pubs.byRemote(siteId, post.id)) return false;
+    const articleId = MARKER_AT_END.exec(post.content.raw)?.[1];
+    const recorded = articleId ? pubs.get(articleId, siteId)?.remote_id : undefined;
+    if (!articleId || !recorded || recorded === post.id) return false;
+    twins.set(articleId, recorded);
+    return true;
+  }
+
   /** Stores one post; returns what happened to it. */
   function store(
     siteId: string,
@@ -151,7 +171,7 @@ export function createPuller(deps: {
       });
       return 'created';
     }
-    if (known.remote_hash === hash) return 'unchanged';
+    if (sameRemote(known.remote_hash, post)) return 'unchanged';
     const article = deps.articles.get(known.article_id);
     if (article.revision !== known.last_pushed_revision) {
       pubs.upsert({
@@ -196,6 +216,25 @@ export function createPuller(deps: {
       done: false,
       problems: [],
     };
+    const session = deps.media.session();
+    // Late twins found on the way (article id → the post it is recorded with), trashed once the pages are read:
+    // trashing one now would shift the pages still to come by one post.
+    const twins = new Map<string, number>();
+    const sweepTwins = async (): Promise<void> => {
+      for (const [articleId, keep] of twins) {
+        try {
+          // Only when the post the article is recorded with is still there: the twin may be all that is left.
+          if (!(await deps.publisher.readPost(siteId, keep))) continue;
+          const swept = await sweepDuplicates(client, articleId, keep);
+          if (swept.notice) result.problems.push(swept.notice);
+        } catch (error) {
+          result.problems.push(
+            `A second post for one article could not be moved to the trash (${(error as Error).message}); the next pull tries again.`,
+          );
+        }
+      }
+      twins.clear();
+    };
     const categories = createTermNames(client, 'categories');
     const tags = createTermNames(client, 'tags');
     // Once a post could not be stored, the cursor stays before its page for the rest of this pull: the next pull
@@ -227,7 +266,10 @@ export function createPuller(deps: {
       ? new Date(fromWpDateGmt(start.modified_gmt) - ZONE_MARGIN_MS).toISOString().slice(0, 19)
       : undefined;
     for (let page = 1; ; page++) {
-      if (options.maxPages !== undefined && result.pages >= options.maxPages) return result;
+      if (options.maxPages !== undefined && result.pages >= options.maxPages) {
+        await sweepTwins();
+        return result;
+      }
       let posts: WpPost[];
       let totalPages: number;
       try {
@@ -256,27 +298,38 @@ export function createPuller(deps: {
       // the cursor's second would otherwise be missed. Those already stored compare equal by hash and are skipped.
       const fresh = posts
         .filter((p) => !start || p.modified_gmt >= start.modified_gmt)
+        .filter((p) => !lateTwin(siteId, p, twins))
         .sort((a, b) =>
           a.modified_gmt === b.modified_gmt ? a.id - b.id : a.modified_gmt < b.modified_gmt ? -1 : 1,
         );
-      const media = new Map<number, BroughtMedia>();
-      for (const post of fresh) {
-        const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
-        const known = pubs.byRemote(siteId, post.id);
-        try {
-          // Unchanged posts are skipped by the store: no need to look at their images again.
-          media.set(
-            post.id,
-            known?.remote_hash === remoteHash(post)
-              ? { renamed: new Map() }
-              : await deps.media.bring(siteId, client, post, language),
-          );
-        } catch (error) {
-          result.problems.push(
-            `“${post.title.raw.slice(0, 120) || `#${post.id}`}” was not stored: ${(error as Error).message}. Pull again to retry it.`,
-          );
-        }
+      // Unchanged posts are skipped by the store: no need to look at their images again.
+      const changed = fresh.filter((p) => !sameRemote(pubs.byRemote(siteId, p.id)?.remote_hash, p));
+      const media = new Map<number, BroughtMedia>(
+        fresh.filter((p) => !changed.includes(p)).map((p) => [p.id, { renamed: new Map() }]),
+      );
+      try {
+        await deps.media.prefetch(
+          session,
+          client,
+          changed.map((p) => p.featured_media),
+        );
+      } catch {
+        // Each post then asks for its own item, and a failure is told for that post.
       }
+      // The page's images come a few at a time (the page is stored only once all have come or failed): one
+      // after the other, a page of 50 posts with two photos each waited on 200 round trips.
+      const brought = await mapLimit(changed, PULL_DOWNLOADS, (post) => {
+        const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
+        return deps.media.bring(siteId, client, post, language, session);
+      });
+      changed.forEach((post, i) => {
+        const outcome = brought[i]!;
+        if (outcome.status === 'fulfilled') media.set(post.id, outcome.value);
+        else
+          result.problems.push(
+            `“${post.title.raw.slice(0, 120) || `#${post.id}`}” was not stored: ${(outcome.reason as Error).message}. Pull again to retry it.`,
+          );
+      });
       if (media.size < fresh.length) held = true;
       try {
         storePage(fresh, media);
@@ -290,6 +343,7 @@ export function createPuller(deps: {
       result.pages++;
       if (page >= totalPages || posts.length < perPage) break;
     }
+    await sweepTwins();
     result.done = true;
     return result;
   }

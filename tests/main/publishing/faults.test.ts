@@ -248,4 +248,31 @@ describe('a create delayed in transit', () => {
     );
     expect(f.outbox.overview().items).toEqual([]);
   });
+
+  it('that lands long after the late sweep looked (a request held for a day) is trashed by the next pull, never imported as a second article', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `jourapres${Math.random().toString(36).slice(2, 8)}`;
+    const a = f.write(f.articles.create('fr').id, {
+      headline: `${token} Le conseil vote`,
+      body: paragraph('Le budget est adopté.'),
+    });
+    f.outbox.enqueue(a.id, f.site.id, 'draft');
+    await f.outbox.settle();
+    const kept = f.sync.publications(a.id)[0]!.remoteId!;
+    // The first attempt's create lands now, with the same content and marker (the sweep window is long past).
+    const twin = await wpAdmin<WpPost>('POST', 'wp/v2/posts', {
+      title: a.headline,
+      content: contentFor(a),
+      status: 'draft',
+    });
+    await new Promise((r) => setTimeout(r, 1100));
+
+    const pulled = await f.puller.pull(f.site.id, { statuses: ['draft'], search: token });
+    expect(pulled).toMatchObject({ created: 0, done: true });
+    expect(pulled.problems).toHaveLength(1);
+    expect(pulled.problems[0]).toContain(`post ${twin.id} moved to the trash, post ${kept} kept`);
+    expect(f.articles.list(1000).filter((x) => x.headline === a.headline)).toHaveLength(1);
+    expect((await postsWithMarker(a.id)).map((p) => p.id)).toEqual([kept]);
+    expect((await trashedWithMarker(a.id)).map((p) => p.id)).toEqual([twin.id]);
+  });
 });

@@ -56,7 +56,12 @@ describe('review state blocks publishing', () => {
   it('refuses to queue a push while a suggestion or an open thread remains', () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
     const { articles, sync, threads, terms } = core.services;
-    core.services.profiles.save({ name: 'Karim Haddad', initials: 'KH', colour: '#b35900', role: 'publisher' });
+    core.services.profiles.save({
+      name: 'Karim Haddad',
+      initials: 'KH',
+      colour: '#b35900',
+      role: 'publisher',
+    });
     const section = terms.ensure('sections', 'Politique');
     const article = articles.create('en');
     const saved = articles.save({

@@ -50,6 +50,7 @@ export function publishingFixture(
     articles,
     sites,
     media: storeMediaSource(media),
+    terms,
     timeoutMs: options.timeoutMs,
   });
   const outbox = createOutbox(
