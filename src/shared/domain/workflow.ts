@@ -49,6 +49,3 @@ export const WorkflowState = z.object({
   assignments: z.array(AssignmentEvent),
 });
 export type WorkflowState = z.infer<typeof WorkflowState>;
-
-/** The workflow state as review state version 1 carried it: the current assignment only. */
-export const WorkflowStateV1 = WorkflowState.omit({ assignments: true });

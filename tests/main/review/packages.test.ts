@@ -189,6 +189,11 @@ describe('review packages', () => {
     expect(state.workflow.assignment).toMatchObject({ deadline: 1_800_000_000_000, priority: 'high' });
     expect(state.workflow.assignments).toEqual([]);
     expect(editor.workflow.history(article.id).map((e) => e.kind)).toEqual(['transition']);
+    // A state from a newer Redac is refused, saying so, and changes nothing.
+    expect(() => editor.travel.review.apply(article.id, { ...state, version: 3 })).toThrow(
+      /not one this version of Redac can read: .*expected 2/,
+    );
+    expect(editor.travel.review.stateOf(article.id)).toEqual(state);
     reporter.close();
     editor.close();
   });
