@@ -224,6 +224,32 @@ describe('structural suggestions', () => {
     outcomes(inQuote, out, docOf(quote(p('Un.')), p('Deux.'), quote(p('Trois.'))));
   });
 
+  it('a pull quote made from selected words is suggested: rejecting removes it and keeps the words', () => {
+    const original = start(docOf(p('Il a dit : « Nous tiendrons. » Puis il est parti.')), 12, 31);
+    const quoted = (text: string) =>
+      schema.node('pullQuote', null, [
+        schema.node('pullQuoteText', null, [schema.text(text)]),
+        schema.node('pullQuoteAttribution'),
+      ]);
+    const suggested = suggest(original, NADIA, (s, dispatch) => {
+      const { from, to } = s.selection;
+      dispatch?.(s.tr.replaceRangeWith(from, to, quoted(s.doc.textBetween(from, to))));
+      return true;
+    });
+    expect(suggested.doc.textContent).toContain('« Nous tiendrons. »« Nous tiendrons. »');
+    expect(facets(suggested)).toEqual([
+      '« Nous tiendrons. »:inserted:Nadia',
+      ':inserted:Nadia',
+      ' Puis il est parti.:split:Nadia',
+    ]);
+    expect(bodyProblem(json(suggested))).toBeUndefined();
+    expect(decide(suggested, 'reject').doc.toJSON()).toEqual(original.doc.toJSON());
+    const accepted = decide(suggested, 'accept');
+    expect(hasSuggestions(json(accepted))).toBe(false);
+    expect(accepted.doc.child(1).type.name).toBe('pullQuote');
+    expect(accepted.doc.textContent).toBe('Il a dit : « Nous tiendrons. » Puis il est parti.');
+  });
+
   it('decides one person’s structural suggestions apart from another’s', () => {
     const original = start(docOf(p('Un deux'), p('Trois')), 4);
     let state = suggest(original, NADIA, splitBlock);
