@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { body, newArticle, openApp, reopen, saved, storedArticle } from './support/editor';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { body, newArticle, openApp, readerHtml, reopen, saved, storedArticle, tool } from './support/editor';
 import type { HostProcess } from './support/host';
 import { KARIM, NADIA, review, selectInBody, setPerson, typographyOff } from './support/review';
 
@@ -154,4 +154,111 @@ test('renaming the profile while suggesting: new suggestions carry the new name 
   await expect(page.getByRole('alert')).toHaveCount(0);
   const stored = JSON.stringify((await storedArticle(page, 'Conseil renommé')).body);
   expect(stored).toContain('"authorName":"Nadia Ouali-Benali"');
+});
+
+test('suggestion mode: a split, a join, a heading, a list and a link are suggested, then some accepted and others rejected', async ({
+  page,
+}) => {
+  host = await openApp(page);
+  await setPerson(host, NADIA);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Conseil municipal');
+  await body(page).click();
+  await typographyOff(page);
+  for (const [i, line] of [
+    'Premier paragraphe du texte.',
+    'Intertitre',
+    'Point un',
+    'Le rapport est publié.',
+  ].entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+  await saved(page);
+  const block = (text: string) => body(page).locator('p, h2', { hasText: text });
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+
+  // Enter: the paragraph is split, and the new half says by whom.
+  await block('Premier').click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Premier paragraphe '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(body(page).locator('p.suggestion-split')).toHaveText('du texte.');
+  await expect(body(page).locator('p.suggestion-split')).toHaveAttribute(
+    'title',
+    /^Nadia Ouali, .+: Paragraph split$/,
+  );
+
+  // Backspace at a paragraph's start: a suggested join, nothing moves.
+  await block('Le rapport').click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Backspace');
+  await expect(body(page).locator('p.suggestion-join')).toHaveText('Le rapport est publié.');
+  await expect(body(page).locator('p', { hasText: 'Point un' })).toHaveText('Point un');
+
+  // The toolbar: a heading, then a list.
+  await block('Intertitre').click();
+  await tool(page, 'Heading 2').click();
+  await expect(body(page).locator('h2.suggestion-reshaped')).toHaveText('Intertitre');
+  await expect(body(page).locator('h2')).toHaveAttribute('title', /^Nadia Ouali, .+: Was a paragraph$/);
+  await block('Point un').click();
+  await tool(page, 'Bullet list').click();
+  await expect(body(page).locator('ul li p.suggestion-reshaped')).toHaveText('Point un');
+  // One undo takes back that one suggested edit; redo puts it back.
+  await page.keyboard.press('Control+Z');
+  await expect(body(page).locator('ul')).toHaveCount(0);
+  await expect(body(page).locator('h2.suggestion-reshaped')).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(body(page).locator('ul li p.suggestion-reshaped')).toHaveText('Point un');
+
+  // A link, with the keyboard: a suggested change carrying its address.
+  await block('Le rapport').click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Le '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'rapport'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+K');
+  await page.getByRole('textbox', { name: 'Link address' }).fill('https://example.org/rapport');
+  await page.keyboard.press('Enter');
+  // The link is the outer element (the link mark ranks first in the schema), the suggestion inside it.
+  const link = body(page).locator('a[href="https://example.org/rapport"]');
+  await expect(link.locator('.suggestion-format')).toHaveText('rapport');
+  await expect(body(page).locator('.suggestion-format')).toHaveAttribute(
+    'title',
+    /^Nadia Ouali, .+: link to https:\/\/example\.org\/rapport$/,
+  );
+  await saved(page);
+
+  // They are stored with the article: after a reload, all five are there.
+  await reopen(page, /Conseil municipal/);
+  await expect(body(page).locator('.suggestion-block')).toHaveCount(4);
+  await expect(link.locator('.suggestion-format')).toHaveCount(1);
+
+  // Accept the split, the heading and the link; reject the list and the join.
+  const decide = async (where: Locator, decision: 'Accept' | 'Reject', what: RegExp) => {
+    await where.click();
+    await expect(review(page)).toContainText(what);
+    await review(page).getByRole('button', { name: decision, exact: true }).click();
+  };
+  await decide(
+    body(page).locator('p.suggestion-split'),
+    'Accept',
+    /Layout · Suggestion by Nadia Ouali, .+ · Paragraph split/,
+  );
+  await decide(body(page).locator('h2'), 'Accept', /Was a paragraph/);
+  await decide(link, 'Accept', /Formatting · Suggestion by Nadia Ouali/);
+  await expect(link).toHaveText('rapport');
+  await decide(block('Point un'), 'Reject', /Was a paragraph/);
+  await decide(block('est publié'), 'Reject', /Join with the block before/);
+  await expect(body(page).locator('.suggestion-block, .suggestion')).toHaveCount(0);
+  await saved(page);
+
+  // What the reader gets, after a reload: the accepted changes made, the rejected ones gone without a trace.
+  await reopen(page, /Conseil municipal/);
+  expect(await readerHtml(page)).toBe(
+    '<p>Premier paragraphe </p><p>du texte.</p><h2>Intertitre</h2><p>Point un</p>' +
+      '<p>Le <a href="https://example.org/rapport">rapport</a> est publié.</p>',
+  );
+  const stored = await storedArticle(page, 'Conseil');
+  expect(JSON.stringify(stored.body)).not.toMatch(/suggestion"?:\{|authorId|\u200b/);
 });

@@ -2,6 +2,7 @@ import { DOMParser as PmDOMParser, DOMSerializer, Node } from '@tiptap/pm/model'
 import { Window, type HTMLElement as DomElement } from 'happy-dom';
 import type { BodyDoc } from '../../shared/domain/article';
 import { bodySchema } from '../../shared/editor/bodySchema';
+import { compactBlockJson } from '../../shared/editor/extensions/blockSuggestion';
 
 /**
  * The body as HTML and back, through the one editor schema: what the preview shows, what publishing sends,
@@ -53,5 +54,5 @@ export function htmlToBody(html: string): BodyDoc {
     `<!DOCTYPE html><html><body>${html}</body></html>`,
     'text/html',
   );
-  return parser.parse(doc.body as unknown as globalThis.Node).toJSON() as BodyDoc;
+  return compactBlockJson(parser.parse(doc.body as unknown as globalThis.Node).toJSON() as BodyDoc);
 }

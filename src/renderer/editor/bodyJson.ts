@@ -1,5 +1,6 @@
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { BodyDoc } from '../../shared/domain/article';
+import { compactBlockJson } from '../../shared/editor/extensions/blockSuggestion';
 
 /**
  * JSON of each top-level block, remembered by block: ProseMirror keeps the node objects of blocks a change
@@ -9,13 +10,16 @@ import type { BodyDoc } from '../../shared/domain/article';
  */
 const perBlock = new WeakMap<PmNode, unknown>();
 
-/** The same JSON as `doc.toJSON()` (TipTap's getJSON), reusing the JSON of unchanged blocks. */
+/**
+ * The same JSON as `doc.toJSON()` (TipTap's getJSON) less empty block suggestions (compactBlockJson), reusing
+ * the JSON of unchanged blocks.
+ */
 export function bodyJson(doc: PmNode): BodyDoc {
   const content: unknown[] = [];
   doc.forEach((block) => {
     let json = perBlock.get(block);
     if (json === undefined) {
-      json = block.toJSON() as unknown;
+      json = compactBlockJson(block.toJSON() as unknown);
       perBlock.set(block, json);
     }
     content.push(json);

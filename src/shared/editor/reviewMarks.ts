@@ -1,6 +1,7 @@
 import type { BodyDoc, PmNode } from '../domain/article';
 import { BLOCK_SUGGESTION_ATTR, REVIEW_MARKS, SuggestionAttrs } from '../domain/comments';
 import { bodySchema } from './bodySchema';
+import { compactBlockJson } from './extensions/blockSuggestion';
 import { withoutBlockSuggestions } from './suggestions/reviewSuggestions';
 
 type PmMark = NonNullable<PmNode['marks']>[number];
@@ -119,7 +120,7 @@ function clean(node: PmNode): PmNode | null {
 export function publishableBody(body: BodyDoc): BodyDoc {
   // Structural suggestions are undone by the editor's own reject, so the reader gets the blocks as they were.
   if (hasBlockSuggestions(body))
-    body = withoutBlockSuggestions(bodySchema().nodeFromJSON(body)).toJSON() as BodyDoc;
+    body = compactBlockJson(withoutBlockSuggestions(bodySchema().nodeFromJSON(body)).toJSON() as BodyDoc);
   const content = (body.content ?? []).map(clean).filter((n): n is PmNode => n !== null);
   return { ...body, content };
 }

@@ -10,6 +10,13 @@ import { openDesk, paragraphs, type Desk } from './desk';
 
 const tempDir = useTempDirs();
 
+const STRUCTURAL = '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
+const LINKED = '7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b';
+const LINK_CHANGE = {
+  before: { href: 'https://example.org/old' },
+  after: { href: 'https://example.org/new' },
+};
+
 /**
  * A reporter's article with a section, tags, a byline, a featured photo and an inline image, submitted (a
  * history event), assigned, with a body comment thread and a copy editor's suggestions in the body.
@@ -41,6 +48,28 @@ function reporterArticle(desk: Desk) {
       marks: [{ type: 'suggestionInsert', attrs: { ...by, id: 'a6e1d0c2-1b3d-4e5f-9a8b-7c6d5e4f3a2b' } }],
     },
   ];
+  // Structural and link suggestions travel the same way: a paragraph made a heading, and a link edited.
+  body.content!.push({
+    type: 'heading',
+    attrs: {
+      level: 2,
+      dir: null,
+      suggestion: { ...by, id: STRUCTURAL, was: { type: 'paragraph', attrs: { dir: null }, path: [] } },
+    },
+    content: [
+      {
+        type: 'text',
+        text: 'Intertitre',
+        marks: [
+          {
+            type: 'suggestionFormat',
+            attrs: { ...by, id: LINKED, added: [], removed: [], link: LINK_CHANGE },
+          },
+          { type: 'link', attrs: { href: 'https://example.org/new' } },
+        ],
+      },
+    ],
+  });
   desk.write(article.id, { body });
   const current = desk.articles.get(article.id);
   desk.workflow.transition({
@@ -130,6 +159,9 @@ describe('review packages', () => {
     expect(result).toMatchObject({ articleId: article.id, outcome: 'created' });
     const copy = editor.articles.get(article.id);
     expect(copy.headline).toBe(article.headline);
+    const heading = copy.body.content!.at(-1)!;
+    expect(heading.attrs?.suggestion).toMatchObject({ id: STRUCTURAL, was: { type: 'paragraph' } });
+    expect(heading.content![0]!.marks![0]!.attrs).toMatchObject({ id: LINKED, link: LINK_CHANGE });
     expect(copy.section?.name).toBe('Économie');
     expect(copy.tags.map((t) => t.name)).toEqual(['Maroc', 'Ports']);
     expect(copy.authors.map((a) => a.name)).toEqual(['Leïla Benali']);

@@ -87,7 +87,20 @@ function underReview(desk: Desk, token: string) {
             { type: 'text', text: ' le budget.' },
           ],
         },
-        { type: 'paragraph', content: [{ type: 'text', text: 'Deuxième paragraphe 🚢.' }] },
+        // A structural suggestion: this paragraph made a heading.
+        {
+          type: 'heading',
+          attrs: {
+            level: 3,
+            dir: null,
+            suggestion: {
+              ...by,
+              id: 'c3b2a190-8f7e-4d6c-9b5a-4f3e2d1c0b9a',
+              was: { type: 'paragraph', attrs: { dir: null }, path: [] },
+            },
+          },
+          content: [{ type: 'text', text: 'Deuxième paragraphe 🚢.' }],
+        },
       ],
     },
   });
@@ -114,6 +127,8 @@ describe('the review state through the site', () => {
     expect(post.content.raw).not.toMatch(/data-thread-id|data-suggestion|comment-anchor/);
     expect(post.content.raw).toContain('a voté le budget');
     expect(post.content.raw).not.toContain('adopté');
+    expect(post.content.raw).toContain('<p dir="auto">Deuxième paragraphe');
+    expect(post.content.raw).not.toMatch(/<h3|block-suggestion/);
 
     const pulled = await copyDesk.puller.pull(copyDesk.siteId, { statuses: ['pending'], search: token });
     expect(pulled).toMatchObject({ created: 1, conflicts: 0 });

@@ -56,3 +56,28 @@ export const BodyBlockSuggestion = Extension.create({
     ];
   },
 });
+
+type JsonNode = { attrs?: Record<string, unknown>; content?: JsonNode[] };
+
+/**
+ * A node's JSON without the empty suggestion attribute every text block has by default: bodies without
+ * structural suggestions stay exactly as they were before the attribute existed (same bytes, same hashes),
+ * and a missing attribute reads back as null. Returns the same object when there was nothing to drop.
+ */
+export function compactBlockJson<T>(json: T): T {
+  const node = json as JsonNode;
+  let attrs = node.attrs;
+  if (attrs && BLOCK_SUGGESTION_ATTR in attrs && attrs[BLOCK_SUGGESTION_ATTR] === null) {
+    const { [BLOCK_SUGGESTION_ATTR]: _empty, ...rest } = attrs;
+    attrs = rest;
+  }
+  let content = node.content;
+  if (content) {
+    const compacted = content.map(compactBlockJson);
+    if (compacted.some((child, i) => child !== content![i])) content = compacted;
+  }
+  if (attrs === node.attrs && content === node.content) return json;
+  const out: JsonNode = { ...node, attrs };
+  if (content) out.content = content;
+  return out as T;
+}

@@ -94,11 +94,7 @@ function decideBlock(tr: Transaction, pos: number, id: string, decision: Decisio
     if (suggestion.join) joinToPrevious(tr, pos);
     return;
   }
-  if (suggestion.inserted) {
-    const $pos = tr.doc.resolve(pos);
-    if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
-    return;
-  }
+  if (suggestion.inserted) return; // Its pull quote was removed first (decideSuggestions).
   const start = tr.steps.length;
   if (suggestion.was) restoreShape(tr, pos, suggestion.was);
   if (suggestion.split) joinToPrevious(tr, tr.mapping.slice(start).map(pos + 1) - 1);
@@ -130,11 +126,28 @@ export function decideSuggestions(
   if (spans.length === 0 && blocks.length === 0) return undefined;
   const tr = state.tr;
   const { schema } = state;
+  // A rejected pull quote goes first, so that a split after it joins back to the text before it.
+  if (decision === 'reject')
+    for (const { pos, suggestion } of [...blocks].reverse()) {
+      if (!suggestion.inserted) continue;
+      const $pos = tr.doc.resolve(tr.mapping.map(pos));
+      if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
+    }
+  const removed = tr.steps.length;
+  const at = (pos: number, assoc = 1): number | null => {
+    const mapped = tr.mapping.slice(0, removed).mapResult(pos, assoc);
+    return mapped.deleted ? null : mapped.pos;
+  };
   type Item = { at: number; run: () => void };
   const items: Item[] = [];
-  for (const { pos, suggestion } of blocks)
-    items.push({ at: pos, run: () => decideBlock(tr, pos, suggestion.id, decision) });
-  for (const { from, to, mark } of spans)
+  for (const { pos, suggestion } of blocks) {
+    const here = at(pos);
+    if (here !== null) items.push({ at: here, run: () => decideBlock(tr, here, suggestion.id, decision) });
+  }
+  for (const span of spans) {
+    const [from, to] = [at(span.from), at(span.to, -1)];
+    if (from === null || to === null || to <= from) continue;
+    const { mark } = span;
     items.push({
       at: from,
       run: () => {
@@ -159,6 +172,7 @@ export function decideSuggestions(
         tr.removeMark(from, to, mark);
       },
     });
+  }
   // From the end: each change moves only what comes after it. A block's own text (after its start) first.
   for (const item of items.sort((a, b) => b.at - a.at)) item.run();
   return tr.setMeta(SKIP_SUGGESTION, true);

@@ -1,3 +1,4 @@
+import { closeHistory } from '@tiptap/pm/history';
 import { Fragment, Slice, type Mark, type MarkType, type Node as PmNode } from '@tiptap/pm/model';
 import { TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import {
@@ -320,6 +321,9 @@ export function suggestTransaction(
   let cursor: number | undefined;
   const single = original.steps.length === 1;
   let structural = false;
+  // Set for edits that are one suggestion each (a join, a format or link change, a structural change), so the
+  // history does not group them with the edit before, however quickly they follow it.
+  let ownStep = false;
   original.steps.forEach((step: Step, i) => {
     const back = new Mapping();
     for (let j = i - 1; j >= 0; j--) back.appendMap(original.steps[j]!.getMap().invert());
@@ -341,6 +345,7 @@ export function suggestTransaction(
         suggestJoins(tracked, from, to, ctx, id);
         const after = tracked.mapping.slice(start);
         cursor = backspace ? after.map(from, -1) : after.map(to, 1);
+        ownStep = true;
         return;
       }
       const start = tracked.steps.length;
@@ -365,6 +370,7 @@ export function suggestTransaction(
       FORMAT_MARKS.has(rebased.mark.type.name)
     ) {
       suggestFormat(tracked, rebased, t, ctx, id);
+      ownStep = true;
     } else if (tracked.maybeStep(rebased).doc) {
       structural ||= rebased instanceof ReplaceAroundStep || rebased instanceof AttrStep;
     }
@@ -373,6 +379,7 @@ export function suggestTransaction(
     // Someone else's structural suggestion is on a block this edit would reshape: nothing is changed.
     return state.tr.setMeta(SKIP_SUGGESTION, true);
   }
+  if (structural || ownStep) closeHistory(tracked);
 
   if (single && cursor !== undefined && original.selection.empty) {
     tracked.setSelection(TextSelection.near(tracked.doc.resolve(Math.min(cursor, tracked.doc.content.size))));

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { BodyDoc } from '../../../../src/shared/domain/article';
 import type { PersonRef } from '../../../../src/shared/domain/people';
 import { bodyProblem, bodySchema } from '../../../../src/shared/editor/bodySchema';
+import { compactBlockJson } from '../../../../src/shared/editor/extensions/blockSuggestion';
 import {
   hasSuggestions,
   publishableBody,
@@ -110,7 +111,7 @@ function outcomes(original: EditorState, suggested: EditorState, accepted: PmNod
   expect(undone(rejected).doc.toJSON()).toEqual(suggested.doc.toJSON());
   expect(undone(taken).doc.toJSON()).toEqual(suggested.doc.toJSON());
   // The published body is the text as it was: the structural suggestion is not taken.
-  expect(publishableBody(json(suggested))).toEqual(json(original));
+  expect(publishableBody(json(suggested))).toEqual(compactBlockJson(json(original)));
 }
 
 describe('structural suggestions', () => {
@@ -221,6 +222,32 @@ describe('structural suggestions', () => {
     const out = suggest(inQuote, NADIA, lift);
     expect(facets(out)).toEqual(['Deux.:was:Nadia']);
     outcomes(inQuote, out, docOf(quote(p('Un.')), p('Deux.'), quote(p('Trois.'))));
+  });
+
+  it('a pull quote made from selected words is suggested: rejecting removes it and keeps the words', () => {
+    const original = start(docOf(p('Il a dit : « Nous tiendrons. » Puis il est parti.')), 12, 31);
+    const quoted = (text: string) =>
+      schema.node('pullQuote', null, [
+        schema.node('pullQuoteText', null, [schema.text(text)]),
+        schema.node('pullQuoteAttribution'),
+      ]);
+    const suggested = suggest(original, NADIA, (s, dispatch) => {
+      const { from, to } = s.selection;
+      dispatch?.(s.tr.replaceRangeWith(from, to, quoted(s.doc.textBetween(from, to))));
+      return true;
+    });
+    expect(suggested.doc.textContent).toContain('« Nous tiendrons. »« Nous tiendrons. »');
+    expect(facets(suggested)).toEqual([
+      '« Nous tiendrons. »:inserted:Nadia',
+      ':inserted:Nadia',
+      ' Puis il est parti.:split:Nadia',
+    ]);
+    expect(bodyProblem(json(suggested))).toBeUndefined();
+    expect(decide(suggested, 'reject').doc.toJSON()).toEqual(original.doc.toJSON());
+    const accepted = decide(suggested, 'accept');
+    expect(hasSuggestions(json(accepted))).toBe(false);
+    expect(accepted.doc.child(1).type.name).toBe('pullQuote');
+    expect(accepted.doc.textContent).toBe('Il a dit : « Nous tiendrons. » Puis il est parti.');
   });
 
   it('decides one person’s structural suggestions apart from another’s', () => {
