@@ -101,15 +101,45 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
   );
 
-  function storeBody(body: BodyDoc, likelyNew: boolean): string {
-    if (!body.content) return 'null';
-    const ids = body.content.map((node) => {
+  /** Stores each top-level block once; the block ids in order, or null for a body without content. */
+  function storeBody(body: BodyDoc, likelyNew: boolean): number[] | null {
+    if (!body.content) return null;
+    return body.content.map((node) => {
       const json = JSON.stringify(node);
       const key = hash('sha256', json, 'buffer').subarray(0, 16);
       if (likelyNew) return addNewBlock.get(key, json)?.id ?? blockByHash.get(key)!.id;
       return blockByHash.get(key)?.id ?? Number(addBlock.run(key, json).lastInsertRowid);
     });
-    return JSON.stringify(ids);
+  }
+
+  /**
+   * Words added and removed since `base`, reading only the blocks that differ. Blocks are content-addressed,
+   * so a block id on both sides is the same text, and words never span blocks: taking the same blocks out of
+   * both sides leaves the multiset difference that wordChanges counts unchanged. A save that edits one
+   * paragraph of a long article then reads and tokenizes that paragraph, not the whole article twice.
+   */
+  function changesSince(base: StoredRevision, input: RevisionInput, ids: number[] | null) {
+    const { headline, body, ...rest } = input.fields;
+    if (base.body_blocks === null) return wordChanges(textOf(base), readableText(headline, body, rest));
+    const unmatched = new Map<number, number>();
+    for (const id of (JSON.parse(base.body_blocks) as number[] | null) ?? [])
+      unmatched.set(id, (unmatched.get(id) ?? 0) + 1);
+    const addedBlocks: PmNode[] = [];
+    (ids ?? []).forEach((id, k) => {
+      const left = unmatched.get(id) ?? 0;
+      if (left > 0) unmatched.set(id, left - 1);
+      else addedBlocks.push(body.content![k]!);
+    });
+    const removedBlocks: PmNode[] = [];
+    for (const [id, left] of unmatched) {
+      const json = blockJson.get(id)?.json ?? '{"type":"paragraph"}';
+      for (let n = 0; n < left; n++) removedBlocks.push(JSON.parse(json) as PmNode);
+    }
+    const { headline: _h, body: _b, ...baseRest } = JSON.parse(base.fields || '{}') as Partial<ArticleFields>;
+    return wordChanges(
+      readableText(base.headline, { type: 'doc', content: removedBlocks }, baseRest),
+      readableText(headline, { type: 'doc', content: addedBlocks }, rest),
+    );
   }
 
   function loadBody(row: StoredRevision): BodyDoc {
@@ -153,15 +183,17 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     if (coalesce) drop.run(input.articleId, latest.revision);
     const base = coalesce ? before : latest;
     const { headline, body, ...rest } = input.fields;
-    const text = readableText(headline, body, rest);
+    const ids = storeBody(body, input.first === true);
     // A first revision (a new or imported article) adds every word: no diff to make.
-    const words = base ? wordChanges(textOf(base), text) : { added: countWordRuns(text), removed: 0 };
+    const words = base
+      ? changesSince(base, input, ids)
+      : { added: countWordRuns(readableText(headline, body, rest)), removed: 0 };
     insert.run({
       article_id: input.articleId,
       revision: input.revision,
       headline,
       body: '',
-      body_blocks: storeBody(body, input.first === true),
+      body_blocks: JSON.stringify(ids),
       body_schema_version: input.bodySchemaVersion,
       fields: JSON.stringify(rest),
       kind: input.kind,
