@@ -63,10 +63,13 @@ const bench: Bench = {
     // Where each side's time goes: waiting on HTTP (headers and body), the rest in-process (CPU, fsyncs, timers).
     const http = { redac: 0, bare: 0 };
     const cpu = { redac: 0, bare: 0 };
+    // The two sides must make the same requests: counted, and printed with the figures.
+    const calls = { redac: 0, bare: 0 };
     let side: 'redac' | 'bare' = 'redac';
     const realFetch = globalThis.fetch;
     globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
       const t = performance.now();
+      calls[side]++;
       const res = await realFetch(...args);
       const body = await res.arrayBuffer();
       http[side] += performance.now() - t;
@@ -168,6 +171,8 @@ const bench: Bench = {
     globalThis.fetch = realFetch;
     f.db.close();
     const per = (ms: number) => `${(ms / total).toFixed(0)} ms`;
+    // Redac's once-per-site lookups (users/me, the category) are the only calls the bare client leaves out.
+    log(`HTTP requests: Redac ${calls.redac}, bare ${calls.bare}`);
     log(
       `per article: Redac ${per(redacMs)} (HTTP ${per(http.redac)}, in-process ${per(redacMs - http.redac)}, CPU ${per(cpu.redac)}); ` +
         `bare ${per(bareMs)} (HTTP ${per(http.bare)}, in-process ${per(bareMs - http.bare)}, CPU ${per(cpu.bare)})`,

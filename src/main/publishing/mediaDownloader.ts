@@ -134,6 +134,7 @@ export function createMediaDownloader(deps: {
         include: batch.join(','),
         per_page: 100,
         context: 'edit',
+        _fields: 'id,source_url,slug,alt_text,caption',
       });
       for (const item of found.body) session.items.set(item.id, item);
     }
@@ -144,7 +145,12 @@ export function createMediaDownloader(deps: {
     const known = rows.get(siteId, mediaId);
     if (known) return { id: known.remote_id, source_url: known.source_url };
     const key = mediaMarker(mediaId);
-    const found = await client.get<WpMediaItem[]>('wp/v2/media', { search: key, per_page: 5 });
+    // Only what is read: WordPress then skips building the rest of each item (sizes, links, author).
+    const found = await client.get<WpMediaItem[]>('wp/v2/media', {
+      search: key,
+      per_page: 5,
+      _fields: 'id,source_url,slug',
+    });
     return found.body.find((m) => m.slug.startsWith(key.toLowerCase()));
   }
 
