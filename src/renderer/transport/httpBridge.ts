@@ -1,6 +1,7 @@
 import type { ChannelFunctions, RedacBridge } from '../../shared/ipc/bridge';
 import { channelNames, type EventName } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
+import { stringifyWithBodies } from './bodyJsonText';
 import { postJson } from './httpPost';
 
 type Post = (channel: string, body: string) => Promise<Result<unknown>>;
@@ -47,7 +48,10 @@ function workerPost(): Post {
 export function createHttpBridge(): RedacBridge {
   const post = workerPost();
   const invoke = Object.fromEntries(
-    channelNames.map((channel) => [channel, (input: unknown) => post(channel, JSON.stringify(input ?? {}))]),
+    channelNames.map((channel) => [
+      channel,
+      (input: unknown) => post(channel, stringifyWithBodies(input ?? {})),
+    ]),
   ) as unknown as ChannelFunctions;
 
   let source: EventSource | undefined;

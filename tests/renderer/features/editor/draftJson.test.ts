@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { emptyFields } from '../../../../src/main/articles/articleService';
 import type { BodyDoc } from '../../../../src/shared/domain/article';
 import { stringifyWithBody } from '../../../../src/renderer/features/editor/draftJson';
+import { stringifyWithBodies } from '../../../../src/renderer/transport/bodyJsonText';
 
 const body = (texts: string[]): BodyDoc => ({
   type: 'doc',
@@ -50,4 +51,16 @@ it('reuses the text of unchanged blocks and follows the changed ones', () => {
   };
   const next = { ...entry, draft: { ...entry.draft, body: changed } };
   expect(stringifyWithBody(next)).toBe(JSON.stringify(next));
+});
+
+it('writes a save input (the body under fields) exactly as JSON.stringify does', () => {
+  const input = {
+    id: 'a',
+    baseRevision: 2,
+    fields: { ...emptyFields('fr'), standfirst: 'Chapô', body: body(['un', 'deux « trois »']) },
+  };
+  expect(stringifyWithBodies(input)).toBe(JSON.stringify(input));
+  expect(stringifyWithBodies({ id: 'x' })).toBe(JSON.stringify({ id: 'x' }));
+  const tricky = { ...input, fields: { ...input.fields, kicker: '\u0000body\u0000' } };
+  expect(stringifyWithBodies(tricky)).toBe(JSON.stringify(tricky));
 });
