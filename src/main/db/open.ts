@@ -30,8 +30,8 @@ const CORRUPTION_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
  * Opens the article store and brings its schema up to date.
  *
  * synchronous=FULL: with WAL, NORMAL can lose the last commits on power loss (not on a crash). A journalist's
- * last sentence is worth the fsync: every commit is synced unless its writer asks otherwise (only typing
- * autosaves do, see durability.ts).
+ * last sentence is worth the fsync: every commit is synced unless its writer asks otherwise (typing autosaves and
+ * the outbox's bookkeeping, see durability.ts).
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});

@@ -4,7 +4,7 @@ import { bodyMediaIds } from '../../shared/editor/bodySchema';
 import { splitPhotoCaption } from '../../shared/publishing/photoCredit';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
-import { withDeferredSync } from '../db/deferredSync';
+import { withDurability } from '../db/durability';
 import type { MediaStore } from '../media/mediaStore';
 import { readReviewMeta } from '../review/siteCarriage';
 import { withoutMarker, type WpPost } from './mapping';
@@ -86,7 +86,7 @@ export function createMediaDownloader(deps: {
     const stored = deps.media.put(bytes, '').mediaId;
     if (remote && !rows.get(siteId, stored))
       // Synced by the page's transaction that follows; lost to a power cut, the file is only downloaded again.
-      withDeferredSync(deps.db, () =>
+      withDurability(deps.db, 'relaxed', () =>
         rows.put({
           site_id: siteId,
           media_key: stored,

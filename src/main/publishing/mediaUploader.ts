@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MediaSource } from './mediaSource';
 import { remoteMediaQueries } from './remoteMediaRows';
 import type { Db } from '../db/open';
-import { withDeferredSync } from '../db/deferredSync';
+import { withDurability } from '../db/durability';
 import { WpError, type WpClient } from './wordpressClient';
 
 /** What the site's media library should say about a file: its alt text and caption (credit included). */
@@ -91,7 +91,7 @@ export function createMediaUploader(deps: {
       throw error;
     }
     // Synced with the outbox row's end (off the main thread); lost to a power cut, found again by its marker.
-    withDeferredSync(deps.db, () =>
+    withDurability(deps.db, 'relaxed', () =>
       rows.put({
         site_id: siteId,
         media_key: mediaId,

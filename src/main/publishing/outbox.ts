@@ -3,7 +3,7 @@ import type { OutboxItem, SyncAction, SyncOverview } from '../../shared/domain/p
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
-import { syncWalLater, withDeferredSync } from '../db/deferredSync';
+import { withDurability } from '../db/durability';
 import type { ArticleService } from '../articles/articleService';
 import { outboxQueries, type OutboxRow } from './outboxRows';
 import type { Publisher, PushPayload } from './publisher';
@@ -117,9 +117,9 @@ export function createOutbox(
   }
 
   async function runRow(row: OutboxRow): Promise<void> {
-    // Marked running without an fsync of its own: the row's finish syncs it. Lost to a power cut, the row is
+    // Marked running without waiting for the disk (synced off the main thread). Lost to a power cut, the row is
     // simply pending again, and a create looks for the post it may have made before creating (marker search).
-    if (!withDeferredSync(db, () => q.start(row.id, now()))) return;
+    if (!withDurability(db, 'relaxed', () => q.start(row.id, now()))) return;
     const articleId = row.article_id;
     try {
       if (row.operation === 'media') {
@@ -136,8 +136,7 @@ export function createOutbox(
         }
         // Synced off the main thread like a push row's end; lost to a power cut, the row runs again and finds
         // the upload by its marker.
-        withDeferredSync(db, () => q.finish(row.id, 'done', notice, now()));
-        syncWalLater(db);
+        withDurability(db, 'relaxed', () => q.finish(row.id, 'done', notice, now()));
         if (articleId && row.attempts > 0) lateSweep(row, articleId);
       } else if (row.operation === 'sweep') {
         // Not tied to the article's order (article_id is null): it only looks for, and trashes, a late twin.
@@ -155,9 +154,9 @@ export function createOutbox(
           JSON.parse(row.payload) as PushPayload,
           { retry: row.attempts > 0 },
         );
-        // The row's end and what the push recorded are synced off the main thread (syncWalLater): the next row
+        // The row's end and what the push recorded are synced off the main thread (relaxed): the next row
         // need not wait for the disk. Lost to a power cut, the row runs again and finds its post by marker.
-        withDeferredSync(db, () =>
+        withDurability(db, 'relaxed', () =>
           q.finish(
             row.id,
             outcome.kind,
@@ -165,7 +164,6 @@ export function createOutbox(
             now(),
           ),
         );
-        syncWalLater(db);
         if (outcome.kind === 'done' && row.attempts > 0) lateSweep(row, articleId);
       } else {
         q.finish(row.id, 'failed', `Unknown operation ${row.operation}.`, now());

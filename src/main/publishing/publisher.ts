@@ -6,7 +6,7 @@ import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import type { TermService } from '../taxonomy/termService';
 import { createTermNames, type TermNames } from './siteTerms';
-import { withDeferredSync } from '../db/deferredSync';
+import { withDurability } from '../db/durability';
 import type { MediaSource } from './mediaSource';
 import { postsWithMarker, sweepDuplicates, sweepMediaDuplicates } from './duplicateSweep';
 import { createMediaUploader } from './mediaUploader';
@@ -113,7 +113,7 @@ export function createPublisher(deps: {
     { deferred = false } = {},
   ): void {
     if (deferred) {
-      withDeferredSync(deps.db, () => record(articleId, siteId, patch));
+      withDurability(deps.db, 'relaxed', () => record(articleId, siteId, patch));
       return;
     }
     const current = pubs.get(articleId, siteId);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withDeferredSync } from '../../../src/main/db/deferredSync';
+import { withDurability } from '../../../src/main/db/durability';
 import { openDatabase } from '../../../src/main/db/open';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -11,11 +11,11 @@ describe('writes whose fsync waits for the next full commit', () => {
     const file = join(tempDir(), 'store.sqlite3');
     const db = openDatabase(file);
     db.exec('CREATE TABLE notes (text TEXT)');
-    withDeferredSync(db, () => db.prepare("INSERT INTO notes VALUES ('deferred')").run());
+    withDurability(db, 'relaxed', () => db.prepare("INSERT INTO notes VALUES ('deferred')").run());
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     // A throwing write restores the level too.
     expect(() =>
-      withDeferredSync(db, () => {
+      withDurability(db, 'relaxed', () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
@@ -34,7 +34,7 @@ describe('writes whose fsync waits for the next full commit', () => {
     const db = openDatabase(join(tempDir(), 'store.sqlite3'));
     db.exec('CREATE TABLE notes (text TEXT)');
     db.transaction(() =>
-      withDeferredSync(db, () => {
+      withDurability(db, 'relaxed', () => {
         expect(db.pragma('synchronous', { simple: true })).toBe(2);
         db.prepare("INSERT INTO notes VALUES ('x')").run();
       }),
