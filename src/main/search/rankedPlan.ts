@@ -8,8 +8,8 @@ import { termExpr, phraseOf, type QueryTerm } from './parseQuery';
  * IDF) plus a score per match: about a second for a word in 40% of a million articles, and as much for a
  * filter (a filter is a phrase of the hidden facets column, "published" is in 90% of articles). So:
  *
- * - Exact: a word or phrase found in at most `rareDocs` articles is "rare". When every positive term is rare,
- *   the top k are exactly bm25's: bm25 runs on the words alone (filters weigh 0, so dropping them from the
+ * - Exact: a word found in at most `rareDocs` articles is "rare", and so is a phrase with a rare word. When
+ *   every positive term is rare, the top k are exactly bm25's: bm25 runs on the words alone (filters weigh 0, so dropping them from the
  *   scored expression changes no score but saves their pass), over the date range, and the full expression
  *   (words, exclusions, filters) decides which scored rows are results.
  * - Frequent words beside rare ones only filter: they are scored as stop words are, with nothing. Their IDF is
@@ -20,7 +20,7 @@ import { termExpr, phraseOf, type QueryTerm } from './parseQuery';
  *   It is bm25 quantized to its field weights: a repeated word in a long body, and document length, do not
  *   count. The approximation is documented in README (search).
  *
- * Which terms are rare is learnt with a capped count (at most rareDocs + 1 rows read) and remembered.
+ * Which words are rare is learnt with a capped count (at most rareDocs + 1 rows read) and remembered.
  */
 export const RARE_DOCS = 5000;
 
@@ -89,6 +89,17 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
     return rare;
   }
 
+  /**
+   * A phrase costs bm25 a walk over its words' postings, not over its own matches: "hausse des prix" in 3%
+   * of the articles still walks "des" (in all of them) wherever "hausse" is. So a term counts as rare when
+   * one of its words is, and single words are what gets counted (cheaply: a phrase match costs positions).
+   */
+  function hasRareWord(term: QueryTerm): boolean {
+    return term.words.some((word, i) =>
+      isRare(termExpr({ ...term, words: [word], prefix: term.prefix && i === term.words.length - 1 })),
+    );
+  }
+
   /** Exact bm25 order over the rare terms, keeping the rows the whole expression matches. */
   function byScore(rare: string, input: RankInput): number[] {
     const { match, low, high, need } = input;
@@ -128,7 +139,7 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
     /** Document ids of the first `need` results by relevance. */
     rank(input: RankInput): number[] {
       const positive = input.terms.filter((t) => !t.negated);
-      const rare = positive.filter((t) => isRare(termExpr(t))).map(termExpr);
+      const rare = positive.filter(hasRareWord).map(termExpr);
       if (rare.length === 0) return byTier(positive, input);
       const rareMatch = rare.length === 1 ? rare[0]! : `(${rare.join(' AND ')})`;
       return byScore(rareMatch === input.match ? input.match : rareMatch, input);
