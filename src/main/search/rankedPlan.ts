@@ -95,8 +95,9 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
    * one of its words is, and single words are what gets counted (cheaply: a phrase match costs positions).
    */
   function hasRareWord(term: QueryTerm): boolean {
+    // Counted in every column: a column filter is checked on each row's positions, after the same walk.
     return term.words.some((word, i) =>
-      isRare(termExpr({ ...term, words: [word], prefix: term.prefix && i === term.words.length - 1 })),
+      isRare(phraseOf({ ...term, words: [word], prefix: term.prefix && i === term.words.length - 1 })),
     );
   }
 
