@@ -23,6 +23,7 @@ import { termExpr, phraseOf, type QueryTerm } from './parseQuery';
  * Which words are rare is learnt with a capped count (at most rareDocs + 1 rows read) and remembered.
  */
 export const RARE_DOCS = 5000;
+const RECOUNT_MS = 10 * 60_000;
 
 /** bm25 weights per column: kicker, headline, standfirst, body, captions, tags, byline, facets (never scored). */
 export const WEIGHTS = '3.0, 8.0, 3.0, 1.0, 1.0, 4.0, 3.0, 0.0';
@@ -77,16 +78,18 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
     )
     .pluck();
 
-  // Document frequency classes change slowly (a word crosses rareDocs once in its life): remembered per term.
-  const rareness = new Map<string, boolean>();
+  // A word's class changes slowly (it crosses rareDocs once in its life): remembered for a while, so an
+  // archive that grows is re-counted now and then.
+  const rareness = new Map<string, { rare: boolean; at: number }>();
   function isRare(expr: string): boolean {
-    let rare = rareness.get(expr);
-    if (rare === undefined) {
-      rare = capped.get(expr, rareDocs + 1)! <= rareDocs;
+    const now = Date.now();
+    let known = rareness.get(expr);
+    if (known === undefined || now - known.at > RECOUNT_MS) {
+      known = { rare: capped.get(expr, rareDocs + 1)! <= rareDocs, at: now };
       if (rareness.size >= 5000) rareness.clear();
-      rareness.set(expr, rare);
+      rareness.set(expr, known);
     }
-    return rare;
+    return known.rare;
   }
 
   /**
