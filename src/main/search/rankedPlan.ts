@@ -93,9 +93,9 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
   }
 
   /**
-   * A phrase costs bm25 a walk over its words' postings, not over its own matches: "hausse des prix" in 3%
-   * of the articles still walks "des" (in all of them) wherever "hausse" is. So a term counts as rare when
-   * one of its words is, and single words are what gets counted (cheaply: a phrase match costs positions).
+   * A phrase costs bm25 a walk over its words' postings, not over its own matches: a rare "hausse des prix"
+   * still walks "des" (in nearly every article) wherever "hausse" is. So a term counts as rare when one of
+   * its words is, and single words are what gets counted (cheaply: a phrase match costs positions).
    */
   function hasRareWord(term: QueryTerm): boolean {
     // Counted in every column: a column filter is checked on each row's positions, after the same walk.
@@ -146,7 +146,7 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
       const rare = positive.filter(hasRareWord).map(termExpr);
       if (rare.length === 0) return byTier(positive, input);
       const rareMatch = rare.length === 1 ? rare[0]! : `(${rare.join(' AND ')})`;
-      return byScore(rareMatch === input.match ? input.match : rareMatch, input);
+      return byScore(rareMatch, input);
     },
   };
 }
