@@ -181,7 +181,7 @@ export function createServices(ctx: ServiceContext): Services {
       publications: publisher.publications,
     }),
     outbox,
-    conflicts: createConflictService({ articles, publisher, outbox, review: travel.carrier }),
+    conflicts: createConflictService({ articles, publisher, outbox, terms, review: travel.carrier }),
     puller: createPuller({
       db: ctx.db,
       articles,

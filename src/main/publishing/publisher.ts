@@ -215,13 +215,22 @@ export function createPublisher(deps: {
   ): Promise<Partial<Pick<ArticleFields, 'sectionId' | 'tagIds'>> | undefined> {
     if (!deps.terms) return undefined;
     const terms = deps.terms;
+    const { sectionName, tagNames } = await filingNames(ctx, post);
+    const tagIds = [...new Set(tagNames.map((name) => terms.ensure('tags', name).id))];
+    return sectionName ? { sectionId: terms.ensure('sections', sectionName).id, tagIds } : { tagIds };
+  }
+
+  /** The post's section (its first category of its own, if any) and tags, by the site's names. */
+  async function filingNames(
+    ctx: SiteContext,
+    post: WpPost,
+  ): Promise<{ sectionName: string | undefined; tagNames: string[] }> {
     await ctx.termNames.categories.load(post.categories ?? []);
     await ctx.termNames.tags.load(post.tags ?? []);
-    const section = ctx.termNames.categories.sectionOf(post.categories ?? []);
-    const tagIds = [
-      ...new Set(ctx.termNames.tags.namesOf(post.tags ?? []).map((t) => terms.ensure('tags', t.name).id)),
-    ];
-    return section ? { sectionId: terms.ensure('sections', section.name).id, tagIds } : { tagIds };
+    return {
+      sectionName: ctx.termNames.categories.sectionOf(post.categories ?? [])?.name,
+      tagNames: ctx.termNames.tags.namesOf(post.tags ?? []).map((t) => t.name),
+    };
   }
 
   /** A remote-only change comes into the local article as a new revision. */
@@ -437,6 +446,8 @@ export function createPublisher(deps: {
     forget: (siteId: string) => contexts.delete(siteId),
     readPost: async (siteId: string, remoteId: number) =>
       readPost((await siteContext(siteId)).client, remoteId),
+    /** The post's section and tags by the site's names, mapped as a pull maps them (for the conflict view). */
+    filingNames: async (siteId: string, post: WpPost) => filingNames(await siteContext(siteId), post),
     /** The remote copy as now seen counts as synced (after a conflict was resolved); local stays changed. */
     markSeen: (articleId: string, siteId: string, modifiedGmt: string, hash: string) =>
       record(articleId, siteId, {

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
-export const CONFLICT_FIELDS = ['headline', 'standfirst', 'body'] as const;
+/** Section and tags are rows only when the other copy is a site's post (its categories and tags, by name). */
+export const CONFLICT_FIELDS = ['headline', 'standfirst', 'body', 'section', 'tags'] as const;
 export const ConflictField = z.enum(CONFLICT_FIELDS);
 export type ConflictField = z.infer<typeof ConflictField>;
 
 export const Side = z.enum(['local', 'remote']);
 export type Side = z.infer<typeof Side>;
 
-/** Both copies of an article in conflict, field by field, as text, with a word diff of the body. */
+/**
+ * Both copies of an article in conflict, field by field, as text (section and tags by name, tags one per
+ * entry joined with ", "), with a word diff of the body.
+ */
 export const ConflictView = z.object({
   fields: z.array(
     z.object({ field: ConflictField, local: z.string(), remote: z.string(), same: z.boolean() }),
@@ -19,5 +23,8 @@ export const ConflictView = z.object({
 });
 export type ConflictView = z.infer<typeof ConflictView>;
 
-export const ConflictChoice = z.object({ headline: Side, standfirst: Side, body: Side }).strict();
+/** Section and tags default to this desk's filing (a review package carries no rival filing). */
+export const ConflictChoice = z
+  .object({ headline: Side, standfirst: Side, body: Side, section: Side.optional(), tags: Side.optional() })
+  .strict();
 export type ConflictChoice = z.infer<typeof ConflictChoice>;

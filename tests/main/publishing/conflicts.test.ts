@@ -45,6 +45,8 @@ describe('conflicts with edits made on the site', () => {
       ['headline', local.headline, 'Titre corrigé sur le site', false],
       ['standfirst', 'Chapeau réécrit ici.', 'Chapeau d’origine.', false],
       ['body', 'Le conseil a voté le budget mardi soir.', 'Le conseil a adopté le budget mardi soir.', false],
+      ['section', '', '', true],
+      ['tags', '', '', true],
     ]);
     expect(view.bodyDiff.filter((p) => p.kind !== 'same').map((p) => [p.kind, p.text])).toEqual([
       ['removed', 'voté'],

@@ -98,4 +98,74 @@ describe('a post re-filed on the site (categories or tags changed, text untouche
     expect(site.categories).toEqual([sport]);
     expect(site.excerpt.raw).toBe('');
   });
+
+  it('the conflict view shows both filings by name, and taking the site’s section and my tags pushes that filing', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `refile${unique()}`;
+    const { article, remoteId } = await pushedFiled(f, token);
+    const sport = await siteTerm('categories', `Sport ${token}`);
+    const une = await siteTerm('tags', `Une ${token}`);
+    await wpAdmin('POST', `wp/v2/posts/${remoteId}`, { categories: [sport], tags: [une] });
+    const local = f.write(article.id, {
+      standfirst: 'Un chapeau écrit ici.',
+      tagIds: [f.terms.ensure('tags', `Avignon ${token}`).id, f.terms.ensure('tags', `Théâtre ${token}`).id],
+    });
+    f.outbox.enqueue(local.id, f.site.id, 'update');
+    await f.outbox.settle();
+    expect(f.sync.publications(local.id)[0]!.state).toBe('conflict');
+
+    // Viewing the conflict makes no local term: the site's tag is only named.
+    const view = await f.conflicts.show(local.id, f.site.id);
+    expect(view.fields.filter((x) => x.field === 'section' || x.field === 'tags')).toEqual([
+      { field: 'section', local: 'Culture', remote: `Sport ${token}`, same: false },
+      { field: 'tags', local: `Avignon ${token}, Théâtre ${token}`, remote: `Une ${token}`, same: false },
+    ]);
+    expect(f.terms.list('tags', '', 1000).map((t) => t.name)).not.toContain(`Une ${token}`);
+
+    await f.conflicts.resolve(local.id, f.site.id, {
+      headline: 'local',
+      standfirst: 'local',
+      body: 'local',
+      section: 'remote',
+      tags: 'local',
+    });
+    await f.outbox.settle();
+    expect(f.sync.publications(local.id)[0]).toMatchObject({ state: 'draft', message: null });
+    expect(sectionName(f, local.id)).toBe(`Sport ${token}`);
+    expect(tagNames(f, local.id)).toEqual([`Avignon ${token}`, `Théâtre ${token}`].sort());
+    const site = await remote(remoteId);
+    expect(site.categories).toEqual([sport]);
+    const siteTags = await wpAdmin<{ name: string }[]>('GET', `wp/v2/tags?include=${site.tags.join(',')}`);
+    expect(siteTags.map((t) => t.name).sort()).toEqual([`Avignon ${token}`, `Théâtre ${token}`].sort());
+    expect(site.excerpt.raw).toBe('Un chapeau écrit ici.');
+  });
+
+  it('taking the site’s tags makes the ones this desk lacks, and a post with no category of its own keeps the section here', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `refile${unique()}`;
+    const { article, remoteId } = await pushedFiled(f, token);
+    const une = await siteTerm('tags', `Une ${token}`);
+    // Only WordPress's default category left: no section of the site's own.
+    await wpAdmin('POST', `wp/v2/posts/${remoteId}`, { categories: [1], tags: [une] });
+    const local = f.write(article.id, { headline: `${token} Titre réécrit ici` });
+    f.outbox.enqueue(local.id, f.site.id, 'update');
+    await f.outbox.settle();
+    expect(f.sync.publications(local.id)[0]!.state).toBe('conflict');
+
+    const view = await f.conflicts.show(local.id, f.site.id);
+    expect(view.fields.find((x) => x.field === 'section')).toMatchObject({ remote: 'Culture', same: true });
+    await f.conflicts.resolve(local.id, f.site.id, {
+      headline: 'local',
+      standfirst: 'local',
+      body: 'local',
+      section: 'remote',
+      tags: 'remote',
+    });
+    await f.outbox.settle();
+    expect(sectionName(f, local.id)).toBe('Culture');
+    expect(tagNames(f, local.id)).toEqual([`Une ${token}`]);
+    const site = await remote(remoteId);
+    expect(site.tags).toEqual([une]);
+    expect(site.title.raw).toBe(`${token} Titre réécrit ici`);
+  });
 });

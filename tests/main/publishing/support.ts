@@ -60,7 +60,7 @@ export function publishingFixture(
     { baseDelayMs: 50, maxDelayMs: 400, ...options.outbox },
   );
   const sync = createSyncService({ articles, sites, publisher, outbox });
-  const conflicts = createConflictService({ articles, publisher, outbox });
+  const conflicts = createConflictService({ articles, publisher, outbox, terms });
   const puller = createPuller({
     db,
     articles,

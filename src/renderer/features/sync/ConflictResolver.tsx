@@ -20,7 +20,13 @@ export function ConflictResolver({
   const { t } = useTranslation();
   const [view, setView] = useState<ConflictView | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [take, setTake] = useState<ConflictChoice>({ headline: 'local', standfirst: 'local', body: 'local' });
+  const [take, setTake] = useState<ConflictChoice>({
+    headline: 'local',
+    standfirst: 'local',
+    body: 'local',
+    section: 'local',
+    tags: 'local',
+  });
 
   useEffect(() => {
     (siteId ? call('sync:conflict', { articleId, siteId }) : call('review:packageConflict', { articleId }))
@@ -68,8 +74,8 @@ export function ConflictResolver({
           {view.fields.map((f) => (
             <tr key={f.field}>
               <th scope="row">{t(`sync.conflict.fields.${f.field}`)}</th>
-              <td dir="auto">{f.local}</td>
-              <td dir="auto">{f.remote}</td>
+              <td dir="auto">{f.local || t('sync.conflict.none')}</td>
+              <td dir="auto">{f.remote || t('sync.conflict.none')}</td>
               <td>
                 <fieldset>
                   <legend>
