@@ -54,7 +54,10 @@ export function createConflictService(deps: {
 
   return {
     async show(articleId: string, siteId: string): Promise<ConflictView> {
-      return compareSides(deps.articles.get(articleId), await sideOf(siteId, await remoteOf(articleId, siteId)));
+      return compareSides(
+        deps.articles.get(articleId),
+        await sideOf(siteId, await remoteOf(articleId, siteId)),
+      );
     },
 
     async resolve(articleId: string, siteId: string, take: ConflictChoice): Promise<void> {
@@ -62,7 +65,9 @@ export function createConflictService(deps: {
       const post = await remoteOf(articleId, siteId);
       const revision = article.revision;
       const terms = deps.terms;
-      const ensure = terms ? (kind: 'sections' | 'tags', name: string) => terms.ensure(kind, name) : undefined;
+      const ensure = terms
+        ? (kind: 'sections' | 'tags', name: string) => terms.ensure(kind, name)
+        : undefined;
       const merged = mergeSides(article, await sideOf(siteId, post), take, ensure);
       deps.articles.save({ id: articleId, baseRevision: revision, fields: merged });
       deps.review?.keepRemoteReview(articleId, post);
