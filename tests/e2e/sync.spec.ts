@@ -102,7 +102,15 @@ test('a post edited on the site and here shows a conflict; the publisher takes a
   await expect(site).toContainText('Draft on the site', WP_ANSWER);
 
   const [pub] = await ipc<{ remoteId: number }[]>(page, 'sync:publications', { articleId: article.id });
-  await wpAdmin('POST', `wp/v2/posts/${pub!.remoteId}`, { content: '<p>Les travaux commencent mardi.</p>' });
+  // The site's desk also re-files the post: another category and a tag this desk has never seen.
+  const stamp = Date.now();
+  const category = await wpAdmin<{ id: number }>('POST', 'wp/v2/categories', { name: `Économie ${stamp}` });
+  const tag = await wpAdmin<{ id: number }>('POST', 'wp/v2/tags', { name: `Halles ${stamp}` });
+  await wpAdmin('POST', `wp/v2/posts/${pub!.remoteId}`, {
+    content: '<p>Les travaux commencent mardi.</p>',
+    categories: [category.id],
+    tags: [tag.id],
+  });
   const current = await ipc<Record<string, unknown>>(page, 'articles:get', { id: article.id });
   await ipc(page, 'articles:save', {
     id: article.id,
@@ -129,18 +137,35 @@ test('a post edited on the site and here shows a conflict; the publisher takes a
   const conflict = page.getByRole('region', { name: 'Conflict with the site' });
   await expect(conflict.locator('del')).toHaveText('lundi');
   await expect(conflict.locator('ins')).toHaveText('mardi');
-  await conflict
-    .getByRole('group', { name: 'Keep for Body' })
-    .getByRole('radio', { name: 'On the site' })
-    .check();
+  const row = (field: string) =>
+    conflict.getByRole('row').filter({ has: page.getByRole('rowheader', { name: field, exact: true }) });
+  await expect(row('Section').getByRole('cell')).toHaveText(['Politique', `Économie ${stamp}`, /Here/]);
+  await expect(row('Tags').getByRole('cell')).toHaveText(['(none)', `Halles ${stamp}`, /Here/]);
+  for (const field of ['Body', 'Section', 'Tags'])
+    await conflict
+      .getByRole('group', { name: `Keep for ${field}` })
+      .getByRole('radio', { name: 'On the site' })
+      .check();
   await conflict.getByRole('button', { name: 'Apply and push' }).click();
   await expect(site).toContainText('Draft on the site', WP_ANSWER);
-  const post = await wpAdmin<{ title: { raw: string }; content: { raw: string } }>(
-    'GET',
-    `wp/v2/posts/${pub!.remoteId}?context=edit`,
-  );
+  const post = await wpAdmin<{
+    title: { raw: string };
+    content: { raw: string };
+    categories: number[];
+    tags: number[];
+  }>('GET', `wp/v2/posts/${pub!.remoteId}?context=edit`);
   expect(post.title.raw).toBe(`${headline} (mis à jour)`);
   expect(post.content.raw).toMatch(/<p( dir="auto")?>Les travaux commencent mardi\.<\/p>/);
+  // The site's re-filing was taken, so the push kept it rather than sending Politique back.
+  expect(post.categories).toEqual([category.id]);
+  expect(post.tags).toEqual([tag.id]);
+  const resolved = await ipc<{ section: { name: string } | null; tags: { name: string }[] }>(
+    page,
+    'articles:get',
+    { id: article.id },
+  );
+  expect(resolved.section?.name).toBe(`Économie ${stamp}`);
+  expect(resolved.tags.map((t) => t.name)).toEqual([`Halles ${stamp}`]);
 });
 
 test('the checklist blocks a push on errors and lets warnings through with one click', async ({ page }) => {

@@ -20,6 +20,8 @@ export interface RemoteSide {
    * Absent for a review package, which carries no rival filing.
    */
   filing?: { sectionName: string | undefined; tagNames: string[] } | undefined;
+  /** The post's slug, decoded as a pull stores it. Absent for a review package. */
+  slug?: string | undefined;
 }
 
 /** Tags are the same when they name the same terms, whatever the order, case or accents (as ensure folds names). */
@@ -57,6 +59,15 @@ export function compareSides(article: Article, remote: RemoteSide): ConflictView
       },
     );
   }
+  if (remote.slug !== undefined) {
+    // No slug here means the push sends none and the site keeps its own: nothing to choose.
+    fields.push({
+      field: 'slug',
+      local: article.slug,
+      remote: remote.slug,
+      same: !article.slug || article.slug === remote.slug,
+    });
+  }
   return {
     fields,
     bodyDiff: wordDiff(local.body, other.body),
@@ -84,6 +95,7 @@ export function mergeSides(
     standfirst: take.standfirst === 'remote' ? remote.standfirst : article.standfirst,
     body: take.body === 'remote' ? remote.body : article.body,
   };
+  if (take.slug === 'remote' && remote.slug !== undefined) fields.slug = remote.slug;
   if (remote.filing && ensure) {
     const { sectionName, tagNames } = remote.filing;
     if (take.section === 'remote' && sectionName) fields.sectionId = ensure('sections', sectionName).id;

@@ -17,7 +17,17 @@ const siteSide = (post: WpPost, filing: RemoteSide['filing']): RemoteSide => ({
   body: htmlToBody(withoutMarker(post.content.raw)),
   changedAt: post.modified_gmt,
   filing,
+  slug: slugText(post.slug),
 });
+
+/** The slug as a pull stores it: WordPress answers non-Latin slugs percent-encoded. */
+function slugText(slug: string): string {
+  try {
+    return decodeURIComponent(slug).slice(0, 200);
+  } catch {
+    return slug.slice(0, 200);
+  }
+}
 
 /**
  * An article changed both here and on the site: show both side by side, then let the user take either side

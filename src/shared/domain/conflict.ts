@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Section and tags are rows only when the other copy is a site's post (its categories and tags, by name). */
-export const CONFLICT_FIELDS = ['headline', 'standfirst', 'body', 'section', 'tags'] as const;
+/**
+ * Section, tags and slug are rows only when the other copy is a site's post (its categories and tags by name,
+ * its slug): a push sends them and a pull reads them, so either side may have moved them.
+ */
+export const CONFLICT_FIELDS = ['headline', 'standfirst', 'body', 'section', 'tags', 'slug'] as const;
 export const ConflictField = z.enum(CONFLICT_FIELDS);
 export type ConflictField = z.infer<typeof ConflictField>;
 
@@ -23,8 +26,15 @@ export const ConflictView = z.object({
 });
 export type ConflictView = z.infer<typeof ConflictView>;
 
-/** Section and tags default to this desk's filing (a review package carries no rival filing). */
+/** Section, tags and slug default to this desk's (a review package carries no rival ones). */
 export const ConflictChoice = z
-  .object({ headline: Side, standfirst: Side, body: Side, section: Side.optional(), tags: Side.optional() })
+  .object({
+    headline: Side,
+    standfirst: Side,
+    body: Side,
+    section: Side.optional(),
+    tags: Side.optional(),
+    slug: Side.optional(),
+  })
   .strict();
 export type ConflictChoice = z.infer<typeof ConflictChoice>;

@@ -47,6 +47,8 @@ describe('conflicts with edits made on the site', () => {
       ['body', 'Le conseil a voté le budget mardi soir.', 'Le conseil a adopté le budget mardi soir.', false],
       ['section', '', '', true],
       ['tags', '', '', true],
+      // No slug here: the push sends none, so the site's (none for a draft) is no conflict.
+      ['slug', '', untouched.slug, true],
     ]);
     expect(view.bodyDiff.filter((p) => p.kind !== 'same').map((p) => [p.kind, p.text])).toEqual([
       ['removed', 'voté'],
@@ -69,6 +71,42 @@ describe('conflicts with edits made on the site', () => {
       'Chapeau réécrit ici.',
       contentFor(merged),
     ]);
+    expect(f.sync.publications(local.id)[0]!.state).toBe('draft');
+  });
+
+  it('shows a slug changed on both sides in a conflict, and taking the site’s keeps it here and there', async () => {
+    const f = publishingFixture(tempDir());
+    const token = unique();
+    const { article, remoteId } = await pushed(f, `Tramway ${token}`);
+    const mine = f.write(article.id, { slug: `tramway-${token}` });
+    f.outbox.enqueue(mine.id, f.site.id, 'update');
+    await f.outbox.settle();
+    // A slug-only edit on the site is not a conflict of its own (the push's slug wins): the title moves too.
+    await wpAdmin('POST', `wp/v2/posts/${remoteId}`, {
+      title: `Tramway ${token}, ligne 2`,
+      slug: `tramway-ligne-2-${token}`,
+    });
+    const local = f.write(article.id, { slug: `tramway-nord-${token}` });
+    f.outbox.enqueue(local.id, f.site.id, 'update');
+    await f.outbox.settle();
+    expect(f.sync.publications(local.id)[0]!.state).toBe('conflict');
+
+    const view = await f.conflicts.show(local.id, f.site.id);
+    expect(view.fields.find((x) => x.field === 'slug')).toEqual({
+      field: 'slug',
+      local: `tramway-nord-${token}`,
+      remote: `tramway-ligne-2-${token}`,
+      same: false,
+    });
+    await f.conflicts.resolve(local.id, f.site.id, {
+      headline: 'local',
+      standfirst: 'local',
+      body: 'local',
+      slug: 'remote',
+    });
+    await f.outbox.settle();
+    expect(f.articles.get(local.id).slug).toBe(`tramway-ligne-2-${token}`);
+    expect((await remote(remoteId)).slug).toBe(`tramway-ligne-2-${token}`);
     expect(f.sync.publications(local.id)[0]!.state).toBe('draft');
   });
 

@@ -26,6 +26,7 @@ export function ConflictResolver({
     body: 'local',
     section: 'local',
     tags: 'local',
+    slug: 'local',
   });
 
   useEffect(() => {

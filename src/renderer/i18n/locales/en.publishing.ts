@@ -69,6 +69,7 @@ export const enPublishing = {
         body: 'Body',
         section: 'Section',
         tags: 'Tags',
+        slug: 'Slug',
       },
       none: '(none)',
       bodyDiff: 'Body, word by word (struck: only here; underlined: only on the site)',
