@@ -10,9 +10,6 @@ import { ImageView } from './ImageView';
 import { SuggestionMode } from './extensions/suggestionMode';
 import { reviewMarkViews } from './reviewMarkViews';
 
-/** The nodes drawn by React node views. */
-export const REACT_NODE_VIEWS: ReadonlySet<string> = new Set(['image']);
-
 /** Images get an editing view (caption, credit, alt in place); the schema is the shared one, unchanged. */
 const EditableImage = BodyImage.extend({
   addNodeView() {
