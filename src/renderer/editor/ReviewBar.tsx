@@ -138,7 +138,7 @@ export function ReviewBar() {
       {suggesting && <span className="review-note">{t('suggestions.on')}</span>}
       {notice && <span role="status">{notice}</span>}
       {conflict && (
-        <span role="status" className="review-conflict">
+        <span className="review-conflict" aria-live="polite">
           {t('suggestions.conflict', { name: conflict })}
         </span>
       )}

@@ -59,7 +59,7 @@ export const enComments = {
     atom: {
       image: 'Image',
       embed: 'Embed',
-      horizontalRule: 'Section break',
+      horizontalRule: 'Horizontal rule',
     },
     shape: {
       paragraph: 'a paragraph',
