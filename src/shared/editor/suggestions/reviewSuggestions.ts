@@ -138,13 +138,19 @@ export function decideSuggestions(
   if (spans.length === 0 && blocks.length === 0) return undefined;
   const tr = state.tr;
   const { schema } = state;
-  // A rejected pull quote goes first, so that a split after it joins back to the text before it.
-  if (decision === 'reject')
-    for (const { pos, suggestion } of [...blocks].reverse()) {
-      if (!suggestion.inserted) continue;
-      const $pos = tr.doc.resolve(tr.mapping.map(pos));
-      if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
+  // A rejected pull quote, and an image, embed or rule that the decision takes out, go first, so that a split
+  // or join across them meets only block boundaries and joins the text on either side.
+  for (const { pos, node, suggestion } of [...blocks].reverse()) {
+    if (isSuggestibleAtom(node)) {
+      if ((decision === 'accept') !== (suggestion.deleted === true)) continue;
+      const from = tr.mapping.map(pos);
+      tr.delete(from, from + node.nodeSize);
+      continue;
     }
+    if (decision !== 'reject' || !suggestion.inserted) continue;
+    const $pos = tr.doc.resolve(tr.mapping.map(pos));
+    if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
+  }
   const removed = tr.steps.length;
   const at = (pos: number, assoc = 1): number | null => {
     const mapped = tr.mapping.slice(0, removed).mapResult(pos, assoc);

@@ -93,8 +93,14 @@ const json = (state: EditorState | PmNode) =>
 function blocks(state: EditorState): string[] {
   const out: string[] = [];
   state.doc.forEach((node) => {
-    const s = node.attrs.suggestion as { inserted?: boolean; deleted?: boolean; authorName: string } | null;
-    const facet = s ? `:${s.inserted ? 'inserted' : s.deleted ? 'deleted' : '?'} (${s.authorName})` : '';
+    const s = node.attrs.suggestion as {
+      inserted?: boolean;
+      deleted?: boolean;
+      join?: boolean;
+      authorName: string;
+    } | null;
+    const what = s?.inserted ? 'inserted' : s?.deleted ? 'deleted' : s?.join ? 'join' : '?';
+    const facet = s ? `:${what} (${s.authorName})` : '';
     out.push(`${node.type.name}${facet}`);
   });
   return out;
@@ -197,5 +203,25 @@ describe('a second structural edit on someone else’s block suggestion', () => 
     const refused = suggestTransaction(split, tr, { person: KARIM, now: 2000, newId: uuid });
     expect(refused.docChanged).toBe(false);
     expect(refused.getMeta(SUGGESTION_CONFLICT)).toEqual({ authorName: 'Nadia' });
+  });
+});
+
+describe('a deletion across text and an image', () => {
+  it('marks the text and the image deleted; accepting all removes both, rejecting all gives back the original', () => {
+    const image = ATOMS.image!();
+    const original = docOf(p('Avant le port'), image, p('Après le port'));
+    const from = 1 + 'Avant '.length;
+    const to = original.child(0).nodeSize + image.nodeSize + 1 + 'Après'.length;
+    const state = start(original, from);
+    const selected = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+    const suggested = run(selected, KARIM, deleteSelection);
+    // The paragraph after it is suggested joined: accepting all makes one paragraph of what is left.
+    expect(blocks(suggested)).toEqual(['paragraph', 'image:deleted (Karim)', 'paragraph:join (Karim)']);
+    // (publishableBody strips the deletion marks without merging the text nodes: compare what the site gets.)
+    expect(siteBodyHtml(publishableBody(json(suggested)), 'fr')).toEqual(siteBodyHtml(json(original), 'fr'));
+    expect(json(decide(suggested, 'reject'))).toEqual(json(original));
+    const accepted = decide(suggested, 'accept');
+    expect(accepted.doc.textContent).toBe('Avant  le port');
+    expect(blocks(accepted)).toEqual(['paragraph']);
   });
 });
