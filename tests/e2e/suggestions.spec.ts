@@ -262,3 +262,86 @@ test('suggestion mode: a split, a join, a heading, a list and a link are suggest
   const stored = await storedArticle(page, 'Conseil');
   expect(JSON.stringify(stored.body)).not.toMatch(/suggestion"?:\{|authorId|\u200b/);
 });
+
+test('suggestion mode: a rule inserted and an embed deleted are suggestions; a second layout edit says why it waits', async ({
+  page,
+}) => {
+  host = await openApp(page);
+  await setPerson(host, NADIA);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Marché couvert');
+  await body(page).click();
+  await typographyOff(page);
+  await page.keyboard.type('Premier paragraphe.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraphe.');
+  await tool(page, 'Embed').click();
+  await page.getByRole('textbox', { name: 'Post URL' }).fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+  await page.getByRole('button', { name: 'Insert embed' }).click();
+  const embed = body(page).locator('figure.embed-card');
+  await expect(embed).toContainText('YouTube');
+  await saved(page);
+
+  await body(page).locator('p', { hasText: 'Premier' }).click();
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+
+  // A rule from the toolbar: there, marked as Nadia's suggested insertion.
+  await page.keyboard.press('End');
+  await tool(page, 'Horizontal rule').click();
+  const rule = body(page).locator('hr');
+  await expect(rule).toHaveClass(/suggestion-inserted/);
+  await expect(rule).toHaveAttribute('title', /^Nadia Ouali, .+: Horizontal rule added$/);
+
+  // Deleting the embed: it stays, struck, with who and when.
+  await embed.click();
+  await page.keyboard.press('Delete');
+  await expect(embed).toHaveCount(1);
+  await expect(embed).toHaveClass(/suggestion-deleted/);
+  await expect(embed).toHaveAttribute('title', /^Nadia Ouali, .+: Embed removed$/);
+
+  // A split for the conflict below.
+  await body(page).locator('p', { hasText: 'Second' }).click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Second '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(body(page).locator('p.suggestion-split')).toHaveText('paragraphe.');
+  await saved(page);
+
+  // Karim takes the desk: everything is still there after a reload.
+  await setPerson(host, KARIM);
+  await reopen(page, /Marché couvert/);
+  await expect(rule).toHaveClass(/suggestion-inserted/);
+  await expect(embed).toHaveClass(/suggestion-deleted/);
+
+  // His heading on Nadia's split paragraph is not made, and the Review bar says why.
+  await body(page).locator('p.suggestion-split').click();
+  await page.keyboard.press('Control+Shift+E');
+  await expect(suggestMode(page)).toHaveAttribute('aria-pressed', 'true');
+  await tool(page, 'Heading 2').click();
+  await expect(review(page)).toContainText(
+    'This block has a layout suggestion by Nadia Ouali: accept or reject it first.',
+  );
+  await expect(body(page).locator('h2')).toHaveCount(0);
+
+  // He accepts the rule, rejects the embed's deletion and the split.
+  const decide = async (where: Locator, decision: 'Accept' | 'Reject', what: RegExp) => {
+    await where.click();
+    await expect(review(page)).toContainText(what);
+    await review(page).getByRole('button', { name: decision, exact: true }).click();
+  };
+  await decide(rule, 'Accept', /Layout · Suggestion by Nadia Ouali, .+ · Horizontal rule added/);
+  await decide(embed, 'Reject', /Layout · Suggestion by Nadia Ouali, .+ · Embed removed/);
+  await decide(body(page).locator('p.suggestion-split'), 'Reject', /Paragraph split/);
+  await expect(body(page).locator('.suggestion-block')).toHaveCount(0);
+  await saved(page);
+
+  // What the reader gets after a reload: the rule, and the embed still there.
+  await reopen(page, /Marché couvert/);
+  expect(await readerHtml(page)).toBe(
+    '<p>Premier paragraphe.</p><hr><p>Second paragraphe.</p>' +
+      '<figure><span>YouTube</span><span>https://www.youtube.com/watch?v=dQw4w9WgXcQ</span></figure>',
+  );
+  const stored = await storedArticle(page, 'Marché');
+  expect(JSON.stringify(stored.body)).not.toMatch(/suggestion"?:\{|authorId/);
+});

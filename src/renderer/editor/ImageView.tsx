@@ -1,7 +1,10 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import type { BlockSuggestion } from '../../shared/domain/comments';
 import { mediaUrl } from '../../shared/domain/media';
+import { blockSuggestionClasses } from '../../shared/editor/extensions/blockSuggestion';
 import { FieldCommentButton } from '../features/comments/FieldCommentButton';
+import { blockSuggestionWhat, colourFor, suggestionLabel } from './reviewMarkViews';
 
 /** An inline image in the editor: the picture, and its caption, credit and alt text edited in place. */
 export function ImageView({ node, updateAttributes, selected }: ReactNodeViewProps) {
@@ -13,12 +16,22 @@ export function ImageView({ node, updateAttributes, selected }: ReactNodeViewPro
     dir: 'auto' as const,
     spellCheck: true,
   });
+  // A suggested insertion or removal of the image, shown like the other block suggestions.
+  const suggestion = (node.attrs.suggestion ?? null) as BlockSuggestion | null;
+  if (suggestion) colourFor(suggestion.authorId, suggestion.authorColour);
+  const suggested = suggestion
+    ? {
+        'data-suggestion-author-id': suggestion.authorId,
+        title: `${suggestionLabel(suggestion)}: ${blockSuggestionWhat(suggestion, 'image')}`,
+      }
+    : {};
   return (
     <NodeViewWrapper
       as="figure"
-      className={`body-image${selected ? ' is-selected' : ''}`}
+      className={`body-image${selected ? ' is-selected' : ''}${suggestion ? ` ${blockSuggestionClasses(suggestion)}` : ''}`}
       data-media-id={attrs.mediaId}
       data-drag-handle=""
+      {...suggested}
     >
       <img src={mediaUrl(attrs.mediaId)} alt={attrs.alt} draggable={false} />
       <figcaption contentEditable={false} suppressContentEditableWarning>

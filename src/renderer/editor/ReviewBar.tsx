@@ -66,6 +66,7 @@ export function ReviewBar() {
   const editor = useEditorUi((s) => s.editor);
   const suggesting = useSuggestUi((s) => s.suggesting);
   const toggle = useSuggestUi((s) => s.toggle);
+  const conflict = useSuggestUi((s) => s.conflict);
   const [notice, setNotice] = useState('');
   const here = useEditorState({
     editor,
@@ -73,8 +74,17 @@ export function ReviewBar() {
       if (!e) return undefined;
       const mark = suggestionAt(e.state.doc, e.state.selection.head);
       if (mark) return { kind: mark.type.name, attrs: mark.attrs as SuggestionAttrs, what: '' };
-      // Not on suggested text: the block's own structural suggestion, if it has one.
-      const block = blockSuggestionAt(e.state.doc, e.state.selection.head);
+      // Not on suggested text: the block's own structural suggestion, or the selected image's, embed's or rule's.
+      const { from, head } = e.state.selection;
+      const $from = e.state.doc.resolve(from);
+      const atomBlock = $from.parent.isTextblock ? undefined : blockSuggestionAt(e.state.doc, from);
+      if (atomBlock)
+        return {
+          kind: 'block',
+          attrs: atomBlock,
+          what: blockSuggestionWhat(atomBlock, $from.nodeAfter?.type.name),
+        };
+      const block = blockSuggestionAt(e.state.doc, head);
       return block ? { kind: 'block', attrs: block, what: blockSuggestionWhat(block) } : undefined;
     },
     equalityFn: (a, b) => a?.attrs.id === b?.attrs.id && a?.kind === b?.kind && a?.what === b?.what,
@@ -127,6 +137,11 @@ export function ReviewBar() {
       )}
       {suggesting && <span className="review-note">{t('suggestions.on')}</span>}
       {notice && <span role="status">{notice}</span>}
+      {conflict && (
+        <span className="review-conflict" aria-live="polite">
+          {t('suggestions.conflict', { name: conflict })}
+        </span>
+      )}
       {here && (
         <span className="review-here" role="group" aria-label={t(`suggestions.kind.${here.kind}`)}>
           <span>

@@ -1,6 +1,6 @@
 import type { Extensions, GlobalAttributes } from '@tiptap/core';
 import type { BlockSuggestion } from '../../shared/domain/comments';
-import { BodyBlockSuggestion } from '../../shared/editor/extensions/blockSuggestion';
+import { BodyBlockSuggestion, SUGGESTIBLE_ATOMS } from '../../shared/editor/extensions/blockSuggestion';
 import { BodySuggestionDelete } from '../../shared/editor/marks/suggestionDelete';
 import { BodySuggestionFormat } from '../../shared/editor/marks/suggestionFormat';
 import { BodySuggestionInsert } from '../../shared/editor/marks/suggestionInsert';
@@ -14,7 +14,7 @@ const coloured = new Set<string>();
  * Each author's suggestions in their colour. The CSP forbids style attributes, so the colour goes into one
  * constructed stylesheet, a rule per author (CSSOM is not inline style).
  */
-function colourFor(authorId: unknown, colour: unknown): void {
+export function colourFor(authorId: unknown, colour: unknown): void {
   if (typeof authorId !== 'string' || typeof colour !== 'string' || coloured.has(authorId)) return;
   if (!/^[0-9a-f-]{36}$/i.test(authorId) || !/^#[0-9a-f]{6}$/i.test(colour)) return;
   if (!sheet) {
@@ -25,14 +25,20 @@ function colourFor(authorId: unknown, colour: unknown): void {
   sheet.insertRule(`[data-suggestion-author-id="${authorId}"] { --author-colour: ${colour}; }`);
 }
 
-function label(attrs: Record<string, unknown>): string {
+export function suggestionLabel(attrs: Record<string, unknown>): string {
   const at = Number(attrs.at);
   const when = Number.isFinite(at) && at > 0 ? formatDateTime(at) : '';
   return i18next.t('suggestions.byline', { name: String(attrs.authorName ?? ''), when });
 }
 
 /** What a structural suggestion does, in words: "Split", "Join with the previous block", "Heading 2 (was…)". */
-export function blockSuggestionWhat(value: BlockSuggestion): string {
+export function blockSuggestionWhat(value: BlockSuggestion, atom?: string): string {
+  if (atom) {
+    const what = i18next.t(`suggestions.atom.${atom}`, { defaultValue: atom });
+    return i18next.t(value.deleted ? 'suggestions.block.atomDeleted' : 'suggestions.block.atomInserted', {
+      what,
+    });
+  }
   const parts: string[] = [];
   if (value.inserted) parts.push(i18next.t('suggestions.block.inserted'));
   if (value.split) parts.push(i18next.t('suggestions.block.split'));
@@ -57,24 +63,32 @@ function shapeName(shape: NonNullable<BlockSuggestion['was']>): string {
 const BlockSuggestionView = BodyBlockSuggestion.extend({
   addGlobalAttributes() {
     const parent = (this.parent?.() ?? []) as GlobalAttributes;
-    return parent.map((entry) => ({
-      ...entry,
-      attributes: Object.fromEntries(
-        Object.entries(entry.attributes).map(([name, spec]) => [
-          name,
-          {
-            ...spec,
-            renderHTML: (attributes: Record<string, unknown>) => {
-              const rendered = spec?.renderHTML?.(attributes) ?? {};
-              const value = attributes[name] as BlockSuggestion | null;
-              if (!value) return rendered;
-              colourFor(value.authorId, value.authorColour);
-              return { ...rendered, title: `${label(value)}: ${blockSuggestionWhat(value)}` };
+    return parent.map((entry) => {
+      // An atom's entry (image, embed, rule) says what is added or removed; the text blocks', what changed.
+      const atom =
+        entry.types.length === 1 && SUGGESTIBLE_ATOMS.has(entry.types[0]!) ? entry.types[0] : undefined;
+      return {
+        ...entry,
+        attributes: Object.fromEntries(
+          Object.entries(entry.attributes).map(([name, spec]) => [
+            name,
+            {
+              ...spec,
+              renderHTML: (attributes: Record<string, unknown>) => {
+                const rendered = spec?.renderHTML?.(attributes) ?? {};
+                const value = attributes[name] as BlockSuggestion | null;
+                if (!value) return rendered;
+                colourFor(value.authorId, value.authorColour);
+                return {
+                  ...rendered,
+                  title: `${suggestionLabel(value)}: ${blockSuggestionWhat(value, atom)}`,
+                };
+              },
             },
-          },
-        ]),
-      ),
-    }));
+          ]),
+        ),
+      };
+    });
   },
 });
 
@@ -93,7 +107,7 @@ export function reviewMarkViews(): Extensions {
         const what = link
           ? `: ${link.after ? i18next.t('suggestions.link.to', { href: String(link.after.href) }) : i18next.t('suggestions.link.removed')}`
           : '';
-        return [tag, { ...attrs, title: `${label(m.attrs)}${what}` }, hole];
+        return [tag, { ...attrs, title: `${suggestionLabel(m.attrs)}${what}` }, hole];
       },
     }),
   );

@@ -9,6 +9,8 @@ interface SuggestUiState {
   /** The author of suggestions: known before suggestion mode can be switched on, then follows the profile. */
   person: PersonRef | null;
   error: string | null;
+  /** Why the last edit was not made (a block carries someone else's layout suggestion), until the next edit. */
+  conflict: string | null;
   toggle(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export const useSuggestUi = create<SuggestUiState>((set, get) => ({
   suggesting: false,
   person: null,
   error: null,
+  conflict: null,
   async toggle() {
     if (get().suggesting) return set({ suggesting: false });
     try {

@@ -87,12 +87,14 @@ export type BlockShape = z.infer<typeof BlockShape>;
  * A structural suggestion, kept on the text block it concerns (paragraph, heading, pull-quote parts) with the
  * same author and time as the marks: `split` (this block was split off the one before it: rejecting joins them
  * again), `join` (joining this block onto the one before is suggested: accepting joins them), `was` (its type
- * or the lists and quotes around it changed from this shape), `inserted` (a new pull quote's part).
+ * or the lists and quotes around it changed from this shape), `inserted` (a new pull quote's part, or a new
+ * image, embed or rule), `deleted` (removing this image, embed or rule is suggested: it stays until accepted).
  */
 export const BlockSuggestion = SuggestionAttrs.extend({
   split: z.boolean().optional(),
   join: z.boolean().optional(),
   inserted: z.boolean().optional(),
+  deleted: z.boolean().optional(),
   was: BlockShape.optional(),
 });
 export type BlockSuggestion = z.infer<typeof BlockSuggestion>;

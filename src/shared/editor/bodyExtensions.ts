@@ -35,7 +35,7 @@ import { BodyText } from './nodes/text';
  * Changing what a stored document may contain means bumping BODY_SCHEMA_VERSION and adding a step to
  * bodyMigrations.ts.
  */
-export const BODY_SCHEMA_VERSION = 4;
+export const BODY_SCHEMA_VERSION = 5;
 
 /** Nodes: the document and its blocks, then what goes inside them. */
 export const bodyNodes: Extensions = [

@@ -16,6 +16,9 @@ const steps: Record<number, (doc: BodyDoc) => BodyDoc> = {
   // 3 -> 4: structural suggestions (a block attribute) and link changes in formatting suggestions. A
   // version-3 body has none and is a valid version-4 body as it is.
   3: (doc) => doc,
+  // 4 -> 5: the same block attribute on images, embeds and rules (suggested inserted or deleted). A version-4
+  // body has none; a version-4 desk would drop it and publish a suggested image, so it must refuse the body.
+  4: (doc) => doc,
 };
 
 export class BodyTooNewError extends Error {

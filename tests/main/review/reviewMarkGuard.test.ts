@@ -324,6 +324,47 @@ describe('main refuses forged review marks in what the editor saves', () => {
     });
   });
 
+  it('an embed or rule suggested inserted or deleted must be signed by this desk, and keeps its author', async () => {
+    const core = desk();
+    const a = core.services.articles.create('fr');
+    const atoms = (by: object, kind: 'inserted' | 'deleted', at = Date.now() - 1000): BodyDoc =>
+      ({
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Le maire a parlé' }] },
+          {
+            type: 'embed',
+            attrs: {
+              provider: 'youtube',
+              url: 'https://www.youtube.com/watch?v=abc123',
+              suggestion: { id: S1, ...by, at, [kind]: true },
+            },
+          },
+          { type: 'horizontalRule', attrs: { suggestion: { id: S2, ...by, at, [kind]: true } } },
+        ],
+      }) as BodyDoc;
+    const before = stored(core, a.id);
+    refused(
+      await save(core, a.id, atoms(OTHER, 'inserted')),
+      /signed by this desk's profile \(Nadia Ait\), not by Karim/,
+    );
+    refused(await save(core, a.id, atoms(OTHER, 'deleted')), /signed by this desk's profile/);
+    expect(stored(core, a.id)).toEqual(before);
+
+    const at = Date.now() - 5000;
+    expect((await save(core, a.id, atoms(me(core), 'deleted', at))).ok).toBe(true);
+    expect(JSON.stringify(core.services.articles.get(a.id).body)).toContain('"deleted":true');
+    const saved = stored(core, a.id);
+    // Re-attributing it, or turning the suggested deletion into an insertion, is refused.
+    refused(await save(core, a.id, atoms(OTHER, 'deleted', at)), /signed by this desk|existing suggestion/);
+    refused(
+      await save(core, a.id, atoms(me(core), 'deleted', at + 1)),
+      /changes who made an existing suggestion/,
+    );
+    expect(stored(core, a.id)).toEqual(saved);
+    core.close();
+  });
+
   it('the editor cannot claim a sync save to slip marks past the check', async () => {
     const core = desk();
     const a = core.services.articles.create('fr');

@@ -1,8 +1,10 @@
 import { Extension } from '@tiptap/core';
 import {
+  SUGGESTION_CONFLICT,
   plainInsertions,
   shouldSuggest,
   suggestTransaction,
+  type SuggestionConflict,
 } from '../../../shared/editor/suggestions/trackChanges';
 import { startBodyComment } from '../commentAnchors';
 import { useSuggestUi } from '../suggestUi';
@@ -22,13 +24,17 @@ export const SuggestionMode = Extension.create({
     const { suggesting, person } = useSuggestUi.getState();
     if (!shouldSuggest(transaction)) return next(transaction);
     if (!suggesting || !person) return next(plainInsertions(transaction));
-    next(
-      suggestTransaction(this.editor.state, transaction, {
-        person,
-        now: Date.now(),
-        newId: () => crypto.randomUUID(),
-      }),
-    );
+    const tracked = suggestTransaction(this.editor.state, transaction, {
+      person,
+      now: Date.now(),
+      newId: () => crypto.randomUUID(),
+    });
+    // A refused edit must not look like a key that did nothing: the Review bar says whose suggestion blocks it.
+    const conflict = tracked.getMeta(SUGGESTION_CONFLICT) as SuggestionConflict | undefined;
+    const said = useSuggestUi.getState().conflict;
+    const now = conflict ? conflict.authorName : null;
+    if (now !== said) useSuggestUi.setState({ conflict: now });
+    next(tracked);
   },
   addKeyboardShortcuts() {
     const toggle = (): boolean => {

@@ -53,6 +53,13 @@ export const enComments = {
       join: 'Join with the block before',
       reshaped: 'Was {{was}}',
       inserted: 'New pull quote',
+      atomInserted: '{{what}} added',
+      atomDeleted: '{{what}} removed',
+    },
+    atom: {
+      image: 'Image',
+      embed: 'Embed',
+      horizontalRule: 'Horizontal rule',
     },
     shape: {
       paragraph: 'a paragraph',
@@ -64,6 +71,8 @@ export const enComments = {
       blockquote: 'a quote',
       inside: '{{block}} in {{around}}',
     },
+    conflict:
+      'This block has a layout suggestion by {{name}}: accept or reject it first. Your change was not made.',
     link: {
       to: 'link to {{href}}',
       removed: 'link removed',

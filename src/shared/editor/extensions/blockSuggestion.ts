@@ -1,8 +1,11 @@
-import { Extension } from '@tiptap/core';
+import { Extension, type Attribute } from '@tiptap/core';
 import { BLOCK_SUGGESTION_ATTR, BlockSuggestion } from '../../domain/comments';
 
 /** The blocks that carry structural suggestions: every text block of the body. */
 export const SUGGESTIBLE_BLOCKS = ['paragraph', 'heading', 'pullQuoteText', 'pullQuoteAttribution'] as const;
+
+/** The block atoms (no text of their own) whose insertion or removal is suggested on their own attribute. */
+export const SUGGESTIBLE_ATOMS: ReadonlySet<string> = new Set(['image', 'embed', 'horizontalRule']);
 
 /** The facets of a block suggestion, as class names for the editor's styles. */
 export function blockSuggestionClasses(value: BlockSuggestion): string {
@@ -11,6 +14,7 @@ export function blockSuggestionClasses(value: BlockSuggestion): string {
   if (value.join) classes.push('suggestion-join');
   if (value.was) classes.push('suggestion-reshaped');
   if (value.inserted) classes.push('suggestion-inserted');
+  if (value.deleted) classes.push('suggestion-deleted');
   return classes.join(' ');
 }
 
@@ -33,26 +37,27 @@ function parse(raw: string | null): BlockSuggestion | null {
 export const BodyBlockSuggestion = Extension.create({
   name: 'blockSuggestion',
   addGlobalAttributes() {
-    return [
-      {
-        types: [...SUGGESTIBLE_BLOCKS],
-        attributes: {
-          [BLOCK_SUGGESTION_ATTR]: {
-            default: null,
-            keepOnSplit: false,
-            parseHTML: (element) => parse(element.getAttribute('data-block-suggestion')),
-            renderHTML: (attributes) => {
-              const value = attributes[BLOCK_SUGGESTION_ATTR] as BlockSuggestion | null;
-              if (!value) return {};
-              return {
-                'data-block-suggestion': JSON.stringify(value),
-                'data-suggestion-author-id': value.authorId,
-                class: blockSuggestionClasses(value),
-              };
-            },
-          },
-        },
+    const attribute: Attribute = {
+      default: null,
+      keepOnSplit: false,
+      parseHTML: (element) => parse(element.getAttribute('data-block-suggestion')),
+      renderHTML: (attributes) => {
+        const value = attributes[BLOCK_SUGGESTION_ATTR] as BlockSuggestion | null;
+        if (!value) return {};
+        return {
+          'data-block-suggestion': JSON.stringify(value),
+          'data-suggestion-author-id': value.authorId,
+          class: blockSuggestionClasses(value),
+        };
       },
+    };
+    // The text blocks together, then one entry per atom, so the editor's views can say "image added".
+    return [
+      { types: [...SUGGESTIBLE_BLOCKS], attributes: { [BLOCK_SUGGESTION_ATTR]: attribute } },
+      ...[...SUGGESTIBLE_ATOMS].map((type) => ({
+        types: [type],
+        attributes: { [BLOCK_SUGGESTION_ATTR]: attribute },
+      })),
     ];
   },
 });

@@ -1,3 +1,4 @@
+import { closeHistory } from '@tiptap/pm/history';
 import type { Mark, Node as PmNode } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import {
@@ -8,7 +9,7 @@ import {
   type SuggestionAttrs,
 } from '../../domain/comments';
 import { blockSuggestionOf, joinToPrevious, restoreShape } from './blockShapes';
-import { SKIP_SUGGESTION } from './trackChanges';
+import { SKIP_SUGGESTION, isSuggestibleAtom } from './trackChanges';
 
 export type Decision = 'accept' | 'reject';
 
@@ -42,11 +43,11 @@ export interface BlockSuggestionAt {
   suggestion: BlockSuggestion;
 }
 
-/** Every text block carrying a structural suggestion, in order. */
+/** Every text block, image, embed or rule carrying a structural suggestion, in order. */
 export function blockSuggestions(doc: PmNode): BlockSuggestionAt[] {
   const found: BlockSuggestionAt[] = [];
   doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
+    if (!node.isTextblock && !isSuggestibleAtom(node)) return true;
     const suggestion = blockSuggestionOf(node);
     if (suggestion) found.push({ pos, node, suggestion });
     return false;
@@ -61,10 +62,15 @@ export function suggestionAt(doc: PmNode, pos: number): Mark | undefined {
   return marks.find((m) => SUGGESTION_MARKS.has(m.type.name));
 }
 
-/** The structural suggestion of the text block a position is in, if any. */
+/**
+ * The structural suggestion of the text block a position is in, or of the image, embed or rule right after it
+ * (a selected one starts there), if any.
+ */
 export function blockSuggestionAt(doc: PmNode, pos: number): BlockSuggestion | undefined {
   const $pos = doc.resolve(pos);
-  return ($pos.parent.isTextblock && blockSuggestionOf($pos.parent)) || undefined;
+  if ($pos.parent.isTextblock) return blockSuggestionOf($pos.parent) ?? undefined;
+  const after = $pos.nodeAfter;
+  return (after && isSuggestibleAtom(after) && blockSuggestionOf(after)) || undefined;
 }
 
 /**
@@ -89,6 +95,12 @@ function decideBlock(tr: Transaction, pos: number, id: string, decision: Decisio
   const suggestion = node && blockSuggestionOf(node);
   // The block went with a decision taken just before (its text was all an insertion, now rejected).
   if (!node || !suggestion || suggestion.id !== id) return;
+  if (isSuggestibleAtom(node)) {
+    // An image, embed or rule: accepting its removal or rejecting its insertion takes it out; else it stays.
+    if ((decision === 'accept') === (suggestion.deleted === true)) tr.delete(pos, pos + node.nodeSize);
+    else tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
+    return;
+  }
   tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
   if (decision === 'accept') {
     if (suggestion.join) joinToPrevious(tr, pos);
@@ -126,13 +138,19 @@ export function decideSuggestions(
   if (spans.length === 0 && blocks.length === 0) return undefined;
   const tr = state.tr;
   const { schema } = state;
-  // A rejected pull quote goes first, so that a split after it joins back to the text before it.
-  if (decision === 'reject')
-    for (const { pos, suggestion } of [...blocks].reverse()) {
-      if (!suggestion.inserted) continue;
-      const $pos = tr.doc.resolve(tr.mapping.map(pos));
-      if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
+  // A rejected pull quote, and an image, embed or rule that the decision takes out, go first, so that a split
+  // or join across them meets only block boundaries and joins the text on either side.
+  for (const { pos, node, suggestion } of [...blocks].reverse()) {
+    if (isSuggestibleAtom(node)) {
+      if ((decision === 'accept') !== (suggestion.deleted === true)) continue;
+      const from = tr.mapping.map(pos);
+      tr.delete(from, from + node.nodeSize);
+      continue;
     }
+    if (decision !== 'reject' || !suggestion.inserted) continue;
+    const $pos = tr.doc.resolve(tr.mapping.map(pos));
+    if ($pos.parent.type.name === 'pullQuote') tr.delete($pos.before(), $pos.after());
+  }
   const removed = tr.steps.length;
   const at = (pos: number, assoc = 1): number | null => {
     const mapped = tr.mapping.slice(0, removed).mapResult(pos, assoc);
@@ -175,7 +193,9 @@ export function decideSuggestions(
   }
   // From the end: each change moves only what comes after it. A block's own text (after its start) first.
   for (const item of items.sort((a, b) => b.at - a.at)) item.run();
-  return tr.setMeta(SKIP_SUGGESTION, true);
+  // Its own undo step, even right after the suggestion it decides (removing a just-inserted image is adjacent
+  // to inserting it, and the history would otherwise fold the two into one).
+  return closeHistory(tr).setMeta(SKIP_SUGGESTION, true);
 }
 
 /** A document with every structural suggestion rejected (its text suggestions left for the caller). */

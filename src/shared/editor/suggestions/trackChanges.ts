@@ -18,10 +18,24 @@ import {
   type SuggestionAttrs,
 } from '../../domain/comments';
 import type { PersonRef } from '../../domain/people';
+import { SUGGESTIBLE_ATOMS } from '../extensions/blockSuggestion';
 import { blockSuggestionOf, joinToPrevious, sameShape, shapeAt } from './blockShapes';
 
 /** Meta key: this transaction is review work (accept, reject, anchoring a comment), never a suggestion. */
 export const SKIP_SUGGESTION = 'redacSkipSuggestion';
+
+/**
+ * Meta key on the empty transaction that replaces an edit refused because a block it would reshape carries
+ * someone else's structural suggestion: `{ authorName }`, so the editor can say why nothing happened.
+ */
+export const SUGGESTION_CONFLICT = 'redacSuggestionConflict';
+
+export interface SuggestionConflict {
+  authorName: string;
+}
+
+/** An image, embed or rule: a block with no text whose insertion or removal is its own block suggestion. */
+export const isSuggestibleAtom = (node: PmNode): boolean => SUGGESTIBLE_ATOMS.has(node.type.name);
 
 /** Formatting that suggestion mode records as a suggested change; other marks (comment anchors) apply as is. */
 export const FORMAT_MARKS: ReadonlySet<string> = new Set([
@@ -57,11 +71,22 @@ function typesOf(state: EditorState): Types {
 const isAuthor = (mark: Mark | undefined, person: PersonRef): boolean =>
   mark !== undefined && mark.attrs.authorId === person.id;
 
-/** Adds `mark` to every inline node of a fragment, dropping other suggestion marks it carried (a paste). */
+/**
+ * Adds `mark` to every inline node of a fragment, dropping other suggestion marks it carried (a paste); an
+ * image, embed or rule is marked inserted on its own attribute, with the same signature.
+ */
 function markFragment(fragment: Fragment, mark: Mark, drop: readonly MarkType[]): Fragment {
   const nodes: PmNode[] = [];
   fragment.forEach((node) => {
     if (node.isInline) nodes.push(node.mark(mark.addToSet(node.marks.filter((m) => !drop.includes(m.type)))));
+    else if (isSuggestibleAtom(node))
+      nodes.push(
+        node.type.create(
+          { ...node.attrs, [BLOCK_SUGGESTION_ATTR]: { ...(mark.attrs as SuggestionAttrs), inserted: true } },
+          null,
+          node.marks,
+        ),
+      );
     else nodes.push(node.copy(markFragment(node.content, mark, drop)));
   });
   return Fragment.from(nodes);
@@ -94,8 +119,9 @@ function freshAttrs(ctx: SuggestionContext, id: string): SuggestionAttrs {
 
 /**
  * A deletion becomes a suggestion: the text stays, marked deleted; text that this person had suggested
- * inserting goes for real (there is nothing to suggest about it). Block boundaries and non-text content are
- * kept: a deletion across paragraphs marks the text of both and joins nothing.
+ * inserting goes for real (there is nothing to suggest about it). An image, embed or rule wholly inside the
+ * range stays, marked deleted on its own attribute (or goes, if it was this person's suggested insertion).
+ * Block boundaries are kept: a deletion across paragraphs marks the text of both and joins nothing.
  */
 function suggestDelete(
   tr: Transaction,
@@ -105,8 +131,19 @@ function suggestDelete(
   ctx: SuggestionContext,
   id: string,
 ): void {
-  const ranges: { from: number; to: number; own: boolean }[] = [];
+  const ranges: { from: number; to: number; own: boolean; atom?: BlockSuggestion | null }[] = [];
   tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (isSuggestibleAtom(node)) {
+      const current = blockSuggestionOf(node);
+      if (pos >= from && pos + node.nodeSize <= to && !current?.deleted)
+        ranges.push({
+          from: pos,
+          to: pos + node.nodeSize,
+          own: mine(current, ctx.person) && current!.inserted === true,
+          atom: current,
+        });
+      return false;
+    }
     if (!node.isInline) return true;
     const start = Math.max(pos, from);
     const end = Math.min(pos + node.nodeSize, to);
@@ -125,7 +162,11 @@ function suggestDelete(
     freshAttrs(ctx, id);
   for (const range of ranges.reverse()) {
     if (range.own) tr.delete(range.from, range.to);
-    else tr.addMark(range.from, range.to, t.deletion.create(attrs));
+    else if (range.atom !== undefined) {
+      // Someone else's pending insertion of it is theirs to keep or drop: it is decided first.
+      if (range.atom === null || mine(range.atom, ctx.person))
+        tr.setNodeAttribute(range.from, BLOCK_SUGGESTION_ATTR, { ...attrs, deleted: true });
+    } else tr.addMark(range.from, range.to, t.deletion.create(attrs));
   }
 }
 
@@ -237,10 +278,20 @@ function crossedBlocks(doc: PmNode, from: number, to: number): { pos: number; no
  * suggested splitting off simply undoes that split. A block with someone else's structural suggestion keeps
  * it: that one is decided first.
  */
-function suggestJoins(tr: Transaction, from: number, to: number, ctx: SuggestionContext, id: string): void {
+function suggestJoins(
+  tr: Transaction,
+  from: number,
+  to: number,
+  ctx: SuggestionContext,
+  id: string,
+  conflicts: string[],
+): void {
   for (const { pos, node } of crossedBlocks(tr.doc, from, to).reverse()) {
     const current = blockSuggestionOf(node);
-    if (current && !mine(current, ctx.person)) continue;
+    if (current && !mine(current, ctx.person)) {
+      conflicts.push(current.authorName);
+      continue;
+    }
     if (current?.join) continue;
     if (current?.split && !current.was) {
       tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
@@ -255,10 +306,15 @@ function suggestJoins(tr: Transaction, from: number, to: number, ctx: Suggestion
  * After a structural edit (split, list or quote wrapped or lifted, type changed) has been applied: each text
  * block that changed shape records what it was (once: a second change keeps the first shape, and changing it
  * back clears the suggestion); each new text block (the second half of a split, a pasted paragraph, a pull
- * quote's parts) is marked as such. False when the edit would change a block that carries someone else's
- * structural suggestion: that one must be decided first, and the edit is not made.
+ * quote's parts) is marked as such. Returns the author's name when the edit would change a block that carries
+ * someone else's structural suggestion: that one must be decided first, and the edit is not made.
  */
-function recordShapes(before: PmNode, tr: Transaction, ctx: SuggestionContext, id: string): boolean {
+function recordShapes(
+  before: PmNode,
+  tr: Transaction,
+  ctx: SuggestionContext,
+  id: string,
+): string | undefined {
   const images = new Map<number, number>();
   before.descendants((node, pos) => {
     if (!node.isTextblock) return true;
@@ -267,7 +323,7 @@ function recordShapes(before: PmNode, tr: Transaction, ctx: SuggestionContext, i
     return false;
   });
   const updates: { pos: number; value: BlockSuggestion | null }[] = [];
-  let conflict = false;
+  let conflict: string | undefined;
   tr.doc.descendants((node, pos) => {
     if (conflict) return false;
     if (!node.isTextblock) return true;
@@ -288,7 +344,7 @@ function recordShapes(before: PmNode, tr: Transaction, ctx: SuggestionContext, i
     let value = had;
     if (!sameShape(was, now)) {
       if (had && !mine(had, ctx.person)) {
-        conflict = true;
+        conflict = had.authorName;
         return false;
       }
       const original = had?.was ?? was;
@@ -299,9 +355,9 @@ function recordShapes(before: PmNode, tr: Transaction, ctx: SuggestionContext, i
     if (JSON.stringify(value) !== JSON.stringify(current)) updates.push({ pos, value });
     return false;
   });
-  if (conflict) return false;
+  if (conflict !== undefined) return conflict;
   for (const { pos, value } of updates) tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, value);
-  return true;
+  return undefined;
 }
 
 /**
@@ -324,6 +380,8 @@ export function suggestTransaction(
   // Set for edits that are one suggestion each (a join, a format or link change, a structural change), so the
   // history does not group them with the edit before, however quickly they follow it.
   let ownStep = false;
+  // Authors of structural suggestions that kept part of this edit from being made (a join onto their block).
+  const conflicts: string[] = [];
   original.steps.forEach((step: Step, i) => {
     const back = new Mapping();
     for (let j = i - 1; j >= 0; j--) back.appendMap(original.steps[j]!.getMap().invert());
@@ -342,7 +400,7 @@ export function suggestTransaction(
           return;
         }
         const start = tracked.steps.length;
-        suggestJoins(tracked, from, to, ctx, id);
+        suggestJoins(tracked, from, to, ctx, id, conflicts);
         const after = tracked.mapping.slice(start);
         cursor = backspace ? after.map(from, -1) : after.map(to, 1);
         ownStep = true;
@@ -350,7 +408,7 @@ export function suggestTransaction(
       }
       const start = tracked.steps.length;
       if (to > from) {
-        suggestJoins(tracked, from, to, ctx, id);
+        suggestJoins(tracked, from, to, ctx, id, conflicts);
         const joined = tracked.mapping.slice(start);
         suggestDelete(tracked, joined.map(from, 1), joined.map(to, -1), t, ctx, id);
       }
@@ -375,9 +433,15 @@ export function suggestTransaction(
       structural ||= rebased instanceof ReplaceAroundStep || rebased instanceof AttrStep;
     }
   });
-  if (structural && !recordShapes(state.doc, tracked, ctx, id)) {
+  const blocked = structural ? recordShapes(state.doc, tracked, ctx, id) : undefined;
+  if (blocked !== undefined) {
     // Someone else's structural suggestion is on a block this edit would reshape: nothing is changed.
-    return state.tr.setMeta(SKIP_SUGGESTION, true);
+    const conflict: SuggestionConflict = { authorName: blocked };
+    return state.tr.setMeta(SKIP_SUGGESTION, true).setMeta(SUGGESTION_CONFLICT, conflict);
+  }
+  if (conflicts.length > 0 && tracked.steps.length === 0) {
+    const conflict: SuggestionConflict = { authorName: conflicts[0]! };
+    return state.tr.setMeta(SKIP_SUGGESTION, true).setMeta(SUGGESTION_CONFLICT, conflict);
   }
   if (structural || ownStep) closeHistory(tracked);
 
