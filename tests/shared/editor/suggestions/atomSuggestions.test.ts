@@ -1,43 +1,18 @@
 import { deleteSelection } from '@tiptap/pm/commands';
-import { history, undo } from '@tiptap/pm/history';
 import type { Node as PmNode } from '@tiptap/pm/model';
-import { EditorState, NodeSelection, TextSelection, type Command, type Transaction } from '@tiptap/pm/state';
+import { EditorState, NodeSelection, TextSelection, type Command } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import type { BodyDoc } from '../../../../src/shared/domain/article';
-import type { PersonRef } from '../../../../src/shared/domain/people';
-import { bodySchema } from '../../../../src/shared/editor/bodySchema';
 import { compactBlockJson } from '../../../../src/shared/editor/extensions/blockSuggestion';
 import { siteBodyHtml } from '../../../../src/main/publishing/siteHtml';
 import { hasSuggestions, publishableBody } from '../../../../src/shared/editor/reviewMarks';
-import {
-  blockSuggestionAt,
-  decideSuggestions,
-} from '../../../../src/shared/editor/suggestions/reviewSuggestions';
+import { blockSuggestionAt } from '../../../../src/shared/editor/suggestions/reviewSuggestions';
 import {
   SUGGESTION_CONFLICT,
-  shouldSuggest,
   suggestTransaction,
 } from '../../../../src/shared/editor/suggestions/trackChanges';
+import { KARIM, NADIA, decide, docOf, p, schema, start, suggest, undone, uuid } from './support';
 
-const NADIA: PersonRef = {
-  id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
-  name: 'Nadia',
-  initials: 'N',
-  colour: '#8250df',
-};
-const KARIM: PersonRef = {
-  id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-  name: 'Karim',
-  initials: 'K',
-  colour: '#1a7f37',
-};
-
-let ids = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
-
-const schema = bodySchema();
-const p = (text: string) => schema.node('paragraph', null, text ? [schema.text(text)] : []);
-const docOf = (...blocks: PmNode[]) => schema.node('doc', null, blocks);
 const MEDIA = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 
 /** One of each atom, as the editor's commands would make it. */
@@ -54,37 +29,12 @@ const ATOMS: Record<string, () => PmNode> = {
   horizontalRule: () => schema.nodes.horizontalRule!.create(),
 };
 
-function start(doc: PmNode, at: number): EditorState {
-  const state = EditorState.create({ schema, doc, plugins: [history()] });
-  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, at)));
-}
-
-function run(state: EditorState, person: PersonRef, command: Command): EditorState {
-  let next = state;
-  const ran = command(state, (tr: Transaction) => {
-    next = state.apply(
-      shouldSuggest(tr) ? suggestTransaction(state, tr, { person, now: 1000, newId: uuid }) : tr,
-    );
-  });
-  expect(ran).toBe(true);
-  return next;
-}
-
 const insert =
   (node: PmNode): Command =>
   (state, dispatch) => {
     dispatch?.(state.tr.replaceSelectionWith(node));
     return true;
   };
-
-const decide = (state: EditorState, decision: 'accept' | 'reject', who?: PersonRef) =>
-  state.apply(decideSuggestions(state, decision, (a) => !who || a.authorId === who.id)!);
-
-function undone(state: EditorState): EditorState {
-  let back = state;
-  undo(state, (tr) => (back = state.apply(tr)));
-  return back;
-}
 
 const json = (state: EditorState | PmNode) =>
   compactBlockJson(('doc' in state ? state.doc : state).toJSON() as BodyDoc);
@@ -112,7 +62,7 @@ describe.each(Object.keys(ATOMS))('suggestion mode and a %s', (kind) => {
   it('suggests inserting it: shown as inserted, accept keeps it, reject removes it, one undo', () => {
     const original = docOf(p('Avant'), p('Après'));
     const state = start(original, 6);
-    const suggested = run(state, NADIA, insert(make()));
+    const suggested = suggest(state, NADIA, insert(make()));
     expect(blocks(suggested)).toEqual(['paragraph', `${kind}:inserted (Nadia)`, 'paragraph']);
     expect(blockSuggestionAt(suggested.doc, 7)?.authorName).toBe('Nadia');
     expect(hasSuggestions(json(suggested))).toBe(true);
@@ -138,7 +88,7 @@ describe.each(Object.keys(ATOMS))('suggestion mode and a %s', (kind) => {
     const original = docOf(p('Avant'), make(), p('Après'));
     const selected = start(original, 1);
     const state = selected.apply(selected.tr.setSelection(NodeSelection.create(selected.doc, 7)));
-    const suggested = run(state, KARIM, deleteSelection);
+    const suggested = suggest(state, KARIM, deleteSelection);
     expect(blocks(suggested)).toEqual(['paragraph', `${kind}:deleted (Karim)`, 'paragraph']);
     expect(blockSuggestionAt(suggested.doc, 7)?.deleted).toBe(true);
 
@@ -157,24 +107,24 @@ describe.each(Object.keys(ATOMS))('suggestion mode and a %s', (kind) => {
 
     // Deleting it again changes nothing: it is already suggested deleted.
     const again = suggested.apply(suggested.tr.setSelection(NodeSelection.create(suggested.doc, 7)));
-    expect(json(run(again, KARIM, deleteSelection))).toEqual(json(suggested));
+    expect(json(suggest(again, KARIM, deleteSelection))).toEqual(json(suggested));
 
     expect(json(undone(suggested))).toEqual(json(original));
   });
 
   it('deleting one you suggested inserting takes it out for real; decisions go by person', () => {
     const state = start(docOf(p('Avant'), p('Après')), 6);
-    const inserted = run(state, NADIA, insert(make()));
+    const inserted = suggest(state, NADIA, insert(make()));
     const selected = inserted.apply(inserted.tr.setSelection(NodeSelection.create(inserted.doc, 7)));
-    expect(json(run(selected, NADIA, deleteSelection))).toEqual(json(docOf(p('Avant'), p('Après'))));
+    expect(json(suggest(selected, NADIA, deleteSelection))).toEqual(json(docOf(p('Avant'), p('Après'))));
 
     // Karim deletes a rule Nadia did not touch; Nadia's insertion and Karim's deletion are decided apart.
     const both = docOf(p('Avant'), schema.nodes.horizontalRule!.create(), p('Après'));
     let mixed = start(both, 6);
-    mixed = run(mixed, NADIA, insert(make()));
+    mixed = suggest(mixed, NADIA, insert(make()));
     const rulePos = mixed.doc.child(0).nodeSize + mixed.doc.child(1).nodeSize;
     mixed = mixed.apply(mixed.tr.setSelection(NodeSelection.create(mixed.doc, rulePos)));
-    mixed = run(mixed, KARIM, deleteSelection);
+    mixed = suggest(mixed, KARIM, deleteSelection);
     expect(blocks(mixed)).toEqual([
       'paragraph',
       `${kind}:inserted (Nadia)`,
@@ -191,7 +141,7 @@ describe('a second structural edit on someone else’s block suggestion', () => 
   it('is not made and says whose suggestion is in the way', () => {
     const state = start(docOf(p('Premier paragraphe du texte.')), 11);
     let split = state;
-    split = run(split, NADIA, (s, dispatch) => {
+    split = suggest(split, NADIA, (s, dispatch) => {
       dispatch?.(s.tr.split(s.selection.from));
       return true;
     });
@@ -214,7 +164,7 @@ describe('a deletion across text and an image', () => {
     const to = original.child(0).nodeSize + image.nodeSize + 1 + 'Après'.length;
     const state = start(original, from);
     const selected = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
-    const suggested = run(selected, KARIM, deleteSelection);
+    const suggested = suggest(selected, KARIM, deleteSelection);
     // The paragraph after it is suggested joined: accepting all makes one paragraph of what is left.
     expect(blocks(suggested)).toEqual(['paragraph', 'image:deleted (Karim)', 'paragraph:join (Karim)']);
     // (publishableBody strips the deletion marks without merging the text nodes: compare what the site gets.)

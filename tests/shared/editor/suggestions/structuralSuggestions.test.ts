@@ -1,40 +1,18 @@
 import { joinBackward, joinForward, lift, setBlockType, splitBlock, wrapIn } from '@tiptap/pm/commands';
-import { history, undo } from '@tiptap/pm/history';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { liftListItem, wrapInList } from '@tiptap/pm/schema-list';
-import { EditorState, TextSelection, type Command, type Transaction } from '@tiptap/pm/state';
+import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import type { BodyDoc } from '../../../../src/shared/domain/article';
-import type { PersonRef } from '../../../../src/shared/domain/people';
-import { bodyProblem, bodySchema } from '../../../../src/shared/editor/bodySchema';
+import { bodyProblem } from '../../../../src/shared/editor/bodySchema';
 import { compactBlockJson } from '../../../../src/shared/editor/extensions/blockSuggestion';
 import {
   hasSuggestions,
   publishableBody,
   suggestionAuthors,
 } from '../../../../src/shared/editor/reviewMarks';
-import { decideSuggestions } from '../../../../src/shared/editor/suggestions/reviewSuggestions';
-import { shouldSuggest, suggestTransaction } from '../../../../src/shared/editor/suggestions/trackChanges';
+import { KARIM, NADIA, decide, docOf, p, schema, start, suggest, undone } from './support';
 
-const NADIA: PersonRef = {
-  id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
-  name: 'Nadia',
-  initials: 'N',
-  colour: '#8250df',
-};
-const KARIM: PersonRef = {
-  id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-  name: 'Karim',
-  initials: 'K',
-  colour: '#1a7f37',
-};
-
-let ids = 0;
-const uuid = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`;
-
-const schema = bodySchema();
-const p = (text: string, attrs: Record<string, unknown> = {}) =>
-  schema.node('paragraph', attrs, text ? [schema.text(text)] : []);
 const h = (level: number, text: string) => schema.node('heading', { level }, [schema.text(text)]);
 const ul = (...items: PmNode[][]) =>
   schema.node(
@@ -43,33 +21,6 @@ const ul = (...items: PmNode[][]) =>
     items.map((content) => schema.node('listItem', null, content)),
   );
 const quote = (...blocks: PmNode[]) => schema.node('blockquote', null, blocks);
-const docOf = (...blocks: PmNode[]) => schema.node('doc', null, blocks);
-
-function start(doc: PmNode, at: number, to = at): EditorState {
-  const state = EditorState.create({ schema, doc, plugins: [history()] });
-  return state.apply(state.tr.setSelection(TextSelection.create(state.doc, at, to)));
-}
-
-/** Runs a ProseMirror command as suggestion mode would: the view's dispatch rewrites it first. */
-function suggest(state: EditorState, person: PersonRef, command: Command): EditorState {
-  let next = state;
-  const ran = command(state, (tr: Transaction) => {
-    next = state.apply(
-      shouldSuggest(tr) ? suggestTransaction(state, tr, { person, now: 1000, newId: uuid }) : tr,
-    );
-  });
-  expect(ran).toBe(true);
-  return next;
-}
-
-const decide = (state: EditorState, decision: 'accept' | 'reject', who?: PersonRef) =>
-  state.apply(decideSuggestions(state, decision, (a) => !who || a.authorId === who.id)!);
-
-function undone(state: EditorState): EditorState {
-  let back = state;
-  undo(state, (tr) => (back = state.apply(tr)));
-  return back;
-}
 
 const json = (state: EditorState) => state.doc.toJSON() as BodyDoc;
 /** Where the text `needle` starts (inside its block). */
