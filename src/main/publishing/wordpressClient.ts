@@ -45,6 +45,20 @@ export interface WpResponse<T> {
   headers: Headers;
 }
 
+/** What a failed fetch (no answer at all) means for the user, and that it is worth retrying. */
+function unreachable(error: unknown, timeoutMs: number): WpError {
+  const name = (error as { name?: string }).name;
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new WpError(`The site did not answer within ${timeoutMs / 1000} s.`, undefined, 'timeout', true);
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  return new WpError(
+    `The site could not be reached${cause ? ` (${cause})` : ''}.`,
+    undefined,
+    'network',
+    true,
+  );
+}
+
 /** The site's address as the user typed it, reduced to its root: no trailing slash, no /wp-json. */
 export function normalizeSiteUrl(input: string): string {
   let url: URL;
@@ -86,21 +100,7 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
       response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
       text = await response.text();
     } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError')
-        throw new WpError(
-          `The site did not answer within ${timeoutMs / 1000} s.`,
-          undefined,
-          'timeout',
-          true,
-        );
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new WpError(
-        `The site could not be reached${cause ? ` (${cause})` : ''}.`,
-        undefined,
-        'network',
-        true,
-      );
+      throw unreachable(error, timeoutMs);
     }
     let parsed: unknown;
     try {
@@ -181,15 +181,7 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
       return { bytes: Buffer.concat(chunks), type: response.headers.get('content-type') ?? '' };
     } catch (error) {
       if (error instanceof WpError) throw error;
-      const name = (error as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError')
-        throw new WpError(
-          `The site did not answer within ${timeoutMs / 1000} s.`,
-          undefined,
-          'timeout',
-          true,
-        );
-      throw new WpError('The site could not be reached.', undefined, 'network', true);
+      throw unreachable(error, timeoutMs);
     }
   }
 
