@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -49,4 +50,26 @@ export async function wpAdmin<T>(method: string, route: string, body?: unknown):
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * Runs PHP inside the site, as WordPress's own background jobs do (Debian 12 has no wp-cli): for what no REST
+ * call can do, such as the cron publishing a scheduled post. Runs as the web server's user when we are root.
+ */
+export function wordpressPhp(code: string): string {
+  const stateDir = wordpressStateDir();
+  const configName = `redac-${createHash('md5').update(stateDir).digest('hex').slice(0, 12)}`;
+  const script = `<?php
+$_SERVER['WORDPRESS_CONFIG'] = $argv[1];
+$_SERVER['HTTP_HOST'] = '127.0.0.1';
+$_SERVER['REQUEST_URI'] = '/';
+$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+require '/usr/share/wordpress/wp-load.php';
+${code}`;
+  const asWeb = process.getuid?.() === 0 ? ['runuser', '-u', 'www-data', '--', 'php'] : ['php'];
+  return execFileSync(asWeb[0]!, [...asWeb.slice(1), '--', configName], {
+    input: script,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }

@@ -80,6 +80,7 @@ export function createHandlers(services: Services): Handlers {
     'sites:test': ({ id }) => sites.test(id),
     'preview:render': ({ id, stylesheet }) => preview.render(id, stylesheet),
     'sync:publications': ({ articleId }) => sync.publications(articleId),
+    'sync:refresh': ({ articleId }) => sync.refresh(articleId),
     'sync:enqueue': ({ articleId, siteId, action, scheduledAt, acceptWarnings }) => {
       // Only a publisher publishes or schedules (issue 6), also when 'Send for review' would.
       workflow.checkMayPush(travel.carrier.concreteAction(articleId, action));

@@ -22,6 +22,11 @@ export interface RemoteSide {
   filing?: { sectionName: string | undefined; tagNames: string[] } | undefined;
   /** The post's slug, decoded as a pull stores it. Absent for a review package. */
   slug?: string | undefined;
+  /**
+   * The article's slug that the post's slug stands for, when the site has not changed it since the last sync
+   * (WordPress drops accents and adds `-2`: "été-x" sent is "ete-x" there, and no conflict).
+   */
+  slugBasis?: string | undefined;
 }
 
 /** Tags are the same when they name the same terms, whatever the order, case or accents (as ensure folds names). */
@@ -65,7 +70,7 @@ export function compareSides(article: Article, remote: RemoteSide): ConflictView
       field: 'slug',
       local: article.slug,
       remote: remote.slug,
-      same: !article.slug || article.slug === remote.slug,
+      same: !article.slug || article.slug === remote.slug || article.slug === remote.slugBasis,
     });
   }
   return {

@@ -4,13 +4,19 @@ import type { TermService } from '../taxonomy/termService';
 import { htmlToBody } from '../content/bodyHtml';
 import { AppError, notFound } from '../core/errors';
 import { compareSides, mergeSides, type RemoteSide } from './conflictSides';
-import { remoteHash, withoutMarker, type WpPost } from './mapping';
+import { withoutMarker, type WpPost } from './mapping';
+import type { PublicationRow } from './publicationRows';
+import { slugMoved, slugText } from './remoteMoves';
 import type { Outbox } from './outbox';
 import type { Publisher } from './publisher';
 import { explainWpError } from './siteService';
 import { WpError } from './wordpressClient';
 
-const siteSide = (post: WpPost, filing: RemoteSide['filing']): RemoteSide => ({
+/**
+ * The post as the conflict view compares it. Its slug, unless moved on the site since the last sync, is what
+ * WordPress made of the article's slug then (`slug_basis`): that pair is no conflict, whatever WordPress did to it.
+ */
+const siteSide = (post: WpPost, filing: RemoteSide['filing'], pub: PublicationRow): RemoteSide => ({
   source: 'site',
   headline: post.title.raw,
   standfirst: post.excerpt.raw,
@@ -18,16 +24,9 @@ const siteSide = (post: WpPost, filing: RemoteSide['filing']): RemoteSide => ({
   changedAt: post.modified_gmt,
   filing,
   slug: slugText(post.slug),
+  slugBasis:
+    pub.remote_slug != null && pub.slug_basis != null && !slugMoved(pub, post) ? pub.slug_basis : undefined,
 });
-
-/** The slug as a pull stores it: WordPress answers non-Latin slugs percent-encoded. */
-function slugText(slug: string): string {
-  try {
-    return decodeURIComponent(slug).slice(0, 200);
-  } catch {
-    return slug.slice(0, 200);
-  }
-}
 
 /**
  * An article changed both here and on the site: show both side by side, then let the user take either side
@@ -44,7 +43,7 @@ export function createConflictService(deps: {
   /** Keeps the other desk's review state (post meta) when a conflict is resolved. */
   review?: { keepRemoteReview(articleId: string, post: WpPost): void } | undefined;
 }) {
-  async function remoteOf(articleId: string, siteId: string): Promise<WpPost> {
+  async function remoteOf(articleId: string, siteId: string): Promise<{ post: WpPost; pub: PublicationRow }> {
     const pub = deps.publisher.publications.get(articleId, siteId);
     if (!pub?.remote_id) throw notFound('This article on that site');
     let post: WpPost | undefined;
@@ -54,12 +53,15 @@ export function createConflictService(deps: {
       throw error instanceof WpError ? explainWpError(error) : error;
     }
     if (!post) throw new AppError('not_found', 'The post is no longer on the site.');
-    return post;
+    return { post, pub };
   }
 
   /** Without this desk's terms there is nothing to map the site's filing onto: no section and tags rows. */
-  async function sideOf(siteId: string, post: WpPost): Promise<RemoteSide> {
-    return siteSide(post, deps.terms ? await deps.publisher.filingNames(siteId, post) : undefined);
+  async function sideOf(
+    siteId: string,
+    { post, pub }: { post: WpPost; pub: PublicationRow },
+  ): Promise<RemoteSide> {
+    return siteSide(post, deps.terms ? await deps.publisher.filingNames(siteId, post) : undefined, pub);
   }
 
   return {
@@ -72,16 +74,21 @@ export function createConflictService(deps: {
 
     async resolve(articleId: string, siteId: string, take: ConflictChoice): Promise<void> {
       const article = deps.articles.get(articleId);
-      const post = await remoteOf(articleId, siteId);
+      const seen = await remoteOf(articleId, siteId);
+      const { post } = seen;
       const revision = article.revision;
       const terms = deps.terms;
       const ensure = terms
         ? (kind: 'sections' | 'tags', name: string) => terms.ensure(kind, name)
         : undefined;
-      const merged = mergeSides(article, await sideOf(siteId, post), take, ensure);
+      const side = await sideOf(siteId, seen);
+      const merged = mergeSides(article, side, take, ensure);
       deps.articles.save({ id: articleId, baseRevision: revision, fields: merged });
       deps.review?.keepRemoteReview(articleId, post);
-      deps.publisher.markSeen(articleId, siteId, post.modified_gmt, remoteHash(post));
+      // The slug the site holds stands for the merged one when it was taken from there (or is what WordPress made
+      // of it); otherwise the held push sends the article's.
+      const slugBasis = merged.slug === side.slugBasis ? merged.slug : (side.slug ?? '');
+      deps.publisher.markSeen(articleId, siteId, post, slugBasis);
       deps.outbox.retryConflicts(articleId, siteId);
     },
   };

@@ -146,13 +146,19 @@ export type TermResolver = ReturnType<typeof createTermResolver>;
 export async function postFields(
   article: Article,
   terms: TermResolver,
-  options: { canSetAuthor: boolean; featuredMedia: number | undefined; imageSrc?: ImageSrc | undefined },
+  options: {
+    canSetAuthor: boolean;
+    featuredMedia: number | undefined;
+    imageSrc?: ImageSrc | undefined;
+    /** Off when the site already holds what it made of this slug (or the article has none: the site's stands). */
+    sendSlug?: boolean;
+  },
 ): Promise<Record<string, unknown>> {
   const fields: Record<string, unknown> = {
     title: article.headline,
     excerpt: article.standfirst,
     content: contentFor(article, options.imageSrc),
-    slug: article.slug || undefined,
+    slug: (options.sendSlug ?? true) && article.slug ? article.slug : undefined,
   };
   if (article.section)
     fields.categories = [await terms.ensureTerm('categories', article.section.name, article.section.slug)];

@@ -12,6 +12,12 @@ export interface PublicationRow {
   remote_hash: string | null;
   /** The post's date_gmt as the site last answered it (null when unknown). */
   remote_date_gmt?: string | null;
+  /** The post's slug exactly as the site last answered it (percent-encoded, suffixed); null when unknown. */
+  remote_slug?: string | null;
+  /** The article's slug that remote_slug stands for (what was sent, or taken from the site); null when unknown. */
+  slug_basis?: string | null;
+  /** Hash of the post's text alone (no status, slug or terms) as last seen; null when unknown. */
+  content_hash?: string | null;
   /** not_on_site, on_site, conflict, failed (the site-facing states are derived from remote_status). */
   state: string;
   /** The site's message for a failure, or a notice (e.g. HTML the site filtered). */
@@ -29,13 +35,17 @@ export function publicationQueries(db: Db) {
   );
   const upsert = db.prepare<[PublicationRow]>(
     `INSERT INTO publications (article_id, site_id, remote_id, remote_status, last_pushed_revision,
-                               remote_modified_gmt, remote_hash, remote_date_gmt, state, last_error, updated_at)
+                               remote_modified_gmt, remote_hash, remote_date_gmt, remote_slug, slug_basis,
+                               content_hash, state, last_error, updated_at)
      VALUES (@article_id, @site_id, @remote_id, @remote_status, @last_pushed_revision,
-             @remote_modified_gmt, @remote_hash, @remote_date_gmt, @state, @last_error, @updated_at)
+             @remote_modified_gmt, @remote_hash, @remote_date_gmt, @remote_slug, @slug_basis,
+             @content_hash, @state, @last_error, @updated_at)
      ON CONFLICT (article_id, site_id) DO UPDATE SET
        remote_id = excluded.remote_id, remote_status = excluded.remote_status,
        last_pushed_revision = excluded.last_pushed_revision, remote_modified_gmt = excluded.remote_modified_gmt,
-       remote_hash = excluded.remote_hash, remote_date_gmt = excluded.remote_date_gmt, state = excluded.state, last_error = excluded.last_error,
+       remote_hash = excluded.remote_hash, remote_date_gmt = excluded.remote_date_gmt,
+       remote_slug = excluded.remote_slug, slug_basis = excluded.slug_basis, content_hash = excluded.content_hash,
+       state = excluded.state, last_error = excluded.last_error,
        updated_at = excluded.updated_at`,
   );
   return {
@@ -43,7 +53,14 @@ export function publicationQueries(db: Db) {
     ofArticle: (articleId: string): PublicationRow[] => ofArticle.all(articleId),
     byRemote: (siteId: string, remoteId: number): PublicationRow | undefined =>
       byRemote.get(siteId, remoteId),
-    upsert: (row: PublicationRow): void => void upsert.run({ remote_date_gmt: null, ...row }),
+    upsert: (row: PublicationRow): void =>
+      void upsert.run({
+        remote_date_gmt: null,
+        remote_slug: null,
+        slug_basis: null,
+        content_hash: null,
+        ...row,
+      }),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { Article, ArticleFields, Language } from '../../shared/domain/article';
+import { fieldsOf, type Article, type ArticleFields, type Language } from '../../shared/domain/article';
 import { photoCaption } from '../../shared/publishing/photoCredit';
 import type { SyncAction } from '../../shared/domain/publication';
 import type { ArticleService } from '../articles/articleService';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
 import type { TermService } from '../taxonomy/termService';
-import { createTermNames, type TermNames } from './siteTerms';
+import { createTermNames } from './siteTerms';
 import { withDurability } from '../db/durability';
 import type { MediaSource } from './mediaSource';
 import { postsWithMarker, sweepDuplicates, sweepMediaDuplicates } from './duplicateSweep';
@@ -17,15 +17,14 @@ import {
   contentFor,
   createTermResolver,
   postFields,
-  remoteHash,
   sameRemote,
-  termsMoved,
   withoutMarker,
   wpDateGmt,
   type TermResolver,
   type WpPost,
 } from './mapping';
 import { publicationQueries, type PublicationRow } from './publicationRows';
+import { remoteMoves, seenFields, slugText } from './remoteMoves';
 import type { SiteService } from './siteService';
 import { WpError, type WpClient } from './wordpressClient';
 import type { ReviewCarrier } from '../review/reviewCarrier';
@@ -51,8 +50,6 @@ const TARGET_STATUS: Record<Exclude<SyncAction, 'trash' | 'update' | 'review'>, 
 interface SiteContext {
   client: WpClient;
   terms: TermResolver;
-  /** The names of the site's categories and tags, by id (a remote re-filing is pulled by name). */
-  termNames: { categories: TermNames; tags: TermNames };
   canSetAuthor: boolean;
   /** The site has Redac's review plugin (post meta redac_review). */
   carriesReview: boolean;
@@ -88,10 +85,6 @@ export function createPublisher(deps: {
         .then(async (me) => ({
           client,
           terms: createTermResolver(client),
-          termNames: {
-            categories: createTermNames(client, 'categories'),
-            tags: createTermNames(client, 'tags'),
-          },
           canSetAuthor: me.body.capabilities?.edit_others_posts === true,
           carriesReview: deps.review ? await deps.review.siteCarriesReview(client) : false,
         }));
@@ -139,17 +132,15 @@ export function createPublisher(deps: {
     post: WpPost,
     revision: number,
     notice: string | null,
+    slugBasis: string,
   ): void {
     record(
       articleId,
       siteId,
       {
+        ...seenFields(post, slugBasis),
         remote_id: post.id,
-        remote_status: post.status,
         last_pushed_revision: revision,
-        remote_modified_gmt: post.modified_gmt,
-        remote_hash: remoteHash(post),
-        remote_date_gmt: post.date_gmt,
         state: 'on_site',
         last_error: notice,
       },
@@ -220,16 +211,21 @@ export function createPublisher(deps: {
     return sectionName ? { sectionId: terms.ensure('sections', sectionName).id, tagIds } : { tagIds };
   }
 
-  /** The post's section (its first category of its own, if any) and tags, by the site's names. */
+  /**
+   * The post's section (its first category of its own, if any) and tags, by the site's names as they are now:
+   * asked for each time (two small requests, only when a re-filing is pulled or a conflict shown), so a category
+   * renamed on the site shows its new name, as a pull (which asks once per pull) does.
+   */
   async function filingNames(
     ctx: SiteContext,
     post: WpPost,
   ): Promise<{ sectionName: string | undefined; tagNames: string[] }> {
-    await ctx.termNames.categories.load(post.categories ?? []);
-    await ctx.termNames.tags.load(post.tags ?? []);
+    const categories = createTermNames(ctx.client, 'categories');
+    const tags = createTermNames(ctx.client, 'tags');
+    await Promise.all([categories.load(post.categories ?? []), tags.load(post.tags ?? [])]);
     return {
-      sectionName: ctx.termNames.categories.sectionOf(post.categories ?? [])?.name,
-      tagNames: ctx.termNames.tags.namesOf(post.tags ?? []).map((t) => t.name),
+      sectionName: categories.sectionOf(post.categories ?? [])?.name,
+      tagNames: tags.namesOf(post.tags ?? []).map((t) => t.name),
     };
   }
 
@@ -237,7 +233,8 @@ export function createPublisher(deps: {
   function pullInto(
     article: Article,
     post: WpPost,
-    filing?: Partial<Pick<ArticleFields, 'sectionId' | 'tagIds'>> | undefined,
+    filing: Partial<Pick<ArticleFields, 'sectionId' | 'tagIds'>> | undefined,
+    slug: string,
   ): Article {
     const siteFields: ArticleFields = {
       kicker: article.kicker,
@@ -245,7 +242,7 @@ export function createPublisher(deps: {
       standfirst: post.excerpt.raw,
       body: htmlToBody(withoutMarker(post.content.raw)),
       language: article.language,
-      slug: article.slug,
+      slug,
       seoTitle: article.seoTitle,
       seoDescription: article.seoDescription,
       sectionId: filing?.sectionId ?? article.sectionId,
@@ -263,6 +260,24 @@ export function createPublisher(deps: {
     });
     incoming?.applyTo(article.id);
     return saved;
+  }
+
+  /**
+   * What the site made of the slug it was sent (accents dropped, `-2` when another post has it, cut at 200 bytes)
+   * becomes the article's slug: the desk sees the address readers get, and the next push has nothing to send.
+   * Not when the article moved on while the push was out (its new revision is the desk's; the basis stays).
+   */
+  function learnSlug(pushed: Article, written: WpPost): Article | undefined {
+    const siteSlug = slugText(written.slug);
+    if (!siteSlug || siteSlug === pushed.slug) return undefined;
+    const current = deps.articles.get(pushed.id);
+    if (current.revision !== pushed.revision) return undefined;
+    return deps.articles.save({
+      id: pushed.id,
+      baseRevision: current.revision,
+      fields: { ...fieldsOf(current), slug: siteSlug },
+      kind: 'sync',
+    });
   }
 
   /**
@@ -314,23 +329,39 @@ export function createPublisher(deps: {
       resolveInlineImages(of, (image) => ensureMedia(siteId, image.mediaId, image, of.language));
     let images = await uploadImages(article);
 
+    // The article's slug the site's slug stands for: the push sends the slug only when the article's differs, so
+    // what WordPress made of it (accents dropped, `-2`, percent-encoding) is never fought on later pushes.
+    let slugBasis = pub?.slug_basis ?? null;
     if (remote && known && pub?.remote_hash) {
       const remoteChanged =
         !sameRemote(pub.remote_hash, remote) || remote.modified_gmt !== pub.remote_modified_gmt;
       const localChanged = article.revision !== pub.last_pushed_revision;
-      // Re-filed on the site (another category, tags added or removed) with the same text is a change too.
-      const refiled = termsMoved(pub.remote_hash, remote);
+      // Re-filed on the site (another category, tags added or removed), or given another slug, with the same text
+      // is a change too. Only moved to another status (published by cron, unpublished) is not: the push keeps the
+      // site's status for an update, and the row records it.
+      const site = remote;
+      const moves = remoteMoves(pub, site, {
+        textDiffers: () => !sameContent(article, site, images.src),
+        slug: article.slug,
+      });
       const remoteMoved =
-        refiled ||
-        !sameContent(article, remote, images.src) ||
+        moves.terms ||
+        moves.text ||
+        moves.slug ||
         deps.review?.remoteReviewDiffers(article.id, remote) === true;
       if (remoteChanged && remoteMoved) {
         if (localChanged) {
-          const message = `The post was changed on the site (at ${remote.modified_gmt} UTC${refiled ? ', its categories or tags included' : ''}) and here since the last sync: nothing was overwritten.`;
+          const also = [
+            moves.terms ? 'its categories or tags' : undefined,
+            moves.slug ? `its slug (now “${slugText(remote.slug)}”)` : undefined,
+          ].filter(Boolean);
+          const message = `The post was changed on the site (at ${remote.modified_gmt} UTC${also.length ? `, ${also.join(' and ')} included` : ''}) and here since the last sync: nothing was overwritten.`;
           record(articleId, siteId, { state: 'conflict', last_error: message }, { deferred: true });
           return { kind: 'conflict', message };
         }
-        article = pullInto(article, remote, await siteFiling(ctx, remote));
+        const slug = moves.slug ? slugText(remote.slug) : article.slug;
+        if (moves.slug) slugBasis = slug;
+        article = pullInto(article, remote, await siteFiling(ctx, remote), slug);
         // The pulled body may use other images (already known ones cost nothing).
         images = await uploadImages(article);
       }
@@ -348,10 +379,12 @@ export function createPublisher(deps: {
         notice = error.message;
       }
     }
+    const sendSlug = article.slug !== '' && article.slug !== slugBasis;
     const fields = await postFields(article, ctx.terms, {
       canSetAuthor: ctx.canSetAuthor,
       featuredMedia,
       imageSrc: images.src,
+      sendSlug,
     });
     if (action === 'update') fields.status = remote?.status ?? 'draft';
     else fields.status = TARGET_STATUS[action];
@@ -404,7 +437,15 @@ export function createPublisher(deps: {
       );
     }
     notice ??= deps.review?.checkWritten(written, fields);
-    recordPost(articleId, siteId, written, article.revision, notice ?? null);
+    const learned = sendSlug ? learnSlug(article, written) : undefined;
+    recordPost(
+      articleId,
+      siteId,
+      written,
+      learned?.revision ?? article.revision,
+      notice ?? null,
+      learned?.slug ?? article.slug,
+    );
     return { kind: 'done', notice, created };
   }
 
@@ -438,9 +479,27 @@ export function createPublisher(deps: {
     return notices.length ? notices.join(' ') : undefined;
   }
 
+  /**
+   * Reads the post's status from the site (a scheduled post published by cron does not move its modified date, so
+   * no pull sees it; a post unpublished or trashed on the site). Only what the Sync panel shows is updated: what
+   * the post holds is still compared at the next push or pull. A post deleted for good is no longer on the site.
+   */
+  async function refreshStatus(articleId: string, siteId: string): Promise<void> {
+    const pub = pubs.get(articleId, siteId);
+    if (!pub?.remote_id) return;
+    const post = await readPost((await siteContext(siteId)).client, pub.remote_id);
+    if (!post) {
+      record(articleId, siteId, { state: 'not_on_site', remote_status: null, last_error: null });
+      return;
+    }
+    if (post.status !== pub.remote_status || post.date_gmt !== pub.remote_date_gmt)
+      record(articleId, siteId, { remote_status: post.status, remote_date_gmt: post.date_gmt });
+  }
+
   return {
     push,
     sweep,
+    refreshStatus,
     ensureMedia,
     /** Forget cached site facts (after a password change). */
     forget: (siteId: string) => contexts.delete(siteId),
@@ -448,14 +507,12 @@ export function createPublisher(deps: {
       readPost((await siteContext(siteId)).client, remoteId),
     /** The post's section and tags by the site's names, mapped as a pull maps them (for the conflict view). */
     filingNames: async (siteId: string, post: WpPost) => filingNames(await siteContext(siteId), post),
-    /** The remote copy as now seen counts as synced (after a conflict was resolved); local stays changed. */
-    markSeen: (articleId: string, siteId: string, modifiedGmt: string, hash: string) =>
-      record(articleId, siteId, {
-        remote_modified_gmt: modifiedGmt,
-        remote_hash: hash,
-        state: 'on_site',
-        last_error: null,
-      }),
+    /**
+     * The remote copy as now seen counts as synced (after a conflict was resolved); local stays changed.
+     * `slugBasis`: the article's slug the post's slug stands for (the push sends the slug when they differ).
+     */
+    markSeen: (articleId: string, siteId: string, post: WpPost, slugBasis: string) =>
+      record(articleId, siteId, { ...seenFields(post, slugBasis), state: 'on_site', last_error: null }),
     recordFailure: (articleId: string, siteId: string, message: string) =>
       record(articleId, siteId, { state: 'failed', last_error: message }),
     publications: pubs,

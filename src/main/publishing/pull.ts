@@ -6,7 +6,8 @@ import { AppError } from '../core/errors';
 import { mapLimit } from '../core/mapLimit';
 import { htmlToBody } from '../content/bodyHtml';
 import type { Db } from '../db/open';
-import { fromWpDateGmt, remoteHash, sameRemote, withoutMarker, type WpPost } from './mapping';
+import { fromWpDateGmt, sameRemote, withoutMarker, type WpPost } from './mapping';
+import { remoteMoves, seenFields, slugText } from './remoteMoves';
 import type { Publisher } from './publisher';
 import { sweepDuplicates } from './duplicateSweep';
 import { createTermNames, type SiteTerm } from './siteTerms';
@@ -83,18 +84,12 @@ export function createPuller(deps: {
     terms: PostTerms,
     media: BroughtMedia,
   ): ArticleFields {
-    let slug = post.slug;
-    try {
-      slug = decodeURIComponent(post.slug);
-    } catch {
-      // keep it encoded
-    }
     return {
       ...base,
       headline: post.title.raw.slice(0, 1000),
       standfirst: post.excerpt.raw.slice(0, 4000),
       body: renameBodyMedia(htmlToBody(withoutMarker(post.content.raw)), media.renamed),
-      slug: slug.slice(0, 200),
+      slug: slugText(post.slug),
       sectionId: terms.section ? deps.terms.ensure('sections', terms.section.name).id : base.sectionId,
       tagIds: [...new Set(terms.tags.map((t) => deps.terms.ensure('tags', t.name).id))],
       // The site's featured photo, unless this desk already has one the site has not replaced.
@@ -141,13 +136,6 @@ export function createPuller(deps: {
     media: BroughtMedia,
   ): 'created' | 'updated' | 'unchanged' | 'conflict' {
     const known = pubs.byRemote(siteId, post.id);
-    const hash = remoteHash(post);
-    const seen = {
-      remote_modified_gmt: post.modified_gmt,
-      remote_hash: hash,
-      remote_status: post.status,
-      remote_date_gmt: post.date_gmt,
-    };
     if (!known) {
       const language: Language = ARABIC.test(post.title.raw + post.content.raw) ? 'ar' : 'fr';
       const created = deps.articles.create(language);
@@ -167,11 +155,18 @@ export function createPuller(deps: {
         state: 'on_site',
         last_error: incoming.notice,
         updated_at: now(),
-        ...seen,
+        ...seenFields(post, saved.slug),
       });
       return 'created';
     }
     if (sameRemote(known.remote_hash, post)) return 'unchanged';
+    const moves = remoteMoves(known, post, { textDiffers: () => true });
+    if (!moves.text && !moves.terms && !moves.slug) {
+      // Only its status moved (published by cron, unpublished on the site): the site state follows, the article
+      // has nothing new, and a change made here since is no conflict with it.
+      pubs.upsert({ ...known, ...seenFields(post, known.slug_basis ?? null), updated_at: now() });
+      return 'unchanged';
+    }
     const article = deps.articles.get(known.article_id);
     if (article.revision !== known.last_pushed_revision) {
       pubs.upsert({
@@ -194,7 +189,7 @@ export function createPuller(deps: {
     incoming.applyTo(saved.id);
     pubs.upsert({
       ...known,
-      ...seen,
+      ...seenFields(post, saved.slug),
       last_pushed_revision: saved.revision,
       state: 'on_site',
       last_error: incoming.notice,

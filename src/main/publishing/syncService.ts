@@ -85,6 +85,18 @@ export function createSyncService(deps: {
         );
       return deps.outbox.enqueue(articleId, siteId, action, options.scheduledAt);
     },
+    /**
+     * The article's posts as the sites hold them now (status and date), then its publications. A site that does
+     * not answer keeps its last known state: the panel shows that until the next sync.
+     */
+    async refresh(articleId: string): Promise<Publication[]> {
+      await Promise.all(
+        deps.publisher.publications
+          .ofArticle(articleId)
+          .map((row) => deps.publisher.refreshStatus(articleId, row.site_id).catch(() => undefined)),
+      );
+      return this.publications(articleId);
+    },
     publications(articleId: string): Publication[] {
       const article = deps.articles.get(articleId);
       const rows = new Map(deps.publisher.publications.ofArticle(articleId).map((r) => [r.site_id, r]));

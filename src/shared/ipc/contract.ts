@@ -190,6 +190,8 @@ export const channels = {
   },
   /** Where the article is on each configured site. */
   'sync:publications': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(Publication) },
+  /** Asks each site where the article's post stands now (published by cron, unpublished or trashed there). */
+  'sync:refresh': { input: z.object({ articleId: ArticleId }).strict(), output: z.array(Publication) },
   /** Queues an operation in the durable outbox; it goes out as soon as the site answers. */
   'sync:enqueue': {
     input: z

@@ -81,7 +81,7 @@ describe('conflicts with edits made on the site', () => {
     const mine = f.write(article.id, { slug: `tramway-${token}` });
     f.outbox.enqueue(mine.id, f.site.id, 'update');
     await f.outbox.settle();
-    // A slug-only edit on the site is not a conflict of its own (the push's slug wins): the title moves too.
+    // The title moves on the site too (a slug-only edit is covered in remoteMoves.test.ts).
     await wpAdmin('POST', `wp/v2/posts/${remoteId}`, {
       title: `Tramway ${token}, ligne 2`,
       slug: `tramway-ligne-2-${token}`,
