@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   Article,
   ArticleFields,
@@ -13,6 +12,7 @@ import { migrateBody } from '../../shared/editor/bodyMigrations';
 import { bodyMediaIds, bodyProblem } from '../../shared/editor/bodySchema';
 import { slugify } from '../../shared/text/slug';
 import { AppError, notFound } from '../core/errors';
+import { timeOrderedId } from '../core/timeOrderedId';
 import type { EventBus } from '../core/eventBus';
 import { withDurability } from '../db/durability';
 import type { Db } from '../db/open';
@@ -235,7 +235,7 @@ export function createArticleService(
       return toArticle(row);
     },
     /** A new empty draft; `id` only for an article that travelled from another desk (a review package). */
-    create(language: Language, id: string = randomUUID()): Article {
+    create(language: Language, id: string = timeOrderedId()): Article {
       if (q.get(id)) throw new AppError('conflict', 'An article with this id already exists.');
       const row = create.immediate(language, id);
       bus.emit('articles:changed', { id: row.id, revision: row.revision });

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { TermKind } from '../../shared/domain/term';
 import { BODY_SCHEMA_VERSION } from '../../shared/editor/bodyExtensions';
 import { bodyProblem } from '../../shared/editor/bodySchema';
 import { foldText } from '../../shared/text/fold';
 import { articleQueries } from '../articles/articleRows';
 import { AppError } from '../core/errors';
+import { timeOrderedId } from '../core/timeOrderedId';
 import type { Db } from '../db/open';
 import { createRevisionStore } from '../revisions/revisionStore';
 import type { DocFields } from '../search/searchRows';
@@ -69,11 +69,11 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
   };
 
   /** Writes one article (inside the caller's transaction); its FTS5 row goes to `pending`. */
-  function writeOne(item: ImportItem, pending: DocFields[]): WriteOutcome {
+  function writeOne(item: ImportItem, pending: DocFields[], checked: boolean): WriteOutcome {
     if (known.get(item.sourceKey)) return 'skipped';
-    const problem = bodyProblem(item.body);
+    const problem = checked ? null : bodyProblem(item.body);
     if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
-    const id = randomUUID();
+    const id = timeOrderedId();
     const section = item.section ? termOf('sections', item.section) : undefined;
     const sectionId = section?.id ?? null;
     const tags = termsOf('tags', item.tags);
@@ -150,24 +150,56 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
   let ftsTuned = false;
 
   const savepoint = db.transaction(writeOne);
-  const batch = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+  const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+  const tuneFts = (): void => {
     if (!ftsTuned) {
       if (ftsPending.get()?.v !== FTS_PENDING_BYTES) setFtsPending.run();
       ftsTuned = true;
     }
+  };
+  /**
+   * The common case, every item sound: no savepoint per article (each one cost a SAVEPOINT, a RELEASE and a
+   * statement journal of the pages it touched). A body that is not valid is refused before anything is
+   * written, so it needs no savepoint either; anything else that fails throws, and the batch is written
+   * again by `careful`.
+   */
+  const quick = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+    tuneFts();
+    const pending: DocFields[] = [];
+    const outcomes = items.map((item): BatchOutcome => {
+      const problem = bodyProblem(item.body);
+      if (problem) return new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
+      return writeOne(item, pending, true);
+    });
+    indexer.insertDocs(pending);
+    return outcomes;
+  });
+  /** One savepoint per article, so a bad one is refused alone. */
+  const careful = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+    tuneFts();
     const pending: DocFields[] = [];
     const outcomes = items.map((item): BatchOutcome => {
       try {
-        return savepoint(item, pending);
+        return savepoint(item, pending, false);
       } catch (error) {
         // Its savepoint was rolled back, with any term it created: forget the ids resolved since.
         termIds.clear();
-        return error instanceof Error ? error : new Error(String(error));
+        return asError(error);
       }
     });
     indexer.insertDocs(pending);
     return outcomes;
   });
+  const batch = (items: readonly ImportItem[]): BatchOutcome[] => {
+    try {
+      return quick.immediate(items);
+    } catch {
+      // Rolled back whole: terms created in it are gone too, so forget their ids; then article by article.
+      termIds.clear();
+      ftsTuned = false;
+      return careful.immediate(items);
+    }
+  };
 
   return {
     /** Writes items in one transaction; one outcome per item, in order. */
@@ -175,7 +207,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
       const cacheSize = db.pragma('cache_size', { simple: true }) as number;
       db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);
       try {
-        return batch.immediate(items);
+        return batch(items);
       } catch (error) {
         // The batch was rolled back: terms created in it are gone too, so forget their ids.
         termIds.clear();
