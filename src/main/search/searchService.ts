@@ -10,6 +10,7 @@ import { parseQuery } from './parseQuery';
 import { createRankedPlan, type RankedPlanOptions } from './rankedPlan';
 import type { SearchIndexer } from './searchIndexer';
 import { bodyTextOfJson } from './searchText';
+import { countNow, createSlicedCounts, type CountSlice, type SliceCounter } from './slicedCount';
 
 /** How deep relevance pages go (a cursor is an offset into the ranked results). */
 export const CANDIDATES = 2000;
@@ -75,9 +76,23 @@ export function createSearchService(
     `SELECT rowid AS doc_id FROM search_fts
       WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
   );
-  const count = db.prepare<[string, number, number], { n: number }>(
-    'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?',
+  const countSlice = db.prepare<[string, number, number, number], CountSlice<number>>(
+    `SELECT count(*) AS n, min(rowid) AS last FROM (
+       SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)`,
   );
+  const counts = createSlicedCounts();
+
+  /** The count of a query in slices of document ids, newest first; undefined when nothing was asked. */
+  function countSlices(query: SearchQuery): SliceCounter<number> | undefined {
+    const { match } = matchOf(query);
+    if (!match) return undefined;
+    const [low, high] = rangeOf(query);
+    return (after, size) =>
+      run(() => countSlice.get(match, low, after === undefined ? high : after - 1, size)) ?? {
+        n: 0,
+        last: null,
+      };
+  }
   const hit = db.prepare<[number], HitRow>(
     `SELECT d.doc_id, a.id, a.kicker, a.headline, a.standfirst, a.body, a.status, a.language, a.updated_at
        FROM search_docs d JOIN articles a ON a.id = d.article_id WHERE d.doc_id = ?`,
@@ -233,11 +248,16 @@ export function createSearchService(
   return {
     search,
     documents,
+    countSlices,
+    /** Every match at once: for tests and callers off the UI's path. */
     count(query: SearchQuery): number {
-      const { match } = matchOf(query);
-      if (!match) return 0;
-      const [low, high] = rangeOf(query);
-      return run(() => count.get(match, low, high)?.n ?? 0);
+      const slices = countSlices(query);
+      return slices ? countNow(slices) : 0;
+    },
+    /** What the search box asks: counted a slice at a time; a newer count supersedes this one. */
+    countInSlices(query: SearchQuery): Promise<number> {
+      const slices = countSlices(query);
+      return slices ? counts('search', slices) : Promise.resolve(0);
     },
     rebuild,
     cancelRebuild(): boolean {
