@@ -3,6 +3,7 @@ import type { ArticlePage, ListFilters } from '../../shared/domain/listing';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import type { SearchService } from '../search/searchService';
+import { countNow, createSlicedCounts, type CountSlice, type SliceCounter } from '../search/slicedCount';
 import { toSummary, type ArticleSummaryRow } from './articleRows';
 
 const SUMMARY = 'id, kicker, headline, status, language, updated_at, revision';
@@ -24,7 +25,14 @@ export function createArticleListing(db: Db, search: SearchService) {
       WHERE updated_at <= ? AND (updated_at < ? OR id > ?)
       ORDER BY updated_at DESC, id LIMIT ?`,
   );
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles');
+  const countSlice = db.prepare<[string, number], CountSlice<string>>(
+    'SELECT count(*) AS n, max(id) AS last FROM (SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?)',
+  );
+  const allSlices: SliceCounter<string> = (after, size) =>
+    countSlice.get(after ?? '', size) ?? { n: 0, last: null };
+  const counts = createSlicedCounts();
+  const filteredSlices = (filters: ListFilters): SliceCounter<number> | undefined =>
+    search.countSlices({ query: '', ...filters });
 
   function page(filters: ListFilters, limit: number, cursor: string | undefined): ArticlePage {
     if (hasFilters(filters)) {
@@ -56,8 +64,17 @@ export function createArticleListing(db: Db, search: SearchService) {
 
   return {
     page,
+    /** Every article the filters keep, at once: for tests and callers off the UI's path. */
     count(filters: ListFilters): number {
-      return hasFilters(filters) ? search.count({ query: '', ...filters }) : (countAll.get()?.n ?? 0);
+      if (!hasFilters(filters)) return countNow(allSlices);
+      const slices = filteredSlices(filters);
+      return slices ? countNow(slices) : 0;
+    },
+    /** What the list asks: counted a slice at a time; a newer count supersedes this one. */
+    countInSlices(filters: ListFilters): Promise<number> {
+      if (!hasFilters(filters)) return counts('list', allSlices);
+      const slices = filteredSlices(filters);
+      return slices ? counts('list', slices) : Promise.resolve(0);
     },
   };
 }

@@ -53,6 +53,9 @@ export interface RevisionRow {
   created_at: number;
 }
 
+const sameIds = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
 /**
  * The articles, revisions and article-term statements, prepared once per connection.
  * Plain functions over a Db so that they could move to a worker thread without changing callers.
@@ -69,13 +72,17 @@ export function articleQueries(db: Db) {
      VALUES (@id, @kicker, @headline, @standfirst, @body, @body_schema_version, @status, @language, @slug,
              @seo_title, @seo_description, @section_id, @featured_image, @created_at, @updated_at, @revision)`,
   );
-  const updateContent = db.prepare<[ArticleContent & { base_revision: number }]>(
+  const updateContent = db.prepare<
+    [ArticleContent & { base_revision: number }],
+    Pick<ArticleRow, 'status' | 'created_at' | 'revision'>
+  >(
     `UPDATE articles
         SET kicker = @kicker, headline = @headline, standfirst = @standfirst, body = @body,
             body_schema_version = @body_schema_version, language = @language, slug = @slug,
             seo_title = @seo_title, seo_description = @seo_description, section_id = @section_id,
             featured_image = @featured_image, updated_at = @updated_at, revision = revision + 1
-      WHERE id = @id AND revision = @base_revision`,
+      WHERE id = @id AND revision = @base_revision
+  RETURNING status, created_at, revision`,
   );
   const insertRevision = db.prepare<[RevisionRow]>(
     `INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, fields, created_at)
@@ -98,6 +105,12 @@ export function articleQueries(db: Db) {
     "SELECT slug FROM articles WHERE slug <> '' AND slug >= ? AND slug < ? AND id <> ?",
   );
   const sectionById = db.prepare<[number], Term>('SELECT id, name, slug FROM sections WHERE id = ?');
+  const tagIdsOf = db
+    .prepare<[string], number>('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position')
+    .pluck();
+  const authorIdsOf = db
+    .prepare<[string], number>('SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position')
+    .pluck();
   const clearTags = db.prepare<[string]>('DELETE FROM article_tags WHERE article_id = ?');
   const addTag = db.prepare<[string, number, number]>(
     'INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)',
@@ -111,9 +124,11 @@ export function articleQueries(db: Db) {
     get: (id: string): ArticleRow | undefined => getById.get(id),
     listRecent: (limit: number): ArticleSummaryRow[] => listRecent.all(limit),
     insert: (row: ArticleRow): void => void insert.run(row),
-    /** Applies an edit only if nobody saved since baseRevision; returns whether it did. */
-    updateContent: (content: ArticleContent, baseRevision: number): boolean =>
-      updateContent.run({ ...content, base_revision: baseRevision }).changes === 1,
+    /** Applies an edit only if nobody saved since baseRevision; returns the written row, or undefined. */
+    updateContent: (content: ArticleContent, baseRevision: number): ArticleRow | undefined => {
+      const kept = updateContent.get({ ...content, base_revision: baseRevision });
+      return kept && { ...content, ...kept };
+    },
     insertRevision: (row: RevisionRow): void => void insertRevision.run(row),
     countRevisions: (id: string): number => countRevisions.get(id)?.n ?? 0,
     tagsOf: (id: string): Term[] => tagsOf.all(id),
@@ -124,11 +139,15 @@ export function articleQueries(db: Db) {
       const slugs = slugsFrom.all(base, `${base}.`, id).map((r) => r.slug);
       return new Set(slugs.filter((slug) => slug === base || slug.startsWith(`${base}-`)));
     },
+    // Rewritten only when they changed: most saves keep their terms, and each rewrite dirties pages of two
+    // indexes that the commit must then write and sync.
     setTags(id: string, tagIds: readonly number[]): void {
+      if (sameIds(tagIdsOf.all(id), tagIds)) return;
       clearTags.run(id);
       tagIds.forEach((tagId, position) => addTag.run(id, tagId, position));
     },
     setAuthors(id: string, authorIds: readonly number[]): void {
+      if (sameIds(authorIdsOf.all(id), authorIds)) return;
       clearAuthors.run(id);
       authorIds.forEach((authorId, position) => addAuthor.run(id, authorId, position));
     },

@@ -1,13 +1,14 @@
 import type { Language } from '../../shared/domain/article';
 import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
-import { createArticleService, type ArticleService } from '../articles/articleService';
+import { createArticleService, type ArticleService, type ArticleWriteHook } from '../articles/articleService';
 import type { Db } from '../db/open';
 import { createBackup, listBackups, type BackupFile } from '../backup/backups';
 import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
+import { scheduleIndexMerges } from '../search/indexMerging';
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
 import { createMediaStore, type MediaStore } from '../media/mediaStore';
@@ -105,8 +106,11 @@ export interface ServiceContext {
 export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
+  scheduleIndexMerges(ctx.db);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
-  const indexHook = { afterWrite: (id: string) => indexer.indexArticle(id) };
+  const indexHook: ArticleWriteHook = {
+    afterWrite: (id, written) => (written ? indexer.indexWritten(written) : indexer.indexArticle(id)),
+  };
   const media = createMediaStore(ctx.dataDir);
   const articles = createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [indexHook]);
   const credentials =

@@ -37,7 +37,7 @@ export function createHandlers(services: Services): Handlers {
     'app:info': () => info(),
     'articles:list': ({ limit }) => articles.list(limit),
     'articles:page': ({ limit, cursor, ...filters }) => listing.page(filters, limit, cursor),
-    'articles:count': (filters) => ({ count: listing.count(filters) }),
+    'articles:count': async (filters) => ({ count: await listing.countInSlices(filters) }),
     'articles:get': ({ id }) => articles.get(id),
     // Through the workflow, which records the profile as the article's creator (My drafts).
     'articles:create': ({ language }) => workflow.create(language),
@@ -69,7 +69,7 @@ export function createHandlers(services: Services): Handlers {
     'revisions:restore': ({ articleId, revision, baseRevision }) =>
       revisions.restore(articleId, revision, baseRevision),
     'search:query': (input) => search.search(input),
-    'search:count': (input) => ({ count: search.count(input) }),
+    'search:count': async (input) => ({ count: await search.countInSlices(input) }),
     'search:rebuild': () => search.rebuild(),
     'search:cancelRebuild': () => ({ cancelled: search.cancelRebuild() }),
     'sites:list': () => ({ sites: sites.list(), credentials: sites.credentialInfo() }),

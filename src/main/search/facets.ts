@@ -23,3 +23,5 @@ export const facet = {
 export const DOC_ID_SLOTS = 1024;
 export const docIdFloor = (at: number): number => at * DOC_ID_SLOTS;
 export const docIdCeil = (at: number): number => at * DOC_ID_SLOTS + DOC_ID_SLOTS - 1;
+/** The date (updated_at, ms) a document id was given for. */
+export const dateOfDocId = (docId: number): number => Math.floor(docId / DOC_ID_SLOTS);

@@ -38,7 +38,7 @@ export interface IndexSource {
   updatedAt: number;
 }
 
-/** An article just written by an importer, with the names of its terms as stored. */
+/** An article just written (by an importer or a save), with the names of its terms as stored. */
 export interface NewArticleValues {
   id: string;
   kicker: string;
@@ -124,6 +124,21 @@ export function createSearchIndexer(db: Db) {
   }
 
   /**
+   * A save's path: the article as just written, from the values the save has in hand (its body as a tree,
+   * its terms as read back in the same transaction), so the row is not read again nor its body parsed twice.
+   */
+  function indexWritten(values: NewArticleValues): void {
+    removeArticle(values.id);
+    const docId = freeDocId(values.updatedAt);
+    q.insertDoc(docId, values.id);
+    q.insertFts(docFields(sourceOfValues(values), docId));
+  }
+
+  function sourceOfValues(values: NewArticleValues): IndexSource {
+    return { ...values, bodyText: bodyText(values.body), captions: captionOf(values.featuredImage) };
+  }
+
+  /**
    * The import path: a new article (nothing to remove) is indexed from the values the writer has in hand,
    * without reading its row back or parsing its body again. Its document id is claimed now; its FTS5 row is
    * returned for `insertDocs`, which the writer calls once per batch, in the same transaction.
@@ -131,14 +146,7 @@ export function createSearchIndexer(db: Db) {
   function prepareNew(values: NewArticleValues): DocFields {
     const docId = freeDocId(values.updatedAt);
     q.insertDoc(docId, values.id);
-    return docFields(
-      {
-        ...values,
-        bodyText: bodyText(values.body),
-        captions: captionOf(values.featuredImage),
-      },
-      docId,
-    );
+    return docFields(sourceOfValues(values), docId);
   }
 
   /**
@@ -151,7 +159,7 @@ export function createSearchIndexer(db: Db) {
     for (const doc of docs) q.insertFts(doc);
   }
 
-  return { indexArticle, removeArticle, prepareNew, insertDocs };
+  return { indexArticle, indexWritten, removeArticle, prepareNew, insertDocs };
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;

@@ -67,6 +67,27 @@ describe('the article list at scale', () => {
     core.close();
   });
 
+  it('shows the current summary on a filtered page, also for a row whose date moved after it was indexed', () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const { articles, listing } = core.services;
+    const ids = [0, 1, 2].map((i) => {
+      const a = articles.create('fr');
+      articles.save({ id: a.id, baseRevision: 1, fields: { ...emptyFields('fr'), headline: `Titre ${i}` } });
+      return a.id;
+    });
+    // A write that did not go through the indexer: the summary is found by id instead of by its date.
+    core.db
+      .prepare("UPDATE articles SET headline = 'Titre corrigé', updated_at = updated_at + 7 WHERE id = ?")
+      .run(ids[1]);
+    const page = listing.page({ language: 'fr' }, 10, undefined);
+    expect(page.items.map((i) => [i.id, i.headline, i.revision])).toEqual([
+      [ids[2], 'Titre 2', 2],
+      [ids[1], 'Titre corrigé', 2],
+      [ids[0], 'Titre 0', 2],
+    ]);
+    core.close();
+  });
+
   it('refuses a cursor it did not make', () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
     expect(() => core.services.listing.page({}, 10, 'garbage')).toThrow(/cursor/);

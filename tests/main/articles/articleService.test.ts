@@ -97,6 +97,46 @@ describe('saving articles', () => {
     again.close();
   });
 
+  it('keeps, reorders or replaces the tags and authors exactly as each save lists them', () => {
+    const core = open();
+    const { articles, terms } = core.services;
+    const [a, b, c] = ['Port', 'Grève', 'Météo'].map((name) => terms.ensure('tags', name));
+    const [x, y] = ['Leïla Benali', 'Marc Dupont'].map((name) => terms.ensure('authors', name));
+    const { id } = articles.create('fr');
+    const names = (saved: { tags: { name: string }[]; authors: { name: string }[] }) => [
+      saved.tags.map((t) => t.name),
+      saved.authors.map((t) => t.name),
+    ];
+    const steps: [number[], number[], string[][]][] = [
+      [[a!.id, b!.id], [x!.id], [['Port', 'Grève'], ['Leïla Benali']]],
+      [[a!.id, b!.id], [x!.id], [['Port', 'Grève'], ['Leïla Benali']]],
+      [
+        [b!.id, a!.id],
+        [y!.id, x!.id],
+        [
+          ['Grève', 'Port'],
+          ['Marc Dupont', 'Leïla Benali'],
+        ],
+      ],
+      [[c!.id], [], [['Météo'], []]],
+    ];
+    let revision = 1;
+    for (const [tagIds, authorIds, expected] of steps) {
+      const saved = articles.save({
+        id,
+        baseRevision: revision,
+        fields: fields({ tagIds, authorIds }),
+        kind: 'explicit',
+      });
+      revision = saved.revision;
+      expect(names(saved)).toEqual(expected);
+      expect(names(articles.get(id))).toEqual(expected);
+    }
+    expect(core.services.listing.page({ tagId: a!.id }, 10, undefined).items).toEqual([]);
+    expect(core.services.listing.page({ tagId: c!.id }, 10, undefined).items.map((i) => i.id)).toEqual([id]);
+    core.close();
+  });
+
   it('refuses a section, tag or author that does not exist, and a tag listed twice', () => {
     const core = open();
     const { articles, terms } = core.services;

@@ -1,0 +1,53 @@
+import { withDurability } from '../db/durability';
+import type { Db } from '../db/open';
+
+/** How often the timer looks for a quiet moment to merge the index's segments. */
+export const MERGE_EVERY_MS = 1000;
+/** Leaf pages one merge step writes at most (about 256 KB): a few milliseconds of the main thread. */
+export const MERGE_STEP_PAGES = 64;
+
+/**
+ * Takes FTS5's segment merging out of the saves. Every commit that writes the index adds a small segment, and
+ * with FTS5's default (automerge=4) the commit that completes a level also merges it, so a save now and then
+ * paid for merging the segments of many earlier ones, into ever larger levels. Here automerge is 0 (stored in
+ * the index's config) and a timer does the same work in bounded steps in a quiet second, as the checkpoints do
+ * (db/checkpoints.ts). FTS5's crisis merge (16 segments on a level) still bounds the segment count during a
+ * long run of writes with no pause, such as an import. A step is committed relaxed: losing it to a power cut
+ * loses nothing but the merge.
+ */
+export function scheduleIndexMerges(db: Db): void {
+  const automerge = db
+    .prepare<[], number>("SELECT v FROM search_fts_config WHERE k = 'automerge'")
+    .pluck()
+    .get();
+  if (automerge !== 0) db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)").run();
+  const merge = db.prepare<[number]>("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+  let seen = changes.get() ?? 0;
+  // Start by looking: an index written by an older version or another process may have levels to merge.
+  let pending = true;
+  const timer = setInterval(() => {
+    if (!db.open) {
+      clearInterval(timer);
+      return;
+    }
+    try {
+      if (db.inTransaction) return;
+      const before = changes.get() ?? 0;
+      if (before !== seen) {
+        // Written since the last look: wait for a quiet second.
+        seen = before;
+        pending = true;
+        return;
+      }
+      if (!pending) return;
+      withDurability(db, 'relaxed', () => merge.run(MERGE_STEP_PAGES));
+      seen = changes.get() ?? 0;
+      // FTS5 counts a step that found nothing to merge as fewer than two changes.
+      if (seen - before < 2) pending = false;
+    } catch {
+      // Busy or failing: the next quiet second will try again; searches work on unmerged segments too.
+    }
+  }, MERGE_EVERY_MS);
+  timer.unref();
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emptyFields } from '../../../src/main/articles/articleService';
+import { startCore } from '../../../src/main/core/startCore';
+import { MERGE_EVERY_MS } from '../../../src/main/search/indexMerging';
+import type { BodyDoc } from '../../../src/shared/domain/article';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+
+const body = (text: string): BodyDoc => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('merging the search index outside the saves', () => {
+  it('saves leave their segments unmerged; a quiet second merges them, and every article is still found', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const { articles, search } = core.services;
+    const automerge = core.db.prepare("SELECT v FROM search_fts_config WHERE k = 'automerge'").pluck();
+    expect(automerge.get()).toBe(0);
+    const ids: string[] = [];
+    // Twelve commits: below FTS5's crisis merge (16 segments on a level).
+    for (let i = 0; i < 6; i++) {
+      const a = articles.create('fr');
+      articles.save({
+        id: a.id,
+        baseRevision: 1,
+        fields: { ...emptyFields('fr'), headline: `Dépêche ${i}`, body: body(`chantier numéro${i} du port`) },
+      });
+      ids.push(a.id);
+    }
+    // One index row per leaf page of every segment: each save's commit added segments of its own.
+    const indexRows = core.db.prepare('SELECT count(*) FROM search_fts_data').pluck();
+    const unmerged = indexRows.get() as number;
+    for (let tick = 0; tick < 10; tick++) vi.advanceTimersByTime(MERGE_EVERY_MS);
+    expect(indexRows.get() as number).toBeLessThan(unmerged);
+    core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
+    const found = search.search({ query: 'chantier', sort: 'date', limit: 50 }).hits.map((h) => h.id);
+    expect(found).toEqual([...ids].reverse());
+    expect(search.search({ query: 'numero3', sort: 'relevance', limit: 5 }).hits.map((h) => h.id)).toEqual([
+      ids[3],
+    ]);
+    core.close();
+  });
+});
