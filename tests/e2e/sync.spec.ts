@@ -55,6 +55,53 @@ test('a publisher sends an article as a draft, publishes it and sees its state o
   ).toHaveCount(2);
 });
 
+test('the publisher sees the address the site gave the article, and a post unpublished on the site once the sites are checked', async ({
+  page,
+}) => {
+  const wp = wordpressSite();
+  const token = Date.now().toString(36);
+  // Another post already has the address this article asks for.
+  await wpAdmin('POST', 'wp/v2/posts', { title: 'Autre', status: 'publish', slug: `ete-a-nice-${token}` });
+  host = await startHostProcess(newDataDir());
+  await page.goto(host.openUrl);
+  await ipc(page, 'sites:add', {
+    url: wp.url,
+    username: 'editor',
+    password: wp.users.editor.applicationPassword,
+  });
+  await makeArticle(page, {
+    headline: `Été à Nice ${token}`,
+    slug: `été-à-nice-${token}`,
+    body: paragraph('La promenade est rouverte.'),
+  });
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Articles' })
+    .getByRole('button', { name: new RegExp(`Été à Nice ${token}`) })
+    .click();
+  // This desk already spells it without accents, as WordPress would.
+  await expect(page.getByRole('textbox', { name: 'Slug' })).toHaveValue(`ete-a-nice-${token}`);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const site = page.getByRole('list', { name: 'Sites' }).getByRole('listitem');
+  await site.getByRole('button', { name: 'Publish now' }).click();
+  await expect(site).toContainText('Live', WP_ANSWER);
+
+  // WordPress added -2: that is the article's address from now on.
+  const [post] = await wpAdmin<{ id: number; slug: string }[]>(
+    'GET',
+    `wp/v2/posts?search=${encodeURIComponent(`Nice ${token}`)}&status=publish&context=edit`,
+  );
+  expect(post!.slug).toBe(`ete-a-nice-${token}-2`);
+  await page.getByRole('button', { name: 'Back to the article' }).click();
+  await expect(page.getByRole('textbox', { name: 'Slug' })).toHaveValue(`ete-a-nice-${token}-2`);
+
+  // Someone takes the post off the site; the panel says so once the publisher checks the sites.
+  await wpAdmin('POST', `wp/v2/posts/${post!.id}`, { status: 'draft' });
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('button', { name: 'Check the sites' }).click();
+  await expect(site).toContainText('Draft on the site', WP_ANSWER);
+});
+
 test('an operation for a site that does not answer waits with its error and can be cancelled', async ({
   page,
 }) => {

@@ -96,12 +96,17 @@ export const fromWpDateGmt = (text: string): number => Date.parse(`${text}Z`);
 export function createTermResolver(client: WpClient) {
   const cache = new Map<string, number | null>();
 
-  async function ensureTerm(taxonomy: 'categories' | 'tags', name: string, slug: string): Promise<number> {
+  /**
+   * The site's term of this name, made when missing. Only the name is sent: given a slug too, WordPress makes a
+   * second term of the same name whenever the site's has another slug (one renamed on the site keeps its old slug,
+   * one made there may have any), instead of answering term_exists.
+   */
+  async function ensureTerm(taxonomy: 'categories' | 'tags', name: string): Promise<number> {
     const key = `${taxonomy}:${name}`;
     const known = cache.get(key);
     if (typeof known === 'number') return known;
     try {
-      const made = await client.post<{ id: number }>(`wp/v2/${taxonomy}`, { name, slug: slug || undefined });
+      const made = await client.post<{ id: number }>(`wp/v2/${taxonomy}`, { name });
       cache.set(key, made.body.id);
       return made.body.id;
     } catch (error) {
@@ -160,10 +165,9 @@ export async function postFields(
     content: contentFor(article, options.imageSrc),
     slug: (options.sendSlug ?? true) && article.slug ? article.slug : undefined,
   };
-  if (article.section)
-    fields.categories = [await terms.ensureTerm('categories', article.section.name, article.section.slug)];
+  if (article.section) fields.categories = [await terms.ensureTerm('categories', article.section.name)];
   const tagIds: number[] = [];
-  for (const tag of article.tags) tagIds.push(await terms.ensureTerm('tags', tag.name, tag.slug));
+  for (const tag of article.tags) tagIds.push(await terms.ensureTerm('tags', tag.name));
   fields.tags = tagIds;
   if (options.canSetAuthor && article.authors[0]) {
     const author = await terms.userByName(article.authors[0].name);

@@ -140,6 +140,40 @@ describe('a post re-filed on the site (categories or tags changed, text untouche
     expect(site.excerpt.raw).toBe('Un chapeau écrit ici.');
   });
 
+  it('names a category and a tag renamed on the site by their new names, in the conflict view and once taken', async () => {
+    const f = publishingFixture(tempDir());
+    const token = `rename${unique()}`;
+    const { article, remoteId } = await pushedFiled(f, token);
+    const sport = await siteTerm('categories', `Sport ${token}`);
+    const une = await siteTerm('tags', `Une ${token}`);
+    await wpAdmin('POST', `wp/v2/posts/${remoteId}`, { categories: [sport], tags: [une] });
+    const local = f.write(article.id, { standfirst: 'Un chapeau écrit ici.' });
+    f.outbox.enqueue(local.id, f.site.id, 'update');
+    await f.outbox.settle();
+    const rows = async () =>
+      (await f.conflicts.show(local.id, f.site.id)).fields
+        .filter((x) => x.field === 'section' || x.field === 'tags')
+        .map((x) => x.remote);
+    expect(await rows()).toEqual([`Sport ${token}`, `Une ${token}`]);
+
+    // The site's desk renames both while the conflict waits (same ids: the post itself does not move).
+    await wpAdmin('POST', `wp/v2/categories/${sport}`, { name: `Sports & loisirs ${token}` });
+    await wpAdmin('POST', `wp/v2/tags/${une}`, { name: `À la une ${token}` });
+    expect(await rows()).toEqual([`Sports & loisirs ${token}`, `À la une ${token}`]);
+
+    await f.conflicts.resolve(local.id, f.site.id, {
+      headline: 'local',
+      standfirst: 'local',
+      body: 'local',
+      section: 'remote',
+      tags: 'remote',
+    });
+    await f.outbox.settle();
+    expect(sectionName(f, local.id)).toBe(`Sports & loisirs ${token}`);
+    expect(tagNames(f, local.id)).toEqual([`À la une ${token}`]);
+    expect((await remote(remoteId)).categories).toEqual([sport]);
+  });
+
   it('taking the site’s tags makes the ones this desk lacks, and a post with no category of its own keeps the section here', async () => {
     const f = publishingFixture(tempDir());
     const token = `refile${unique()}`;

@@ -36,7 +36,7 @@ async function update(f: Fixture, articleId: string) {
 }
 
 describe('slugs WordPress rewrites', () => {
-  it('learns the slug the site made of its own (accents dropped, -2 beside another post) and never fights it', async () => {
+  it('learns the slug the site gave it (-2 beside another post of the same address) and never fights it', async () => {
     const f = publishingFixture(tempDir());
     const token = unique();
     // Another post already has the address this article asks for.

@@ -199,7 +199,7 @@ function Checklist({
 export function SyncPanel() {
   const { t } = useTranslation();
   const articleId = useEditorStore((s) => s.article?.id);
-  const { publications, operations, overview, error, load } = useSyncStore();
+  const { publications, operations, overview, error, load, refresh, checking } = useSyncStore();
   const article = useEditorStore((s) => s.article);
   const unresolvedComments = useCommentsStore((s) => s.threads.filter((th) => !th.resolved).length);
   const findings = article ? prePublishChecks(article, { unresolvedComments }) : [];
@@ -211,7 +211,9 @@ export function SyncPanel() {
   const accepted = acceptedFor === seen;
 
   useEffect(() => {
-    void load(articleId);
+    void load(articleId).then(() => {
+      if (articleId) void useSyncStore.getState().refresh(articleId);
+    });
     void useCommentsStore.getState().load(articleId);
     const reload = (): void => void useSyncStore.getState().load(articleId);
     // A save here can turn "live" into "changed since pushed".
@@ -242,17 +244,22 @@ export function SyncPanel() {
         (publications.length === 0 ? (
           <p>{t('sync.noSites')}</p>
         ) : (
-          <ul className="sync-sites" aria-label={t('sync.sitesList')}>
-            {publications.map((p) => (
-              <SiteRow
-                key={p.siteId}
-                publication={p}
-                blocked={blocked}
-                blockedForReview={blockedForReview}
-                acceptWarnings={accepted}
-              />
-            ))}
-          </ul>
+          <>
+            <ul className="sync-sites" aria-label={t('sync.sitesList')}>
+              {publications.map((p) => (
+                <SiteRow
+                  key={p.siteId}
+                  publication={p}
+                  blocked={blocked}
+                  blockedForReview={blockedForReview}
+                  acceptWarnings={accepted}
+                />
+              ))}
+            </ul>
+            <button type="button" disabled={checking} onClick={() => void refresh(articleId)}>
+              {checking ? t('sync.checking') : t('sync.checkSites')}
+            </button>
+          </>
         ))}
       <h3>{t('sync.queue')}</h3>
       <progress aria-label={t('sync.progress')} max={Math.max(total, 1)} value={finished} />

@@ -8,7 +8,11 @@ interface SyncState {
   operations: OutboxItem[];
   overview: SyncOverview | undefined;
   error: string | undefined;
+  /** True while the sites are asked where the article's posts stand. */
+  checking: boolean;
   load(articleId: string | undefined): Promise<void>;
+  /** Asks the sites (a post published by cron, unpublished or trashed there), then shows what they said. */
+  refresh(articleId: string): Promise<void>;
   enqueue(siteId: string, action: SyncAction, scheduledAt?: number, acceptWarnings?: boolean): Promise<void>;
   retry(id: number): Promise<void>;
   cancel(id: number): Promise<void>;
@@ -33,6 +37,18 @@ export const useSyncStore = create<SyncState>((set, get) => {
     operations: [],
     overview: undefined,
     error: undefined,
+    checking: false,
+    async refresh(articleId) {
+      set({ checking: true });
+      try {
+        const publications = await call('sync:refresh', { articleId });
+        if (get().articleId === articleId) set({ publications });
+      } catch {
+        // Offline or a site down: the panel keeps the last known state, as it does between syncs.
+      } finally {
+        set({ checking: false });
+      }
+    },
     async load(articleId) {
       try {
         const [publications, operations, overview] = await Promise.all([

@@ -79,6 +79,8 @@ export const enPublishing = {
     },
     noSites: 'No site yet: add one under Sites.',
     sitesList: 'Sites',
+    checkSites: 'Check the sites',
+    checking: 'Asking the sites…',
     actionsOn: 'Send to {{site}}',
     scheduleAtZone: 'Publication date ({{zone}}, the site’s time)',
     scheduleAtLocal: 'Publication date (this computer’s time; Test connection reads the site’s zone)',
