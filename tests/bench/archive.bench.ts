@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore, STORE_FILE } from '../../src/main/core/startCore';
@@ -37,6 +38,7 @@ const bench: Bench = {
 
     // Import: generated outside the timed part, written in transactions of 2,000 like the importers do.
     let writeMs = 0;
+    let lastLog = { n: 0, ms: 0 };
     const batch = 2000;
     const logEvery = Math.max(batch, Math.floor(total / 10 / batch) * batch);
     for (let start = 0; start < (kept ? 0 : total); start += batch) {
@@ -65,10 +67,23 @@ const bench: Bench = {
       const refused = outcomes.find((o) => o instanceof Error);
       if (refused) throw refused;
       writeMs += performance.now() - t0;
-      if ((start + batch) % logEvery === 0)
-        log(`imported ${start + batch} (${((start + batch) / (writeMs / 1000)).toFixed(0)}/s)`);
+      if ((start + batch) % logEvery === 0) {
+        // The rate of the last stretch beside the average: a store that slows as it grows shows here.
+        const n = start + batch;
+        const recent = (n - lastLog.n) / ((writeMs - lastLog.ms) / 1000);
+        log(
+          `imported ${n} (${(n / (writeMs / 1000)).toFixed(0)}/s, last ${recent.toFixed(0)}/s, load ${loadavg()[0]!.toFixed(1)})`,
+        );
+        lastLog = { n, ms: writeMs };
+      }
     }
     core.db.pragma('wal_checkpoint(TRUNCATE)');
+    // REDAC_BENCH_KEEP=DIR keeps a copy of the imported archive (for REDAC_BENCH_ARCHIVE runs later).
+    const keepIn = process.env.REDAC_BENCH_KEEP;
+    if (keepIn && !kept) {
+      mkdirSync(keepIn, { recursive: true });
+      copyFileSync(join(dataDir, STORE_FILE), join(keepIn, `archive-${total}.sqlite3`));
+    }
     const importRate = total / (writeMs / 1000);
     // A kept archive was imported elsewhere: only what it holds is measured here.
     if (!kept) reportImport(importRate);

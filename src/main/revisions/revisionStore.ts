@@ -68,6 +68,17 @@ export function readableText(headline: string, body: BodyDoc, rest: Partial<Arti
   return [rest.kicker ?? '', headline, rest.standfirst ?? '', bodyText(body as PmNode)].join('\n');
 }
 
+/** Bytes of a block's own hash in its key: a collision must be between two blocks of the same article. */
+const BLOCK_HASH_BYTES = 12;
+
+/** The article part of a block key: the id's 16 bytes (ids are UUIDs), or a hash of an id that is not one. */
+function ownerBytes(articleId: string): Buffer {
+  const hex = articleId.replace(/-/g, '');
+  return /^[0-9a-f]{32}$/i.test(hex)
+    ? Buffer.from(hex, 'hex')
+    : hash('sha256', articleId, 'buffer').subarray(0, 16);
+}
+
 /**
  * Revision storage: bodies as content-addressed blocks (see migration revision-storage), typing coalesced
  * into bursts. Runs inside the caller's save transaction.
@@ -101,14 +112,29 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
   );
 
-  /** Stores each top-level block once; the block ids in order, or null for a body without content. */
-  function storeBody(body: BodyDoc, likelyNew: boolean): number[] | null {
+  /**
+   * Stores each top-level block once per article; the block ids in order, or null for a body without content.
+   *
+   * A block's key is the article's id followed by the block's hash (blockKey). Blocks repeat between the
+   * revisions of one article, almost never between articles; keyed by the hash alone, each new block was an
+   * insert at a random place of one index over every block of the archive (about five per article), which an
+   * import of a million articles paid on every block once the index outgrew the cache. Keyed by article, an
+   * article's blocks sit together and, with time-ordered ids, new articles append at the index's right edge.
+   * Blocks stored before (keyed by the hash alone) are still found, by their old key, when nothing matches.
+   */
+  function storeBody(articleId: string, body: BodyDoc, likelyNew: boolean): number[] | null {
     if (!body.content) return null;
+    const owner = ownerBytes(articleId);
     return body.content.map((node) => {
       const json = JSON.stringify(node);
-      const key = hash('sha256', json, 'buffer').subarray(0, 16);
+      const digest = hash('sha256', json, 'buffer');
+      const key = Buffer.concat([owner, digest.subarray(0, BLOCK_HASH_BYTES)]);
       if (likelyNew) return addNewBlock.get(key, json)?.id ?? blockByHash.get(key)!.id;
-      return blockByHash.get(key)?.id ?? Number(addBlock.run(key, json).lastInsertRowid);
+      return (
+        blockByHash.get(key)?.id ??
+        blockByHash.get(digest.subarray(0, 16))?.id ??
+        Number(addBlock.run(key, json).lastInsertRowid)
+      );
     });
   }
 
@@ -183,7 +209,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     if (coalesce) drop.run(input.articleId, latest.revision);
     const base = coalesce ? before : latest;
     const { headline, body, ...rest } = input.fields;
-    const ids = storeBody(body, input.first === true);
+    const ids = storeBody(input.articleId, body, input.first === true);
     // A first revision (a new or imported article) adds every word: no diff to make.
     const words = base
       ? changesSince(base, input, ids)

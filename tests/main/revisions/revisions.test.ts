@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticleService, emptyFields } from '../../../src/main/articles/articleService';
@@ -107,6 +108,45 @@ describe('revisions', () => {
     const stored = db.prepare('SELECT sum(length(json)) FROM revision_blocks').pluck().get() as number;
     const naive = 10 * JSON.stringify(body(...paragraphs)).length;
     expect(stored).toBeLessThan(naive / 4);
+  });
+
+  it('keeps blocks per article, and reuses blocks a store kept under its older keys instead of copying them', () => {
+    const { articles, db } = setup();
+    const shared = 'Un paragraphe que deux articles citent mot pour mot.';
+    const a = articles.create('fr');
+    const b = articles.create('fr');
+    const blocks = () => db.prepare('SELECT count(*) FROM revision_blocks').pluck().get() as number;
+    const empty = blocks();
+    const saved = articles.save({
+      id: a.id,
+      baseRevision: 1,
+      kind: 'explicit',
+      fields: fields({ body: body(shared, 'Deuxième paragraphe.', 'Troisième paragraphe.') }),
+    });
+    articles.save({ id: b.id, baseRevision: 1, kind: 'explicit', fields: fields({ body: body(shared) }) });
+    // The shared paragraph is stored once per article.
+    expect(blocks()).toBe(empty + 4);
+    // A store written before blocks were keyed by article: its keys were the first 16 bytes of the hash.
+    for (const row of db.prepare('SELECT id, json FROM revision_blocks').all() as {
+      id: number;
+      json: string;
+    }[])
+      db.prepare('UPDATE OR IGNORE revision_blocks SET hash = ? WHERE id = ?').run(
+        createHash('sha256').update(row.json).digest().subarray(0, 16),
+        row.id,
+      );
+    const before = blocks();
+    const next = articles.save({
+      id: a.id,
+      baseRevision: saved.revision,
+      kind: 'explicit',
+      fields: fields({ body: body(shared, 'Deuxième paragraphe, retouché.', 'Troisième paragraphe.') }),
+    });
+    expect(blocks()).toBe(before + 1);
+    expect(articles.get(a.id).body).toEqual(
+      body(shared, 'Deuxième paragraphe, retouché.', 'Troisième paragraphe.'),
+    );
+    expect(next.revision).toBe(saved.revision + 1);
   });
 
   it('compares any two revisions field by field, word by word', () => {
