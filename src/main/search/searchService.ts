@@ -6,6 +6,7 @@ import type { ArticleSummaryRow } from '../articles/articleRows';
 import type { Db } from '../db/open';
 import { dateOfDocId, docIdCeil, docIdFloor, facet } from './facets';
 import { highlightAll, matcherFor, snippet } from './highlight';
+import { compactIndex } from './indexMerging';
 import { parseQuery } from './parseQuery';
 import { createRankedPlan, type RankedPlanOptions } from './rankedPlan';
 import type { SearchIndexer } from './searchIndexer';
@@ -205,7 +206,9 @@ export function createSearchService(
         await new Promise((resolve) => setImmediate(resolve));
       }
       sweepOrphans.run();
-      return report('done');
+      // Re-indexing in batches leaves a segment per batch; searches walk fewer of them once merged.
+      await compactIndex(db, () => job.cancelled);
+      return report(job.cancelled ? 'cancelled' : 'done');
     } catch (error) {
       report('failed');
       throw error;

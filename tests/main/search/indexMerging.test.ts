@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyFields } from '../../../src/main/articles/articleService';
 import { startCore } from '../../../src/main/core/startCore';
-import { MERGE_EVERY_MS } from '../../../src/main/search/indexMerging';
+import { compactIndex, MERGE_EVERY_MS } from '../../../src/main/search/indexMerging';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -45,6 +45,31 @@ describe('merging the search index outside the saves', () => {
     expect(search.search({ query: 'numero3', sort: 'relevance', limit: 5 }).hits.map((h) => h.id)).toEqual([
       ids[3],
     ]);
+    core.close();
+  });
+
+  it('compacts the index into one segment in steps, and finds the same articles after', async () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const { articles, search } = core.services;
+    for (let i = 0; i < 10; i++) {
+      const a = articles.create('fr');
+      articles.save({
+        id: a.id,
+        baseRevision: 1,
+        fields: { ...emptyFields('fr'), headline: `Note ${i}`, body: body(`quai numéro${i % 3}`) },
+      });
+    }
+    // FTS5 keys a segment's pages by segment id (the bits above 37): one id per segment.
+    const segments = core.db
+      .prepare('SELECT count(DISTINCT id >> 37) FROM search_fts_data WHERE id >= (1 << 37)')
+      .pluck();
+    expect(segments.get() as number).toBeGreaterThan(1);
+    const before = search.search({ query: 'quai', sort: 'date', limit: 50 }).hits.map((h) => h.id);
+    await compactIndex(core.db);
+    expect(segments.get()).toBe(1);
+    core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
+    expect(search.search({ query: 'quai', sort: 'date', limit: 50 }).hits.map((h) => h.id)).toEqual(before);
+    expect(search.count({ query: 'numero1' })).toBe(3);
     core.close();
   });
 });
