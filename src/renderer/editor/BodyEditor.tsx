@@ -6,10 +6,11 @@ import { useEditorStore } from '../features/editor/editorStore';
 import { markOpen } from '../features/editor/openTiming';
 import { bodyJson } from './bodyJson';
 import { scheduleBodyStats } from './bodyStats';
-import { editorExtensions } from './editorExtensions';
+import { editorExtensions, REACT_NODE_VIEWS } from './editorExtensions';
 import { useEditorUi } from './editorUi';
 import { cleanPastedHtml } from './paste/cleanPaste';
 import { keepReactOffSelection } from './reactSelectionOptOut';
+import { drawOnceWithoutReactViews } from './singleDraw';
 import { noteTyping } from './typingPause';
 
 interface BodyEditorProps {
@@ -57,6 +58,7 @@ function BodyEditorView({ initial, language, onChange, onBlur }: BodyEditorProps
   }));
   const editor = useEditor(options);
   const [created] = useState(() => {
+    drawOnceWithoutReactViews(editor, REACT_NODE_VIEWS);
     markOpen('created');
     return editor;
   });
