@@ -488,6 +488,8 @@ export function createPublisher(deps: {
     const pub = pubs.get(articleId, siteId);
     if (!pub?.remote_id) return;
     const post = await readPost((await siteContext(siteId)).client, pub.remote_id);
+    // A push or pull recorded the post meanwhile: what it saw is at least as new as this read.
+    if (pubs.get(articleId, siteId)?.updated_at !== pub.updated_at) return;
     if (!post) {
       record(articleId, siteId, { state: 'not_on_site', remote_status: null, last_error: null });
       return;

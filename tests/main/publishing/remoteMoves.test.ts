@@ -75,6 +75,24 @@ describe('slugs WordPress rewrites', () => {
     expect(f.articles.get(article.id).slug).toBe(slug);
     expect((await remote(remoteId)).slug).toBe(post.slug);
   });
+  it('learns an Arabic slug the site cut at 200 bytes, and sends it no more', async () => {
+    const f = publishingFixture(tempDir());
+    const token = unique();
+    // 60 Arabic letters: 120 bytes of UTF-8, 360 once percent-encoded; WordPress keeps 200 of those.
+    const long = `${'مجلس'.repeat(15)}-${token}`;
+    const { article, remoteId } = await sent(f, { headline: `مجلس ${token}`, slug: long, language: 'ar' });
+    const post = await remote(remoteId);
+    expect(post.slug.length).toBeLessThanOrEqual(200);
+    const cut = decodeURIComponent(post.slug);
+    expect(long.startsWith(cut)).toBe(true);
+    expect(cut.length).toBeLessThan(long.length);
+    expect(article.slug).toBe(cut);
+
+    f.write(article.id, { standfirst: 'مقدمة جديدة.' });
+    const pub = await update(f, article.id);
+    expect([pub.state, pub.message]).toEqual(['live', null]);
+    expect((await remote(remoteId)).slug).toBe(post.slug);
+  });
 });
 
 describe('a slug changed on the site', () => {
