@@ -327,6 +327,8 @@ const bench: Bench = {
       (core.db.pragma('page_count', { simple: true }) as number) -
       (core.db.pragma('freelist_count', { simple: true }) as number);
     const pageSize = core.db.pragma('page_size', { simple: true }) as number;
+    const mergeStep = indexMergeStep(core.db);
+    while (mergeStep());
     const pagesBefore = pageBytes();
     const revisionsBefore = core.db.prepare('SELECT count(*) FROM revisions').pluck().get() as number;
     // Like the app: each save is its own event-loop turn (timers such as the WAL checkpoints run between),
@@ -381,9 +383,8 @@ const bench: Bench = {
     const saves: number[] = [];
     let bodyJsonBytes = 0;
     await saveRounds(3, saves);
-    // What the store keeps once the index's quiet-second merges ran (saves leave them to a quiet second; the
-    // pages of merged segments go back to the free list).
-    const mergeStep = indexMergeStep(core.db);
+    // What the store keeps once the index's quiet-second merges ran, before and after the saves (saves leave
+    // merging to a quiet second; the pages of merged segments go back to the free list).
     while (mergeStep());
     const added =
       (core.db.prepare('SELECT count(*) FROM revisions').pluck().get() as number) - revisionsBefore;
