@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore, STORE_FILE } from '../../src/main/core/startCore';
 import type { ImportItem } from '../../src/main/importing/importItem';
+import type { ListFilters } from '../../src/shared/domain/listing';
 import { createImportWriter } from '../../src/main/importing/importWriter';
+import { compactIndex } from '../../src/main/search/indexMerging';
 import { createSearchIndexer } from '../../src/main/search/searchIndexer';
 import { slugify } from '../../src/shared/text/slug';
 import type { Bench } from './support/bench';
@@ -23,7 +25,7 @@ const MB = 1024 * 1024;
 const bench: Bench = {
   name: 'archive',
   async run({ size, workDir, report, log }) {
-    const total = size ?? 20_000;
+    let total = size ?? 20_000;
     const rssStart = process.memoryUsage().rss;
     const dataDir = join(workDir, 'app');
     // REDAC_BENCH_ARCHIVE=FILE (made by makeArchive.ts) measures a kept archive instead of importing one.
@@ -33,6 +35,7 @@ const bench: Bench = {
       copyFileSync(kept, join(dataDir, STORE_FILE));
     }
     const core = startCore({ dataDir, transport: 'host', version: 'bench' });
+    if (kept) total = core.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     const indexer = createSearchIndexer(core.db);
     const writer = createImportWriter(core.db, core.services.terms, indexer);
     const archive = createArchive(7);
@@ -86,6 +89,19 @@ const bench: Bench = {
       copyFileSync(join(dataDir, STORE_FILE), join(keepIn, `archive-${total}.sqlite3`));
     }
     const importRate = total / (writeMs / 1000);
+    // An import leaves a segment per batch, merged four by four; REDAC_BENCH_COMPACT=1 merges them into one
+    // first (what the rebuild does, search/indexMerging.ts) and reports how long that took.
+    const segments = core.db
+      .prepare('SELECT count(DISTINCT id >> 37) FROM search_fts_data WHERE id >= (1 << 37)')
+      .pluck();
+    log(`search index: ${String(segments.get())} segments`);
+    if (process.env.REDAC_BENCH_COMPACT === '1') {
+      const t0 = performance.now();
+      await compactIndex(core.db);
+      log(
+        `compacted in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${String(segments.get())} segment(s)`,
+      );
+    }
     // A kept archive was imported elsewhere: only what it holds is measured here.
     if (!kept) await reportWxrImport(reportImport(importRate));
 
@@ -296,7 +312,10 @@ const bench: Bench = {
       unit: 'ms',
       target: { max: 5, against: 'value' },
     });
-    const filtered = sampleMs(runs, () => listing.page({ language: 'ar', status: 'spiked' }, 100, undefined));
+    const filtered = sampleMs(
+      runs,
+      timed(() => listing.page({ language: 'ar', status: 'spiked' }, 100, undefined)),
+    );
     report({
       name: 'filtered list page (Arabic, spiked) p95',
       value: percentile(filtered, 95),
@@ -305,17 +324,53 @@ const bench: Bench = {
       unit: 'ms',
       target: { max: 5, against: 'value' },
     });
+    reportCpu('filtered list page (Arabic, spiked)', filtered);
+    // Scrolling a filtered list: ten pages deep for each kind of filter.
+    const oneOf = (sql: string) => core.db.prepare(sql).pluck().get() as number;
+    const eachFilter: ListFilters[] = [
+      { language: 'fr' },
+      { status: 'published' },
+      { sectionId: oneOf('SELECT id FROM sections ORDER BY id LIMIT 1') },
+      { tagId: oneOf('SELECT tag_id FROM article_tags GROUP BY tag_id ORDER BY count(*) DESC LIMIT 1') },
+      { authorId: oneOf('SELECT author_id FROM article_authors LIMIT 1') },
+      { language: 'ar', status: 'spiked' },
+    ];
+    const scrolled: number[] = [];
+    for (const filter of eachFilter) {
+      let at: string | undefined;
+      scrolled.push(
+        ...sampleMs(
+          10,
+          timed(() => {
+            at = listing.page(filter, 100, at).nextCursor ?? undefined;
+          }),
+        ),
+      );
+    }
+    report({
+      name: 'filtered list pages, 10 deep, by language/status/section/tag/author/both p95',
+      value: percentile(scrolled, 95),
+      baseline: percentile(pages, 95),
+      baselineName: 'unfiltered keyset page',
+      unit: 'ms',
+      target: { max: 5, against: 'value' },
+    });
+    reportCpu('filtered list pages, 10 deep', scrolled);
 
     // Save with revision and index, on articles of the archive: one paragraph edited per save.
     const ids = core.db
       .prepare('SELECT id FROM articles ORDER BY random() LIMIT 300')
       .pluck()
       .all() as string[];
-    const pageBytes = () =>
-      (core.db.pragma('page_count', { simple: true }) as number) -
-      (core.db.pragma('freelist_count', { simple: true }) as number);
-    const pageSize = core.db.pragma('page_size', { simple: true }) as number;
-    const pagesBefore = pageBytes();
+    // The revision tables' own pages (dbstat, per b-tree): the whole file also moves with the search index's
+    // segments, which saves leave to the quiet-second merges and which a merge can shrink below where they were.
+    const revisionTrees = core.db
+      .prepare("SELECT name FROM sqlite_schema WHERE tbl_name IN ('revisions', 'revision_blocks')")
+      .pluck()
+      .all() as string[];
+    const treeBytes = core.db.prepare('SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?').pluck();
+    const revisionBytes = () => revisionTrees.reduce((sum, name) => sum + (treeBytes.get(name) as number), 0);
+    const bytesBefore = revisionBytes();
     const revisionsBefore = core.db.prepare('SELECT count(*) FROM revisions').pluck().get() as number;
     // Like the app: each save is its own event-loop turn (timers such as the WAL checkpoints run between),
     // and carries the article's slug (the editor always sends one).
@@ -371,9 +426,9 @@ const bench: Bench = {
     await saveRounds(3, saves);
     const added =
       (core.db.prepare('SELECT count(*) FROM revisions').pluck().get() as number) - revisionsBefore;
-    const perRevision = ((pageBytes() - pagesBefore) * pageSize) / added;
+    const perRevision = (revisionBytes() - bytesBefore) / added;
     report({
-      name: `storage per added revision (${added} revisions, one paragraph edited each)`,
+      name: `revision storage per added revision (${added} revisions, one paragraph edited each)`,
       value: perRevision / 1024,
       baseline: bodyJsonBytes / saves.length / 1024,
       baselineName: 'a full copy of the body JSON',

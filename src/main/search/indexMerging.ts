@@ -24,7 +24,7 @@ export function scheduleIndexMerges(db: Db): void {
     .pluck()
     .get();
   if (automerge !== 0) db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)").run();
-  const merge = db.prepare<[number]>("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+  const mergeStep = indexMergeStep(db);
   const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
   let seen = changes.get() ?? 0;
   // Start by looking: an index written by an older version or another process may have levels to merge.
@@ -44,15 +44,28 @@ export function scheduleIndexMerges(db: Db): void {
         return;
       }
       if (!pending) return;
-      withDurability(db, 'relaxed', () => merge.run(MERGE_STEP_PAGES));
+      pending = mergeStep();
       seen = changes.get() ?? 0;
-      // FTS5 counts a step that found nothing to merge as fewer than two changes.
-      if (seen - before < 2) pending = false;
     } catch {
       // Busy or failing: the next quiet second will try again; searches work on unmerged segments too.
     }
   }, MERGE_EVERY_MS);
   timer.unref();
+}
+
+/**
+ * One bounded merge step on levels of four or more segments (what automerge=4 would have done), committed
+ * relaxed. The step says whether it found work: FTS5 counts a step with nothing to merge as fewer than two
+ * changes.
+ */
+export function indexMergeStep(db: Db): () => boolean {
+  const merge = db.prepare<[number]>("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
+  return () => {
+    const before = changes.get() ?? 0;
+    withDurability(db, 'relaxed', () => merge.run(MERGE_STEP_PAGES));
+    return (changes.get() ?? 0) - before >= 2;
+  };
 }
 
 /** Leaf pages one compaction step writes at most: one merge step. */

@@ -52,6 +52,7 @@ export function searchQueries(db: Db) {
      VALUES (@rowid, @kicker, @headline, @standfirst, @body, @captions, @tags, @byline, @facets)`,
   );
   const deleteFts = db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
+  const mergeFts = db.prepare<[number]>("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
   return {
     source: (id: string) => source.get(id),
     tagNames: (id: string) => tagNames.all(id),
@@ -62,5 +63,7 @@ export function searchQueries(db: Db) {
     deleteDoc: (docId: number) => void deleteDoc.run(docId),
     insertFts: (doc: DocFields) => void insertFts.run(doc),
     deleteFts: (docId: number) => void deleteFts.run(docId),
+    /** Up to `pages` leaf pages of FTS5 merging, on levels with at least four segments (as automerge=4). */
+    mergeFts: (pages: number) => void mergeFts.run(pages),
   };
 }

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyFields } from '../../../src/main/articles/articleService';
 import { startCore } from '../../../src/main/core/startCore';
+import type { ImportItem } from '../../../src/main/importing/importItem';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
 import { compactIndex, MERGE_EVERY_MS } from '../../../src/main/search/indexMerging';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -70,6 +73,40 @@ describe('merging the search index outside the saves', () => {
     core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
     expect(search.search({ query: 'quai', sort: 'date', limit: 50 }).hits.map((h) => h.id)).toEqual(before);
     expect(search.count({ query: 'numero1' })).toBe(3);
+    core.close();
+  });
+
+  it('an import merges as it goes, so a long import is not left in a segment per batch', () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const segments = core.db
+      .prepare('SELECT count(DISTINCT id >> 37) FROM search_fts_data WHERE id >= (1 << 37)')
+      .pluck();
+    const item = (n: number): ImportItem => ({
+      sourceKey: `wire-${n}`,
+      kicker: '',
+      headline: `Dépêche ${n}`,
+      standfirst: '',
+      body: body(`marché aux poissons numéro${n}`),
+      status: 'published',
+      language: 'fr',
+      slug: '',
+      section: null,
+      tags: [],
+      authors: [],
+      featuredImage: null,
+      createdAt: 1_700_000_000_000 + n * 60_000,
+      updatedAt: 1_700_000_000_000 + n * 60_000,
+    });
+    const batches = 12;
+    for (let b = 0; b < batches; b++) {
+      const outcomes = writer.writeBatch(Array.from({ length: 20 }, (_, i) => item(b * 20 + i)));
+      expect(outcomes.some((o) => o instanceof Error)).toBe(false);
+    }
+    // One segment per batch without merging; merged four by four, as FTS5's automerge did before.
+    expect(segments.get() as number).toBeLessThanOrEqual(6);
+    expect(core.services.search.count({ query: 'poissons' })).toBe(batches * 20);
+    core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
     core.close();
   });
 });
