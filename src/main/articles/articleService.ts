@@ -3,6 +3,7 @@ import type {
   Article,
   ArticleFields,
   ArticleSummary,
+  SavedArticle,
   BodyDoc,
   FeaturedImage,
   Language,
@@ -109,6 +110,11 @@ export function createArticleService(
   }
 
   function toArticle(row: ArticleRow): Article {
+    return { ...toSaved(row), body: migrateBody(JSON.parse(row.body) as BodyDoc, row.body_schema_version) };
+  }
+
+  /** The article without its body: what a save from the editor answers (the editor holds the body). */
+  function toSaved(row: ArticleRow): SavedArticle {
     const tags = q.tagsOf(row.id);
     const authors = q.authorsOf(row.id);
     return {
@@ -116,7 +122,6 @@ export function createArticleService(
       kicker: row.kicker,
       headline: row.headline,
       standfirst: row.standfirst,
-      body: migrateBody(JSON.parse(row.body) as BodyDoc, row.body_schema_version),
       bodySchemaVersion: BODY_SCHEMA_VERSION,
       status: row.status as Article['status'],
       language: row.language as Article['language'],
@@ -225,6 +230,16 @@ export function createArticleService(
     return saved;
   });
 
+  function commit(input: SaveInput, guard?: SaveGuard): ArticleRow {
+    check(input.fields);
+    // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
+    // main makes itself (status, sync, restore, conflicts) and every explicit save is synced.
+    const typing = guard !== undefined && (input.kind ?? 'autosave') === 'autosave';
+    const row = withDurability(db, typing ? 'relaxed' : 'durable', () => save.immediate(input, guard));
+    bus.emit('articles:changed', { id: row.id, revision: row.revision });
+    return row;
+  }
+
   return {
     list(limit: number): ArticleSummary[] {
       return q.listRecent(limit).map(toSummary);
@@ -246,13 +261,11 @@ export function createArticleService(
      * against the stored body. Saves main makes itself (sync, status, restore) carry others' marks as they are.
      */
     save(input: SaveInput, guard?: SaveGuard): Article {
-      check(input.fields);
-      // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
-      // main makes itself (status, sync, restore, conflicts) and every explicit save is synced.
-      const typing = guard !== undefined && (input.kind ?? 'autosave') === 'autosave';
-      const row = withDurability(db, typing ? 'relaxed' : 'durable', () => save.immediate(input, guard));
-      bus.emit('articles:changed', { id: row.id, revision: row.revision });
-      return toArticle(row);
+      return toArticle(commit(input, guard));
+    },
+    /** `save` for the editor (the articles:save channel): the answer leaves out the body it sent. */
+    saveDraft(input: SaveInput, guard?: SaveGuard): SavedArticle {
+      return toSaved(commit(input, guard));
     },
     /** A slug for this article made from text (usually its headline), unused by any other article. */
     uniqueSlug(id: string, text: string): string {

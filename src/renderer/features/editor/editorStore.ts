@@ -93,7 +93,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
         if (saveState.kind === 'pending' && get().saveState.kind === 'pending') return;
         set({ saveState });
       },
-      onSaved: (saved) => {
+      onSaved: (answer) => {
+        // The answer leaves out the body: the store holds the one this save sent.
+        const body = sent?.body;
+        if (!body) return;
+        const saved: Article = { ...answer, body };
         if (get().article?.id !== id) return;
         const pending = autosaver?.pendingDraft();
         if (!pending) crashBuffer.forget(id);
