@@ -59,6 +59,49 @@ test('killing the host mid-typing loses at most the last second, and a banner sa
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('killed while typing in the middle of a longer article: every paragraph comes back, in place', async ({
+  context,
+}) => {
+  const dataDir = newDataDir();
+  host = await startHostProcess(dataDir);
+  const port = Number(new URL(host.origin).port);
+  let page = await context.newPage();
+  await page.goto(host.openUrl);
+  await newArticle(page);
+  await page.getByRole('textbox', { name: 'Headline' }).fill('Reprise au milieu');
+  await body(page).click();
+  const before = ['Premier paragraphe.', 'Deuxième paragraphe.', 'Troisième paragraphe.', 'Quatrième.'];
+  for (const [i, text] of before.entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(text);
+  }
+  await saved(page);
+
+  // The copy kept while typing holds the changed paragraph; the others are the store's.
+  await body(page).locator('p').nth(1).click();
+  await page.keyboard.press('End');
+  const typed = ' Ajouté pendant la panne, mot après mot.';
+  const typing = page.keyboard.type(typed, { delay: KEY_DELAY_MS });
+  await page.waitForTimeout(600);
+  host.process.kill('SIGKILL');
+  await typing;
+  await page.close({ runBeforeUnload: false });
+
+  host = await startHostProcess(dataDir, port);
+  page = await context.newPage();
+  await page.goto(host.openUrl);
+  await openArticle(page, /Reprise au milieu/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Recovered changes' })).toBeVisible();
+  const paragraphs = await body(page).locator('p').allTextContents();
+  expect(paragraphs).toHaveLength(4);
+  expect([paragraphs[0], paragraphs[2], paragraphs[3]]).toEqual([before[0], before[2], before[3]]);
+  const second = paragraphs[1] ?? '';
+  const full = `${before[1]}${typed}`;
+  expect(full.startsWith(second)).toBe(true);
+  expect(second.length).toBeGreaterThan(before[1]!.length);
+  expect(full.length - second.length).toBeLessThanOrEqual(Math.ceil(1000 / KEY_DELAY_MS));
+});
+
 test('two tabs on one article: the second follows the first, and simultaneous edits end in a clear conflict', async ({
   context,
 }) => {

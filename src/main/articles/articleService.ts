@@ -2,6 +2,7 @@ import type {
   Article,
   ArticleFields,
   ArticleSummary,
+  SavedArticle,
   BodyDoc,
   FeaturedImage,
   Language,
@@ -264,6 +265,16 @@ export function createArticleService(
     return articleOf(row, fields.body, tags, authors);
   });
 
+  function commit(input: SaveInput, guard?: SaveGuard): Article {
+    check(input.fields);
+    // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
+    // main makes itself (status, sync, restore, conflicts) and every explicit save is synced.
+    const typing = guard !== undefined && (input.kind ?? 'autosave') === 'autosave';
+    const saved = withDurability(db, typing ? 'relaxed' : 'durable', () => save.immediate(input, guard));
+    bus.emit('articles:changed', { id: saved.id, revision: saved.revision });
+    return saved;
+  }
+
   return {
     list(limit: number): ArticleSummary[] {
       return q.listRecent(limit).map(toSummary);
@@ -285,12 +296,11 @@ export function createArticleService(
      * against the stored body. Saves main makes itself (sync, status, restore) carry others' marks as they are.
      */
     save(input: SaveInput, guard?: SaveGuard): Article {
-      check(input.fields);
-      // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
-      // main makes itself (status, sync, restore, conflicts) and every explicit save is synced.
-      const typing = guard !== undefined && (input.kind ?? 'autosave') === 'autosave';
-      const saved = withDurability(db, typing ? 'relaxed' : 'durable', () => save.immediate(input, guard));
-      bus.emit('articles:changed', { id: saved.id, revision: saved.revision });
+      return commit(input, guard);
+    },
+    /** `save` for the editor (the articles:save channel): the answer leaves out the body it sent. */
+    saveDraft(input: SaveInput, guard?: SaveGuard): SavedArticle {
+      const { body: _sent, ...saved } = commit(input, guard);
       return saved;
     },
     /** A slug for this article made from text (usually its headline), unused by any other article. */

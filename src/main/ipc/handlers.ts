@@ -42,7 +42,7 @@ export function createHandlers(services: Services): Handlers {
     // Through the workflow, which records the profile as the article's creator (My drafts).
     'articles:create': ({ language }) => workflow.create(language),
     // What the editor sends is checked against the stored body: forged review marks are refused.
-    'articles:save': (input) => articles.save(input, services.markGuard),
+    'articles:save': (input) => articles.saveDraft(input, services.markGuard),
     'articles:uniqueSlug': ({ id, text }) => ({ slug: articles.uniqueSlug(id, text) }),
     'media:upload': ({ type, data }) => media.put(Buffer.from(data, 'base64'), type),
     'app:setSpellcheckLanguage': ({ language }) => services.setSpellcheckLanguage(language),

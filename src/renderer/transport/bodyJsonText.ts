@@ -5,6 +5,16 @@
  */
 const blockText = new WeakMap<object, string>();
 
+/** JSON.stringify(block), computed once per block object. */
+export function blockJsonText(block: object): string {
+  let text = blockText.get(block);
+  if (text === undefined) {
+    text = JSON.stringify(block);
+    blockText.set(block, text);
+  }
+  return text;
+}
+
 interface BodyLike {
   type: 'doc';
   content: object[];
@@ -20,14 +30,7 @@ function bodyText(body: BodyLike): string {
   const parts = Object.entries(body).flatMap(([key, value]) => {
     if (value === undefined) return [];
     if (key !== 'content') return [`${JSON.stringify(key)}:${JSON.stringify(value)}`];
-    const blocks = body.content.map((block) => {
-      let text = blockText.get(block);
-      if (text === undefined) {
-        text = JSON.stringify(block);
-        blockText.set(block, text);
-      }
-      return text;
-    });
+    const blocks = body.content.map(blockJsonText);
     return [`"content":[${blocks.join(',')}]`];
   });
   return `{${parts.join(',')}}`;

@@ -106,6 +106,13 @@ export const Article = ArticleFields.extend({
 });
 export type Article = z.infer<typeof Article>;
 
+/**
+ * What a save from the editor answers: the article as stored, less the body the editor has just sent. A long
+ * body sent back after every autosave cost its parse, check and copy on both sides while the writer typed.
+ */
+export const SavedArticle = Article.omit({ body: true });
+export type SavedArticle = z.infer<typeof SavedArticle>;
+
 const FIELD_KEYS = Object.keys(ArticleFields.shape) as (keyof ArticleFields)[];
 
 /** The fields a writer edits, without the article's ids, times and display labels (what a save sends). */

@@ -12,6 +12,7 @@ import {
   ArticleSummary,
   HEADLINE_MAX,
   Language,
+  SavedArticle,
 } from '../domain/article';
 import { MEDIA_MAX_BYTES, MediaInfo } from '../domain/media';
 import { ConflictChoice, ConflictView } from '../domain/conflict';
@@ -90,7 +91,7 @@ export const channels = {
         kind: z.enum(['autosave', 'explicit']).optional(),
       })
       .strict(),
-    output: Article,
+    output: SavedArticle,
   },
   'articles:uniqueSlug': {
     /** A slug made from text (the headline), accents transliterated, that no other article uses. */

@@ -1,4 +1,4 @@
-import type { Article, ArticleFields } from '../../../shared/domain/article';
+import type { ArticleFields, SavedArticle } from '../../../shared/domain/article';
 
 /** Every field as the writer sees it; a save sends it whole. */
 export type Draft = ArticleFields;
@@ -11,11 +11,11 @@ export type SaveState =
   | { kind: 'conflict'; message: string };
 
 export interface AutosaverOptions {
-  save(draft: Draft, baseRevision: number): Promise<Article>;
+  save(draft: Draft, baseRevision: number): Promise<SavedArticle>;
   /** Whether a failure means someone else saved first (then retrying would be wrong). */
   isConflict(error: unknown): boolean;
   onState(state: SaveState): void;
-  onSaved(article: Article): void;
+  onSaved(article: SavedArticle): void;
   baseRevision: number;
   /** Quiet time after the last keystroke before saving; with the save itself, well within a second. */
   delayMs?: number;

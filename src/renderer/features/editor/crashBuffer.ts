@@ -1,4 +1,14 @@
+import type { Article, BodyDoc } from '../../../shared/domain/article';
 import type { Draft } from './autosaver';
+import {
+  applyBodyOps,
+  baseFingerprint,
+  bodyFingerprint,
+  bodyOps,
+  deltaBase,
+  type BodyOps,
+  type DeltaBase,
+} from './crashCopyDelta';
 import { stringifyWithBody } from './draftJson';
 
 /**
@@ -12,6 +22,20 @@ export interface BufferedDraft {
   baseRevision: number;
   draft: Draft;
   at: number;
+}
+
+/**
+ * How a copy is stored. While the writer types, the body is written as its difference from a body the store
+ * holds (`bases`: what the last acknowledged save sent, and what the save in flight sends), so a copy costs
+ * the changed blocks, not the article. Without such a body (a conflict, nothing known yet) it is written whole.
+ */
+interface StoredCopy {
+  id: string;
+  baseRevision: number;
+  at: number;
+  /** The draft; with `bases`, its body has no content (it is rebuilt from one of them). */
+  draft: Draft;
+  bases?: { revision: number; fingerprint: string; ops: BodyOps }[];
 }
 
 const KEY_PREFIX = 'redac:unsaved:';
@@ -39,12 +63,48 @@ channel?.addEventListener('message', (event: MessageEvent<Message>) => {
     channel.postMessage({ type: 'i-have', id: event.data.id } satisfies Message);
 });
 
+/** Per article: the body the store acknowledged, then the bodies of saves in flight (at most two). */
+const bases = new Map<string, DeltaBase[]>();
+
+function toStored(entry: BufferedDraft): string {
+  const known = bases.get(entry.id);
+  const content = entry.draft.body.content;
+  if (!known?.length || !content) return stringifyWithBody(entry);
+  const { content: _content, ...shell } = entry.draft.body;
+  const copy: StoredCopy = {
+    id: entry.id,
+    baseRevision: entry.baseRevision,
+    at: entry.at,
+    draft: { ...entry.draft, body: shell as BodyDoc },
+    bases: known.map((base) => ({
+      revision: base.revision,
+      fingerprint: baseFingerprint(base),
+      ops: bodyOps(entry.draft.body, base),
+    })),
+  };
+  return JSON.stringify(copy);
+}
+
 function write(entry: BufferedDraft): void {
   try {
-    storage()?.setItem(KEY_PREFIX + entry.id, stringifyWithBody(entry));
+    storage()?.setItem(KEY_PREFIX + entry.id, toStored(entry));
   } catch {
     // A full or disabled storage only loses the crash copy; the store is still the real copy.
   }
+}
+
+/** The draft a stored copy holds, its body rebuilt on the stored article when it was written as a difference. */
+function fromStored(copy: StoredCopy, stored: Article): BufferedDraft | undefined {
+  if (!copy.bases) return copy;
+  const storedFingerprint = bodyFingerprint(stored.body);
+  for (const base of copy.bases) {
+    if (base.revision !== stored.revision || base.fingerprint !== storedFingerprint) continue;
+    const content = applyBodyOps(base.ops, stored.body);
+    if (!content) return undefined;
+    const body = { ...copy.draft.body, content } as BodyDoc;
+    return { id: copy.id, baseRevision: base.revision, at: copy.at, draft: { ...copy.draft, body } };
+  }
+  return undefined;
 }
 
 export const crashBuffer = {
@@ -78,15 +138,40 @@ export const crashBuffer = {
     }
     timers.clear();
   },
-  read(id: string): BufferedDraft | undefined {
+  /**
+   * The copy left for this article, rebuilt on `stored` (the article as the store has it now) when it was
+   * written as a difference; undefined when there is none, or when it was made on a body the store no
+   * longer has (then it cannot be rebuilt).
+   */
+  read(id: string, stored: Article): BufferedDraft | undefined {
     try {
       const raw = storage()?.getItem(KEY_PREFIX + id);
       if (!raw) return undefined;
-      const parsed = JSON.parse(raw) as BufferedDraft;
-      return parsed && parsed.id === id && parsed.draft ? parsed : undefined;
+      const parsed = JSON.parse(raw) as StoredCopy;
+      return parsed && parsed.id === id && parsed.draft ? fromStored(parsed, stored) : undefined;
     } catch {
       return undefined;
     }
+  },
+  /**
+   * The store holds this body at `revision` (the article as opened, or a save it acknowledged): later copies
+   * are written as their difference from it. `inFlight` adds the body of a save not yet acknowledged, so a
+   * copy still rebuilds if the process dies after the store took it but before the answer came back.
+   */
+  setBase(id: string, revision: number, body: BodyDoc): void {
+    bases.set(id, [deltaBase(revision, body)]);
+  },
+  addInFlight(id: string, revision: number, body: BodyDoc): void {
+    const [acked, ...sent] = bases.get(id) ?? [];
+    // A retry after a lost answer may follow a save the store took: the last two sent stay candidates.
+    if (acked) bases.set(id, [acked, ...sent.slice(-1), deltaBase(revision, body)]);
+  },
+  /** Nothing the store holds is this draft's base any more (a conflict): copies are written whole. */
+  dropBase(id: string): void {
+    bases.delete(id);
+    // The copy already written may rest on that body: write it whole now, not at the next keystroke.
+    const current = latest.get(id);
+    if (current) write(current);
   },
   /** Whether another open window holds this article's unsaved draft (then its crash copy is not an orphan). */
   heldElsewhere(id: string, waitMs = 150): Promise<boolean> {

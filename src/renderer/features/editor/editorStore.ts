@@ -84,16 +84,24 @@ export const useEditorStore = create<EditorState>((set, get) => {
       maxWaitMs: 500,
       save: (fields, baseRevision) => {
         sent = fields;
+        crashBuffer.addInFlight(id, baseRevision + 1, fields.body);
         return call('articles:save', { id, baseRevision, fields });
       },
       isConflict: (error) => error instanceof IpcError && error.code === 'conflict',
       onState: (saveState) => {
+        // Someone else's save is in the store now: this draft's copies no longer rest on a body it holds.
+        if (saveState.kind === 'conflict') crashBuffer.dropBase(id);
         if (get().article?.id !== id) return;
         // Each change while one is already pending says "pending" again: not worth a render.
         if (saveState.kind === 'pending' && get().saveState.kind === 'pending') return;
         set({ saveState });
       },
-      onSaved: (saved) => {
+      onSaved: (answer) => {
+        // The answer leaves out the body: the store holds the one this save sent.
+        const body = sent?.body;
+        if (!body) return;
+        const saved: Article = { ...answer, body };
+        crashBuffer.setBase(id, saved.revision, body);
         if (get().article?.id !== id) return;
         const pending = autosaver?.pendingDraft();
         if (!pending) crashBuffer.forget(id);
@@ -109,6 +117,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
   function show(article: Article, draft: Draft = fieldsOf(article)): void {
     startAutosaver(article);
+    crashBuffer.setBase(article.id, article.revision, article.body);
     set((state) => ({
       article,
       draft,
@@ -125,7 +134,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
 
   /** Puts a crash copy back when the store has not moved since it was made; offers it otherwise. */
   async function recover(article: Article): Promise<void> {
-    const entry = crashBuffer.read(article.id);
+    const entry = crashBuffer.read(article.id, article);
     if (!entry) return;
     // Another window has it open and unsaved: that window will save it; nothing was left behind.
     if (await crashBuffer.heldElsewhere(article.id)) return;
