@@ -298,6 +298,22 @@ check_and_publish_future_post(${id});`);
     expect(f.articles.get(article.id).slug).toBe(`corbeille-${token}`);
   });
 
+  it('deleted for good there: the panel says it is not on the site, and Publish makes exactly one new post', async () => {
+    const f = publishingFixture(tempDir());
+    const token = unique();
+    const { article, remoteId } = await sent(f, { headline: `Supprimé ${token}` });
+    await wpAdmin('DELETE', `wp/v2/posts/${remoteId}?force=true`);
+    expect((await f.sync.refresh(article.id))[0]!.state).toBe('not_on_site');
+
+    f.outbox.enqueue(article.id, f.site.id, 'publish');
+    await f.outbox.settle();
+    const [pub] = f.sync.publications(article.id);
+    expect([pub!.state, pub!.message]).toEqual(['live', null]);
+    expect(pub!.remoteId).not.toBe(remoteId);
+    const found = await wpAdmin<WpPost[]>('GET', `wp/v2/posts?search=${token}&status=publish&context=edit`);
+    expect(found.map((p) => p.id)).toEqual([pub!.remoteId]);
+  });
+
   it('is seen by a pull without a conflict with an edit here, and without touching the article', async () => {
     const f = publishingFixture(tempDir());
     const token = unique();
