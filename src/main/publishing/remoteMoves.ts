@@ -52,12 +52,15 @@ export interface RemoteMoves {
 export function remoteMoves(
   row: Pick<PublicationRow, 'remote_hash' | 'remote_status' | 'remote_slug' | 'slug_basis' | 'content_hash'>,
   post: WpPost,
+  /** `slug`: the article's, when the caller has it. */
   here: { textDiffers: () => boolean; slug?: string | undefined },
 ): RemoteMoves {
   return {
     text: (!row.content_hash || row.content_hash !== contentHash(post)) && here.textDiffers(),
     terms: termsMoved(row.remote_hash, post),
-    slug: slugMoved(row, post) && slugText(post.slug) !== here.slug,
+    // An article with no slug of its own leaves the address to the site: the push sends none, so nothing of a
+    // slug changed there can be lost, and it is no reason to stop.
+    slug: slugMoved(row, post) && here.slug !== '' && slugText(post.slug) !== here.slug,
     status: row.remote_status !== post.status,
   };
 }

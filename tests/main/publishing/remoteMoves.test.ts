@@ -79,7 +79,8 @@ describe('slugs WordPress rewrites', () => {
     const f = publishingFixture(tempDir());
     const token = unique();
     // 60 Arabic letters: 120 bytes of UTF-8, 360 once percent-encoded; WordPress keeps 200 of those.
-    const long = `${'مجلس'.repeat(15)}-${token}`;
+    // The token first: the cut drops the end, and a cut equal to another run's would get WordPress's -2.
+    const long = `${token}-${'مجلس'.repeat(15)}`;
     const { article, remoteId } = await sent(f, { headline: `مجلس ${token}`, slug: long, language: 'ar' });
     const post = await remote(remoteId);
     expect(post.slug.length).toBeLessThanOrEqual(200);
@@ -221,6 +222,20 @@ describe('a draft’s empty slug', () => {
     // No slug here: the site's stands, nothing is sent for it.
     expect(f.articles.get(article.id).slug).toBe('');
   });
+  it('changed on the site while the article has none of its own is no conflict: the site keeps it', async () => {
+    const f = publishingFixture(tempDir());
+    const token = unique();
+    const { article, remoteId } = await sent(f, { headline: `Piscine ${token}` });
+    expect(article.slug).toBe('');
+    expect((await remote(remoteId)).slug).toBe(`piscine-${token}`);
+    await wpAdmin('POST', `wp/v2/posts/${remoteId}`, { slug: `piscine-municipale-${token}` });
+    f.write(article.id, { standfirst: 'Horaires d’été.' });
+
+    const pub = await update(f, article.id);
+    expect([pub.state, pub.message]).toEqual(['live', null]);
+    const after = await remote(remoteId);
+    expect([after.slug, after.excerpt.raw]).toEqual([`piscine-municipale-${token}`, 'Horaires d’été.']);
+  });
 });
 
 describe('a status changed on the site', () => {
@@ -296,6 +311,22 @@ check_and_publish_future_post(${id});`);
       'Revu avant de la remettre.',
     ]);
     expect(f.articles.get(article.id).slug).toBe(`corbeille-${token}`);
+  });
+
+  it('deleted for good there: the panel says it is not on the site, and Publish makes exactly one new post', async () => {
+    const f = publishingFixture(tempDir());
+    const token = unique();
+    const { article, remoteId } = await sent(f, { headline: `Supprimé ${token}` });
+    await wpAdmin('DELETE', `wp/v2/posts/${remoteId}?force=true`);
+    expect((await f.sync.refresh(article.id))[0]!.state).toBe('not_on_site');
+
+    f.outbox.enqueue(article.id, f.site.id, 'publish');
+    await f.outbox.settle();
+    const [pub] = f.sync.publications(article.id);
+    expect([pub!.state, pub!.message]).toEqual(['live', null]);
+    expect(pub!.remoteId).not.toBe(remoteId);
+    const found = await wpAdmin<WpPost[]>('GET', `wp/v2/posts?search=${token}&status=publish&context=edit`);
+    expect(found.map((p) => p.id)).toEqual([pub!.remoteId]);
   });
 
   it('is seen by a pull without a conflict with an edit here, and without touching the article', async () => {
