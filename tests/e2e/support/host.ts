@@ -84,7 +84,11 @@ function spawnHost(dataDir: string, port: number): Promise<HostProcess> {
   });
   let output = '';
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 15_000);
+    // A host that comes up after the spec gave up on it would be left running: stop it with the attempt.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`host did not start:\n${output}`));
+    }, 15_000);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
