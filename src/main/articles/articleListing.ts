@@ -70,11 +70,11 @@ export function createArticleListing(db: Db, search: SearchService) {
       const slices = filteredSlices(filters);
       return slices ? countNow(slices) : 0;
     },
-    /** What the list asks: counted a slice at a time; a newer count supersedes this one. */
+    /** What the list asks: counted a slice at a time, the same count shared while it runs. */
     countInSlices(filters: ListFilters): Promise<number> {
-      if (!hasFilters(filters)) return counts('list', allSlices);
+      if (!hasFilters(filters)) return counts('all', allSlices);
       const slices = filteredSlices(filters);
-      return slices ? counts('list', slices) : Promise.resolve(0);
+      return slices ? counts(JSON.stringify(filters), slices) : Promise.resolve(0);
     },
   };
 }

@@ -19,11 +19,19 @@ export const MERGE_STEP_PAGES = 32;
  * loses nothing but the merge.
  */
 export function scheduleIndexMerges(db: Db): void {
-  const automerge = db
-    .prepare<[], number>("SELECT v FROM search_fts_config WHERE k = 'automerge'")
-    .pluck()
-    .get();
-  if (automerge !== 0) db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)").run();
+  const automerge = db.prepare<[], number>("SELECT v FROM search_fts_config WHERE k = 'automerge'").pluck();
+  const setAutomerge = db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0)");
+  let configured = false;
+  const configure = (): void => {
+    if (configured) return;
+    if (automerge.get() !== 0) setAutomerge.run();
+    configured = true;
+  };
+  try {
+    configure();
+  } catch {
+    // Another process holds the write lock (busy): opening must not fail for it; the timer tries again.
+  }
   const mergeStep = indexMergeStep(db);
   const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
   let seen = changes.get() ?? 0;
@@ -36,6 +44,7 @@ export function scheduleIndexMerges(db: Db): void {
     }
     try {
       if (db.inTransaction) return;
+      configure();
       const before = changes.get() ?? 0;
       if (before !== seen) {
         // Written since the last look: wait for a quiet second.

@@ -257,10 +257,12 @@ export function createSearchService(
       const slices = countSlices(query);
       return slices ? countNow(slices) : 0;
     },
-    /** What the search box asks: counted a slice at a time; a newer count supersedes this one. */
+    /** What the search box asks: counted a slice at a time, the same count shared while it runs. */
     countInSlices(query: SearchQuery): Promise<number> {
       const slices = countSlices(query);
-      return slices ? counts('search', slices) : Promise.resolve(0);
+      return slices
+        ? counts(JSON.stringify([matchOf(query).match, rangeOf(query)]), slices)
+        : Promise.resolve(0);
     },
     rebuild,
     cancelRebuild(): boolean {
