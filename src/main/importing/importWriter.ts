@@ -69,10 +69,11 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
   };
 
   /** Writes one article (inside the caller's transaction); its FTS5 row goes to `pending`. */
-  function writeOne(item: ImportItem, pending: DocFields[], checked: boolean): WriteOutcome {
+  function writeOne(item: ImportItem, pending: DocFields[]): BatchOutcome {
     if (known.get(item.sourceKey)) return 'skipped';
-    const problem = checked ? null : bodyProblem(item.body);
-    if (problem) throw new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
+    // Refused before anything is written, so neither path needs to roll anything back for it.
+    const problem = bodyProblem(item.body);
+    if (problem) return new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
     const id = timeOrderedId();
     const section = item.section ? termOf('sections', item.section) : undefined;
     const sectionId = section?.id ?? null;
@@ -161,16 +162,12 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
    * The common case, every item sound: no savepoint per article (each one cost a SAVEPOINT, a RELEASE and a
    * statement journal of the pages it touched). A body that is not valid is refused before anything is
    * written, so it needs no savepoint either; anything else that fails throws, and the batch is written
-   * again by `careful`.
+   * again by `careful`, which refuses the failing article alone.
    */
   const quick = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
     tuneFts();
     const pending: DocFields[] = [];
-    const outcomes = items.map((item): BatchOutcome => {
-      const problem = bodyProblem(item.body);
-      if (problem) return new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
-      return writeOne(item, pending, true);
-    });
+    const outcomes = items.map((item) => writeOne(item, pending));
     indexer.insertDocs(pending);
     return outcomes;
   });
@@ -180,7 +177,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     const pending: DocFields[] = [];
     const outcomes = items.map((item): BatchOutcome => {
       try {
-        return savepoint(item, pending, false);
+        return savepoint(item, pending);
       } catch (error) {
         // Its savepoint was rolled back, with any term it created: forget the ids resolved since.
         termIds.clear();

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { startCore } from '../../../src/main/core/startCore';
+import type { ImportItem } from '../../../src/main/importing/importItem';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+
+const item = (n: number, overrides: Partial<ImportItem> = {}): ImportItem => ({
+  sourceKey: `test:${n}`,
+  kicker: '',
+  headline: `Dépêche ${n}`,
+  standfirst: '',
+  body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Texte ${n}.` }] }] },
+  status: 'published',
+  language: 'fr',
+  slug: '',
+  section: 'Régions',
+  tags: ['Agence'],
+  authors: [],
+  featuredImage: null,
+  createdAt: Date.UTC(2024, 0, n),
+  updatedAt: Date.UTC(2024, 0, n),
+  ...overrides,
+});
+
+describe('the import writer', () => {
+  it('refuses an article alone, whether its body is not valid or its row cannot be written, and keeps the rest', () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const badBody = item(2, { body: { type: 'doc', content: [{ type: 'no-such-node' }] } });
+    // Refused before anything is written: the batch needs no second pass.
+    expect(writer.writeBatch([item(1), badBody, item(3, { slug: 'greve' })])).toEqual([
+      'created',
+      expect.objectContaining({ message: expect.stringMatching(/not a valid article body/) }),
+      'created',
+    ]);
+    // A slug already taken fails in SQLite: the batch is written again article by article.
+    const outcomes = writer.writeBatch([item(4, { tags: ['Nouveau'] }), item(5, { slug: 'greve' }), item(6)]);
+    expect(outcomes[0]).toBe('created');
+    expect(outcomes[1]).toBeInstanceOf(Error);
+    expect(outcomes[2]).toBe('created');
+    // Written again: the ones there are skipped, the refused ones refused again.
+    expect(writer.writeBatch([item(1), badBody, item(4), item(6)])).toEqual([
+      'skipped',
+      expect.any(Error),
+      'skipped',
+      'skipped',
+    ]);
+    const { listing, search, articles } = core.services;
+    expect(listing.count({})).toBe(4);
+    const [tagged] = search.search({ query: 'tag:nouveau', sort: 'date', limit: 5 }).hits;
+    expect(articles.get(tagged!.id)).toMatchObject({ headline: 'Dépêche 4', tags: [{ name: 'Nouveau' }] });
+    expect(articles.get(tagged!.id).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    core.close();
+  });
+});
