@@ -149,3 +149,72 @@ test('two tabs on one article: the second follows the first, and simultaneous ed
   await saved(second);
   await expect(first.getByRole('textbox', { name: 'Headline' })).toHaveValue(mine);
 });
+
+test('another tab saves over the draft and this host dies before noticing: the writer is offered their text', async ({
+  context,
+}) => {
+  const dataDir = newDataDir();
+  host = await startHostProcess(dataDir);
+  const port = Number(new URL(host.origin).port);
+  const a = await context.newPage();
+  await a.goto(host.openUrl);
+  await newArticle(a);
+  await a.getByRole('textbox', { name: 'Headline' }).fill('Course entre onglets');
+  await body(a).click();
+  const first = 'Premier jet, enregistré.';
+  await a.keyboard.type(first);
+  await saved(a);
+  const b = await context.newPage();
+  await b.goto(host.openUrl);
+  await openArticle(b, /Course entre onglets/);
+
+  // A types, pauses (its whole copy is written then), and its save lands; B follows it.
+  const paused = ' Phrase finie avant une pause.';
+  await a.keyboard.type(paused);
+  await saved(a);
+  await expect(body(b)).toHaveText(first + paused);
+  await a.waitForTimeout(1500);
+
+  // A's next saves are slow to arrive (a stalled network): they never reach the store before the end.
+  await a.route('**/ipc/articles:save', () => {
+    // held, never answered
+  });
+  const typed = ' Suite tapée pendant que B enregistre par-dessus, mot après mot.';
+  const typing = a.keyboard.type(typed, { delay: KEY_DELAY_MS });
+  await a.waitForTimeout(400);
+  // B saves over the same revision; A has not seen it (its saves are stuck), then the host dies mid-typing.
+  await b.getByRole('textbox', { name: 'Headline' }).fill('Titre posé par B');
+  await saved(b);
+  await a.waitForTimeout(600);
+  host.process.kill('SIGKILL');
+  await typing;
+  await a.close({ runBeforeUnload: false });
+  await b.close({ runBeforeUnload: false });
+
+  host = await startHostProcess(dataDir, port);
+  const page = await context.newPage();
+  await page.goto(host.openUrl);
+  await openArticle(page, /Titre posé par B/);
+  // The store's version (B's) is shown, and A's unsaved text is offered, not silently dropped or applied.
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Titre posé par B');
+  await expect(body(page)).toHaveText(first + paused);
+  const banner = page.getByRole('alert').filter({ hasText: 'saved elsewhere since' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+
+  const full = first + paused + typed;
+  await expect
+    .poll(async () => ((await body(page).textContent()) ?? '').length)
+    .toBeGreaterThan((first + paused).length);
+  const shown = (await body(page).textContent()) ?? '';
+  // Everything typed, but at most the last second, is back, in order.
+  expect(full.startsWith(shown)).toBe(true);
+  expect(full.length - shown.length).toBeLessThanOrEqual(Math.ceil(1000 / KEY_DELAY_MS));
+
+  // Restoring saves it; after a reload the text is in the store and nothing is offered any more.
+  await saved(page);
+  await page.reload();
+  await openArticle(page, /Course entre onglets/);
+  await expect(body(page)).toHaveText(shown);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
