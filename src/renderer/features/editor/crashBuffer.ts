@@ -70,8 +70,10 @@ const WHOLE_PREFIX = 'redac:unsaved-whole:';
 const WRITE_DELAY_MS = 200;
 /** Quiet time after the last change before the whole copy is written (as typingPause counts a pause). */
 const WHOLE_DELAY_MS = 1000;
-/** This window, among the tabs and windows sharing the storage. */
-const WINDOW_ID = Math.random().toString(36).slice(2, 10);
+/** This window, among the tabs and windows sharing the storage; it starts with when the window opened. */
+const WINDOW_ID = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+/** A whole copy left by a window gone this long, with no copy resting on it, is nobody's base any more. */
+const ORPHAN_AFTER_MS = 24 * 60 * 60 * 1000;
 const wholeKey = (id: string, window = WINDOW_ID): string => `${WHOLE_PREFIX}${id}:${window}`;
 
 function storage(): Storage | undefined {
@@ -215,6 +217,36 @@ function partialOf(copy: StoredCopy, stored: Article): RecoveredCopy {
     partial: true,
   };
 }
+
+/**
+ * Whole copies outlive saves on purpose, so a window that closes (or dies with nothing unsaved) would leave
+ * one behind per article, about the article's size each. On leaving, a window takes its own away when nothing
+ * waits on them; once a day's old, those of windows that never left cleanly go too, unless a copy rests on them.
+ */
+function sweepOrphans(): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    const stale: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (!key?.startsWith(WHOLE_PREFIX)) continue;
+      const split = key.lastIndexOf(':');
+      const id = key.slice(WHOLE_PREFIX.length, split);
+      const opened = parseInt(key.slice(split + 1).split('.')[0] ?? '', 36);
+      const old = !Number.isFinite(opened) || Date.now() - opened > ORPHAN_AFTER_MS;
+      if (old && store.getItem(KEY_PREFIX + id) === null) stale.push(key);
+    }
+    for (const key of stale) store.removeItem(key);
+  } catch {
+    // A storage that cannot be listed keeps its copies; nothing is lost.
+  }
+}
+sweepOrphans();
+if (typeof addEventListener === 'function')
+  addEventListener('pagehide', () => {
+    for (const id of [...localBases.keys()]) crashBuffer.release(id);
+  });
 
 export const crashBuffer = {
   /**

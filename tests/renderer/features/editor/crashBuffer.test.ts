@@ -9,6 +9,10 @@ const localStorage = {
   getItem: (key: string) => kept.get(key) ?? null,
   setItem: (key: string, value: string) => void kept.set(key, value),
   removeItem: (key: string) => void kept.delete(key),
+  get length() {
+    return kept.size;
+  },
+  key: (i: number) => [...kept.keys()][i] ?? null,
 };
 
 beforeEach(() => {
@@ -99,4 +103,22 @@ it('finds nothing to recover when only the whole copy is left (the store has the
   // Leaving the article with nothing unsaved takes its whole copy away too.
   crashBuffer.release(id);
   expect(wholeKeys(id)).toHaveLength(0);
+});
+
+it('on starting, takes away whole copies of windows gone for a day that no copy rests on', async () => {
+  const dayAgo = (Date.now() - 25 * 60 * 60 * 1000).toString(36);
+  const minuteAgo = (Date.now() - 60 * 1000).toString(36);
+  kept.set(`redac:unsaved-whole:a1:${dayAgo}.old`, '{}');
+  kept.set(`redac:unsaved-whole:a2:${dayAgo}.old`, '{}');
+  kept.set('redac:unsaved:a2', '{}');
+  kept.set(`redac:unsaved-whole:a3:${minuteAgo}.live`, '{}');
+  vi.resetModules();
+  await import('../../../../src/renderer/features/editor/crashBuffer');
+  expect([...kept.keys()].sort()).toEqual(
+    [
+      'redac:unsaved:a2',
+      `redac:unsaved-whole:a2:${dayAgo}.old`,
+      `redac:unsaved-whole:a3:${minuteAgo}.live`,
+    ].sort(),
+  );
 });
