@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { body, newArticle, saved } from './support/editor';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 
@@ -148,4 +148,117 @@ test('two tabs on one article: the second follows the first, and simultaneous ed
   await second.getByRole('button', { name: 'Keep my version' }).click();
   await saved(second);
   await expect(first.getByRole('textbox', { name: 'Headline' })).toHaveValue(mine);
+});
+
+const RACE = {
+  first: 'Premier jet, enregistré.',
+  paused: ' Phrase finie avant une pause.',
+  typed: ' Suite tapée pendant que B enregistre par-dessus, mot après mot.',
+};
+
+/**
+ * Tab A types on an article, pauses (its whole copy is written then) and its save lands; tab B follows it.
+ * A's next saves stall on the way (a slow network), B saves over the same revision, and the host dies while
+ * A is still typing, before A could learn of the conflict. `beforeKill` runs on A just before the kill.
+ * Returns a page on a restarted host over the same store.
+ */
+async function raceThenKill(context: BrowserContext, beforeKill?: (a: Page) => Promise<void>): Promise<Page> {
+  const dataDir = newDataDir();
+  host = await startHostProcess(dataDir);
+  const port = Number(new URL(host.origin).port);
+  const a = await context.newPage();
+  await a.goto(host.openUrl);
+  await newArticle(a);
+  await a.getByRole('textbox', { name: 'Headline' }).fill('Course entre onglets');
+  await body(a).click();
+  await a.keyboard.type(RACE.first);
+  await saved(a);
+  const b = await context.newPage();
+  await b.goto(host.openUrl);
+  await openArticle(b, /Course entre onglets/);
+
+  await a.keyboard.type(RACE.paused);
+  await saved(a);
+  await expect(body(b)).toHaveText(RACE.first + RACE.paused);
+  await a.waitForTimeout(1500);
+
+  await a.route('**/ipc/articles:save', () => {
+    // held, never answered: these saves never reach the store
+  });
+  const typing = a.keyboard.type(RACE.typed, { delay: KEY_DELAY_MS });
+  await a.waitForTimeout(400);
+  await b.getByRole('textbox', { name: 'Headline' }).fill('Titre posé par B');
+  await saved(b);
+  await a.waitForTimeout(600);
+  await beforeKill?.(a);
+  host.process.kill('SIGKILL');
+  await typing;
+  await a.close({ runBeforeUnload: false });
+  await b.close({ runBeforeUnload: false });
+
+  host = await startHostProcess(dataDir, port);
+  const page = await context.newPage();
+  await page.goto(host.openUrl);
+  await openArticle(page, /Titre posé par B/);
+  // The store's version (B's) is what opens; A's unsaved text is offered, never silently applied or dropped.
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Titre posé par B');
+  await expect(body(page)).toHaveText(RACE.first + RACE.paused);
+  return page;
+}
+
+test('another tab saves over the draft and this host dies before noticing: the writer is offered their text', async ({
+  context,
+}) => {
+  const page = await raceThenKill(context);
+  const banner = page.getByRole('alert').filter({ hasText: 'saved elsewhere since' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+
+  const { first, paused, typed } = RACE;
+  const full = first + paused + typed;
+  await expect
+    .poll(async () => ((await body(page).textContent()) ?? '').length)
+    .toBeGreaterThan((first + paused).length);
+  const shown = (await body(page).textContent()) ?? '';
+  // Everything typed, but at most the last second, is back, in order.
+  expect(full.startsWith(shown)).toBe(true);
+  expect(full.length - shown.length).toBeLessThanOrEqual(Math.ceil(1000 / KEY_DELAY_MS));
+
+  // Restoring saves it; after a reload the text is in the store and nothing is offered any more.
+  await saved(page);
+  await page.reload();
+  await openArticle(page, /Course entre onglets/);
+  await expect(body(page)).toHaveText(shown);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the same race with no whole copy left (storage full): the paragraph being typed is still offered', async ({
+  context,
+}) => {
+  const page = await raceThenKill(context, async (a) => {
+    // What a full storage leaves: the copy written as a difference, and nothing it can be rebuilt on.
+    await a.evaluate(() => {
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith('redac:unsaved-whole:')) localStorage.removeItem(key);
+    });
+  });
+  const banner = page.getByRole('alert').filter({ hasText: 'Part of the unsaved changes' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+
+  // The store's paragraph stays; the paragraph A was typing follows it, with at most the last second missing.
+  const { first, paused, typed } = RACE;
+  const paragraphs = body(page).locator('p');
+  await expect(paragraphs).toHaveCount(2);
+  await expect(paragraphs.nth(0)).toHaveText(first + paused);
+  const mine = (await paragraphs.nth(1).textContent()) ?? '';
+  const full = first + paused + typed;
+  expect(full.startsWith(mine)).toBe(true);
+  expect(mine.length).toBeGreaterThan((first + paused).length);
+  expect(full.length - mine.length).toBeLessThanOrEqual(Math.ceil(1000 / KEY_DELAY_MS));
+  await saved(page);
+  await page.reload();
+  await openArticle(page, /Course entre onglets/);
+  await expect(body(page).locator('p')).toHaveCount(2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -12,7 +12,9 @@ export function RecoveryBanner() {
   const time = formatTime(recovery.at);
   return (
     <div role="alert" className="recovery-banner">
-      {recovery.kind === 'restored' ? t('recovery.restored', { time }) : t('recovery.offered', { time })}{' '}
+      {recovery.kind === 'restored'
+        ? t('recovery.restored', { time })
+        : t(recovery.partial ? 'recovery.partial' : 'recovery.offered', { time })}{' '}
       {recovery.kind === 'offered' && (
         <button type="button" onClick={restore}>
           {t('recovery.restore')}

@@ -1,4 +1,4 @@
-import type { Article, BodyDoc } from '../../../shared/domain/article';
+import type { Article, BodyDoc, PmNode } from '../../../shared/domain/article';
 import type { Draft } from './autosaver';
 import {
   applyBodyOps,
@@ -35,11 +35,46 @@ interface StoredCopy {
   at: number;
   /** The draft; with `bases`, its body has no content (it is rebuilt from one of them). */
   draft: Draft;
-  bases?: { revision: number; fingerprint: string; ops: BodyOps }[];
+  bases?: StoredBase[];
+}
+
+/**
+ * One body a copy was written against. `local` marks this window's own whole copy (below), which recovery
+ * finds in the storage itself: a copy written against it rebuilds even when the store no longer holds any of
+ * the bodies it knew (another window saved over the draft before this one noticed, then this one died).
+ */
+interface StoredBase {
+  revision: number;
+  fingerprint: string;
+  ops: BodyOps;
+  /** The window whose whole copy this is (tabs share the storage, each keeps its own). */
+  local?: string;
+}
+
+/** What recovery found, and whether all of it could be put together. */
+export interface RecoveredCopy extends BufferedDraft {
+  /**
+   * The body could not be rebuilt on anything still held: the draft carries the store's body followed by the
+   * blocks the copy itself held (what was being typed), so nothing is lost and nothing is invented.
+   */
+  partial?: true;
 }
 
 const KEY_PREFIX = 'redac:unsaved:';
+/**
+ * The whole draft, written once typing pauses (never per keystroke: it costs the article's length). It stays
+ * while the article is open here, even after the store has the draft, because later copies are written
+ * against it too.
+ */
+const WHOLE_PREFIX = 'redac:unsaved-whole:';
 const WRITE_DELAY_MS = 200;
+/** Quiet time after the last change before the whole copy is written (as typingPause counts a pause). */
+const WHOLE_DELAY_MS = 1000;
+/** This window, among the tabs and windows sharing the storage; it starts with when the window opened. */
+const WINDOW_ID = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+/** A whole copy left by a window gone this long, with no copy resting on it, is nobody's base any more. */
+const ORPHAN_AFTER_MS = 24 * 60 * 60 * 1000;
+const wholeKey = (id: string, window = WINDOW_ID): string => `${WHOLE_PREFIX}${id}:${window}`;
 
 function storage(): Storage | undefined {
   try {
@@ -65,25 +100,65 @@ channel?.addEventListener('message', (event: MessageEvent<Message>) => {
 
 /** Per article: the body the store acknowledged, then the bodies of saves in flight (at most two). */
 const bases = new Map<string, DeltaBase[]>();
+/** Per article: the body of the whole copy this window last wrote (see WHOLE_PREFIX). */
+const localBases = new Map<string, DeltaBase>();
+const wholeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+/** Per article: the whole copy of the window whose copy recovery read (gone with that copy). */
+const leftBehind = new Map<string, string>();
 
 function toStored(entry: BufferedDraft): string {
-  const known = bases.get(entry.id);
+  const known = bases.get(entry.id) ?? [];
+  const local = localBases.get(entry.id);
   const content = entry.draft.body.content;
-  if (!known?.length || !content) return stringifyWithBody(entry);
+  if ((!known.length && !local) || !content) return stringifyWithBody(entry);
   const { content: _content, ...shell } = entry.draft.body;
+  const stored: StoredBase[] = known.map((base) => ({
+    revision: base.revision,
+    fingerprint: baseFingerprint(base),
+    ops: bodyOps(entry.draft.body, base),
+  }));
+  if (local)
+    stored.push({
+      revision: local.revision,
+      fingerprint: baseFingerprint(local),
+      ops: bodyOps(entry.draft.body, local),
+      local: WINDOW_ID,
+    });
   const copy: StoredCopy = {
     id: entry.id,
     baseRevision: entry.baseRevision,
     at: entry.at,
     draft: { ...entry.draft, body: shell as BodyDoc },
-    bases: known.map((base) => ({
-      revision: base.revision,
-      fingerprint: baseFingerprint(base),
-      ops: bodyOps(entry.draft.body, base),
-    })),
+    bases: stored,
   };
   return JSON.stringify(copy);
 }
+
+function writeWhole(entry: BufferedDraft): void {
+  try {
+    storage()?.setItem(wholeKey(entry.id), stringifyWithBody(entry));
+    localBases.set(entry.id, deltaBase(entry.baseRevision, entry.draft.body));
+  } catch {
+    // Without room for it, copies are written against the store's bodies only, as before.
+  }
+}
+
+function readJson(key: string): unknown {
+  try {
+    const raw = storage()?.getItem(key);
+    return raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isCopy = (value: unknown, id: string): value is StoredCopy =>
+  !!value &&
+  typeof value === 'object' &&
+  (value as StoredCopy).id === id &&
+  !!(value as StoredCopy).draft &&
+  typeof (value as StoredCopy).draft.body === 'object' &&
+  typeof (value as StoredCopy).at === 'number';
 
 function write(entry: BufferedDraft): void {
   try {
@@ -93,19 +168,85 @@ function write(entry: BufferedDraft): void {
   }
 }
 
-/** The draft a stored copy holds, its body rebuilt on the stored article when it was written as a difference. */
-function fromStored(copy: StoredCopy, stored: Article): BufferedDraft | undefined {
+/**
+ * The draft a stored copy holds, its body rebuilt when it was written as a difference: on the stored article
+ * if it is one of its bases, else on the whole copy left beside it.
+ */
+function fromStored(
+  copy: StoredCopy,
+  stored: Article,
+  whole: StoredCopy | undefined,
+): BufferedDraft | undefined {
   if (!copy.bases) return copy;
+  const withBody = (content: BodyDoc['content'], baseRevision: number): BufferedDraft => ({
+    id: copy.id,
+    baseRevision,
+    at: copy.at,
+    draft: { ...copy.draft, body: { ...copy.draft.body, content } as BodyDoc },
+  });
   const storedFingerprint = bodyFingerprint(stored.body);
+  const wholeFingerprint = whole && !whole.bases ? bodyFingerprint(whole.draft.body) : undefined;
   for (const base of copy.bases) {
+    if (base.local) {
+      if (!whole || base.fingerprint !== wholeFingerprint) continue;
+      const content = applyBodyOps(base.ops, whole.draft.body);
+      // Edited on the revision the copy says, whatever the store holds now: recovery compares the two.
+      if (content) return withBody(content, copy.baseRevision);
+      continue;
+    }
     if (base.revision !== stored.revision || base.fingerprint !== storedFingerprint) continue;
     const content = applyBodyOps(base.ops, stored.body);
-    if (!content) return undefined;
-    const body = { ...copy.draft.body, content } as BodyDoc;
-    return { id: copy.id, baseRevision: base.revision, at: copy.at, draft: { ...copy.draft, body } };
+    if (content) return withBody(content, base.revision);
   }
   return undefined;
 }
+
+/** What a copy that rebuilds on nothing still holds: its fields, and the blocks it carried itself. */
+function partialOf(copy: StoredCopy, stored: Article): RecoveredCopy {
+  const own = new Map<string, PmNode>();
+  for (const base of copy.bases ?? [])
+    if (Array.isArray(base.ops))
+      for (const op of base.ops)
+        if (!Array.isArray(op) && op && typeof op === 'object') own.set(JSON.stringify(op), op);
+  const content = [...(stored.body.content ?? []), ...own.values()];
+  return {
+    id: copy.id,
+    baseRevision: copy.baseRevision,
+    at: copy.at,
+    draft: { ...copy.draft, body: { ...copy.draft.body, content } as BodyDoc },
+    partial: true,
+  };
+}
+
+/**
+ * Whole copies outlive saves on purpose, so a window that closes (or dies with nothing unsaved) would leave
+ * one behind per article, about the article's size each. On leaving, a window takes its own away when nothing
+ * waits on them; once a day's old, those of windows that never left cleanly go too, unless a copy rests on them.
+ */
+function sweepOrphans(): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    const stale: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (!key?.startsWith(WHOLE_PREFIX)) continue;
+      const split = key.lastIndexOf(':');
+      const id = key.slice(WHOLE_PREFIX.length, split);
+      const opened = parseInt(key.slice(split + 1).split('.')[0] ?? '', 36);
+      const old = !Number.isFinite(opened) || Date.now() - opened > ORPHAN_AFTER_MS;
+      if (old && store.getItem(KEY_PREFIX + id) === null) stale.push(key);
+    }
+    for (const key of stale) store.removeItem(key);
+  } catch {
+    // A storage that cannot be listed keeps its copies; nothing is lost.
+  }
+}
+sweepOrphans();
+if (typeof addEventListener === 'function')
+  addEventListener('pagehide', () => {
+    for (const id of [...localBases.keys()]) crashBuffer.release(id);
+  });
 
 export const crashBuffer = {
   /**
@@ -114,6 +255,18 @@ export const crashBuffer = {
    */
   keep(entry: BufferedDraft, now = false): void {
     latest.set(entry.id, entry);
+    // A timer reset per change (constant cost): the whole copy is written once the writer pauses.
+    clearTimeout(wholeTimers.get(entry.id));
+    wholeTimers.set(
+      entry.id,
+      setTimeout(() => {
+        wholeTimers.delete(entry.id);
+        // `entry` is the last change (the timer restarts on each): written even if a save has landed since.
+        writeWhole(entry);
+        // The copy already written may point at a store body about to be replaced: rest it on this one too.
+        if (latest.get(entry.id) === entry) write(entry);
+      }, WHOLE_DELAY_MS),
+    );
     if (now) {
       clearTimeout(timers.get(entry.id));
       timers.delete(entry.id);
@@ -139,18 +292,26 @@ export const crashBuffer = {
     timers.clear();
   },
   /**
-   * The copy left for this article, rebuilt on `stored` (the article as the store has it now) when it was
-   * written as a difference; undefined when there is none, or when it was made on a body the store no
-   * longer has (then it cannot be rebuilt).
+   * The copy left for this article, undefined when nothing unsaved was left. The newest copy that rebuilds
+   * (on `stored`, the article as the store has it now, or on the whole copy written at the last pause) wins;
+   * when none rebuilds, the whole copy; failing that, what the copy holds (`partial`). Never dropped.
    */
-  read(id: string, stored: Article): BufferedDraft | undefined {
+  read(id: string, stored: Article): RecoveredCopy | undefined {
+    const rawCopy = readJson(KEY_PREFIX + id);
+    const copy = isCopy(rawCopy, id) ? rawCopy : undefined;
+    // The whole copy stays after a save (it is a base): alone, it is nothing unsaved.
+    if (!copy) return undefined;
+    const writer = copy.bases?.find((base) => typeof base.local === 'string')?.local;
+    if (writer && writer !== WINDOW_ID) leftBehind.set(id, wholeKey(id, writer));
+    const rawWhole = writer ? readJson(wholeKey(id, writer)) : undefined;
+    const whole = isCopy(rawWhole, id) && !rawWhole.bases ? rawWhole : undefined;
     try {
-      const raw = storage()?.getItem(KEY_PREFIX + id);
-      if (!raw) return undefined;
-      const parsed = JSON.parse(raw) as StoredCopy;
-      return parsed && parsed.id === id && parsed.draft ? fromStored(parsed, stored) : undefined;
+      const rebuilt = fromStored(copy, stored, whole);
+      if (rebuilt) return whole && whole.at > rebuilt.at ? whole : rebuilt;
+      if (whole) return whole;
+      return partialOf(copy, stored);
     } catch {
-      return undefined;
+      return whole ?? undefined;
     }
   },
   /**
@@ -191,16 +352,40 @@ export const crashBuffer = {
       open.postMessage({ type: 'who-has', id } satisfies Message);
     });
   },
-  /** The store has this draft (or a later one): the crash copy is no longer needed. */
-  forget(id: string, ifDraft?: Draft): void {
+  /**
+   * The store has this draft (or a later one): the crash copy is no longer needed. The whole copy stays as a
+   * base for the next copies unless `all` (the draft is given up, or the article is left).
+   */
+  forget(id: string, ifDraft?: Draft, all = false): void {
     const current = latest.get(id);
     if (ifDraft && current && current.draft !== ifDraft) return;
     const timer = timers.get(id);
     if (timer) clearTimeout(timer);
     timers.delete(id);
     latest.delete(id);
+    if (all) {
+      clearTimeout(wholeTimers.get(id));
+      wholeTimers.delete(id);
+      localBases.delete(id);
+    }
+    const orphan = leftBehind.get(id);
+    leftBehind.delete(id);
     try {
       storage()?.removeItem(KEY_PREFIX + id);
+      if (orphan) storage()?.removeItem(orphan);
+      if (all) storage()?.removeItem(wholeKey(id));
+    } catch {
+      // nothing to do
+    }
+  },
+  /** The article is no longer open here: its whole copy goes, unless a copy still waits on it. */
+  release(id: string): void {
+    if (latest.has(id)) return;
+    clearTimeout(wholeTimers.get(id));
+    wholeTimers.delete(id);
+    localBases.delete(id);
+    try {
+      storage()?.removeItem(wholeKey(id));
     } catch {
       // nothing to do
     }

@@ -10,7 +10,7 @@ import { markOpen } from './openTiming';
 export type Recovery =
   | { kind: 'restored'; at: number }
   /** The store moved on since: the person chooses. */
-  | { kind: 'offered'; at: number; entry: BufferedDraft };
+  | { kind: 'offered'; at: number; entry: BufferedDraft; partial?: boolean };
 
 interface EditorState {
   /** The article as last loaded or saved. */
@@ -116,6 +116,8 @@ export const useEditorStore = create<EditorState>((set, get) => {
   }
 
   function show(article: Article, draft: Draft = fieldsOf(article)): void {
+    const previous = get().article?.id;
+    if (previous && previous !== article.id) crashBuffer.release(previous);
     startAutosaver(article);
     crashBuffer.setBase(article.id, article.revision, article.body);
     set((state) => ({
@@ -141,6 +143,11 @@ export const useEditorStore = create<EditorState>((set, get) => {
     if (get().article?.id !== article.id || autosaver?.hasUnsaved()) return;
     const stored = fieldsOf(article);
     if (sameDraft(entry.draft, stored)) return crashBuffer.forget(article.id);
+    // Only part of it could be put together: never applied without the person's say.
+    if (entry.partial) {
+      set({ recovery: { kind: 'offered', at: entry.at, entry, partial: true } });
+      return;
+    }
     if (entry.baseRevision === article.revision) {
       show(article, entry.draft);
       set({ recovery: { kind: 'restored', at: entry.at } });
@@ -212,7 +219,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
     async loadTheirs() {
       const article = get().article;
       if (!article) return;
-      crashBuffer.forget(article.id);
+      crashBuffer.forget(article.id, undefined, true);
       show(await call('articles:get', { id: article.id }));
     },
     restoreRecovered() {

@@ -73,6 +73,8 @@ export const en = {
     restored:
       'Recovered changes that had not reached the store before Redac stopped (last typed at {{time}}). They are being saved now.',
     offered: 'Unsaved changes from {{time}} were found, but the article has been saved elsewhere since.',
+    partial:
+      'Part of the unsaved changes from {{time}} were found: the paragraphs being typed. Restoring adds them after the article as it is now.',
     restore: 'Restore my unsaved changes',
     dismiss: 'Dismiss',
   },
