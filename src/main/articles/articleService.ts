@@ -9,6 +9,7 @@ import type {
   PmNode,
 } from '../../shared/domain/article';
 import type { Term } from '../../shared/domain/term';
+import type { WrittenArticle } from './writtenArticle';
 import type { RevisionKind } from '../../shared/domain/revision';
 import { BODY_SCHEMA_VERSION, EMPTY_BODY } from '../../shared/editor/bodyExtensions';
 import { migrateBody } from '../../shared/editor/bodyMigrations';
@@ -40,22 +41,6 @@ export interface SaveInput {
 export interface ArticleWriteHook {
   /** `written`: the article as the write left it, when the writer has it in hand (a save does). */
   afterWrite(articleId: string, written?: WrittenArticle): void;
-}
-
-/** An article as a save just wrote it: its body as a tree, its terms as read back in the same transaction. */
-export interface WrittenArticle {
-  id: string;
-  kicker: string;
-  headline: string;
-  standfirst: string;
-  body: PmNode;
-  featuredImage: FeaturedImage | null;
-  status: string;
-  language: string;
-  sectionId: number | null;
-  tags: readonly Term[];
-  authors: readonly Term[];
-  updatedAt: number;
 }
 
 export function emptyFields(language: Language): ArticleFields {

@@ -3,6 +3,7 @@ import { BODY_SCHEMA_VERSION } from '../../shared/editor/bodyExtensions';
 import { bodyProblem } from '../../shared/editor/bodySchema';
 import { foldText } from '../../shared/text/fold';
 import { articleQueries } from '../articles/articleRows';
+import type { NamedTerm } from '../articles/writtenArticle';
 import { AppError } from '../core/errors';
 import { timeOrderedId } from '../core/timeOrderedId';
 import type { Db } from '../db/open';
@@ -25,11 +26,6 @@ const BATCH_CACHE_KIB = 64 * 1024;
 export type WriteOutcome = 'created' | 'skipped';
 /** What became of one item of a batch: written, already there, or refused (with why). */
 export type BatchOutcome = WriteOutcome | Error;
-
-interface NamedTerm {
-  id: number;
-  name: string;
-}
 
 /**
  * Writes imported articles: the row, its terms, its first revision and its search entry, like a save. A

@@ -1,4 +1,5 @@
-import type { FeaturedImage, PmNode } from '../../shared/domain/article';
+import type { FeaturedImage } from '../../shared/domain/article';
+import type { NamedTerm, WrittenArticle } from '../articles/writtenArticle';
 import type { Db } from '../db/open';
 import { DOC_ID_SLOTS, docIdFloor, facet } from './facets';
 import { searchQueries, type DocFields, type IndexSourceRow } from './searchRows';
@@ -18,11 +19,6 @@ function captionOfJson(featuredImage: string | null): string {
   }
 }
 
-interface NamedTerm {
-  id: number;
-  name: string;
-}
-
 /** What the index holds of one article, from a stored row or from values a writer has in hand. */
 export interface IndexSource {
   kicker: string;
@@ -30,22 +26,6 @@ export interface IndexSource {
   standfirst: string;
   bodyText: string;
   captions: string;
-  status: string;
-  language: string;
-  sectionId: number | null;
-  tags: readonly NamedTerm[];
-  authors: readonly NamedTerm[];
-  updatedAt: number;
-}
-
-/** An article just written (by an importer or a save), with the names of its terms as stored. */
-export interface NewArticleValues {
-  id: string;
-  kicker: string;
-  headline: string;
-  standfirst: string;
-  body: PmNode;
-  featuredImage: FeaturedImage | null;
   status: string;
   language: string;
   sectionId: number | null;
@@ -134,14 +114,14 @@ export function createSearchIndexer(db: Db) {
    * A save's path: the article as just written, from the values the save has in hand (its body as a tree,
    * its terms as read back in the same transaction), so the row is not read again nor its body parsed twice.
    */
-  function indexWritten(values: NewArticleValues): void {
+  function indexWritten(values: WrittenArticle): void {
     removeArticle(values.id);
     const docId = freeDocId(values.updatedAt);
     q.insertDoc(docId, values.id);
     q.insertFts(docFields(sourceOfValues(values), docId));
   }
 
-  function sourceOfValues(values: NewArticleValues): IndexSource {
+  function sourceOfValues(values: WrittenArticle): IndexSource {
     return { ...values, bodyText: bodyText(values.body), captions: captionOf(values.featuredImage) };
   }
 
@@ -150,7 +130,7 @@ export function createSearchIndexer(db: Db) {
    * without reading its row back or parsing its body again. Its document id is claimed now; its FTS5 row is
    * returned for `insertDocs`, which the writer calls once per batch, in the same transaction.
    */
-  function prepareNew(values: NewArticleValues): DocFields {
+  function prepareNew(values: WrittenArticle): DocFields {
     const docId = freeDocId(values.updatedAt);
     q.insertDoc(docId, values.id);
     return docFields(sourceOfValues(values), docId);
