@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { everyQuietCheck } from './everyQuietCheck';
 
 /** How often the timer looks whether written pages should be copied from the WAL into the database file. */
 export const CHECKPOINT_EVERY_MS = 1000;
@@ -20,29 +21,14 @@ export const WAL_BACKSTOP_PAGES = 16_384;
  */
 export function scheduleCheckpoints(db: Database.Database): void {
   db.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
-  // total_changes() counts this connection's writes: a cheap way to tell a quiet second from a busy one.
-  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
-  let seen = changes.get()?.n ?? 0;
   let dirty = false;
   let lastCheckpoint = Date.now();
-  const timer = setInterval(() => {
-    if (!db.open) {
-      clearInterval(timer);
-      return;
-    }
-    try {
-      if (db.inTransaction) return;
-      const n = changes.get()?.n ?? 0;
-      const writing = n !== seen;
-      seen = n;
-      if (writing) dirty = true;
-      if (!dirty || (writing && Date.now() - lastCheckpoint < CHECKPOINT_BUSY_MAX_MS)) return;
-      db.pragma('wal_checkpoint(PASSIVE)');
-      dirty = false;
-      lastCheckpoint = Date.now();
-    } catch {
-      // Busy or failing: the next tick, or the backstop, will do it.
-    }
-  }, CHECKPOINT_EVERY_MS);
-  timer.unref();
+  everyQuietCheck(db, CHECKPOINT_EVERY_MS, (writing) => {
+    if (writing) dirty = true;
+    if (!dirty || (writing && Date.now() - lastCheckpoint < CHECKPOINT_BUSY_MAX_MS)) return;
+    // Busy or failing throws: the next tick, or the backstop, will do it.
+    db.pragma('wal_checkpoint(PASSIVE)');
+    dirty = false;
+    lastCheckpoint = Date.now();
+  });
 }

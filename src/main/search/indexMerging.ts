@@ -1,4 +1,5 @@
 import { withDurability } from '../db/durability';
+import { everyQuietCheck } from '../db/everyQuietCheck';
 import type { Db } from '../db/open';
 
 /** How often the timer looks for a quiet moment to merge the index's segments. */
@@ -33,33 +34,18 @@ export function scheduleIndexMerges(db: Db): void {
     // Another process holds the write lock (busy): opening must not fail for it; the timer tries again.
   }
   const mergeStep = indexMergeStep(db);
-  const changes = db.prepare<[], number>('SELECT total_changes()').pluck();
-  let seen = changes.get() ?? 0;
   // Start by looking: an index written by an older version or another process may have levels to merge.
   let pending = true;
-  const timer = setInterval(() => {
-    if (!db.open) {
-      clearInterval(timer);
+  // Busy or failing throws: the next quiet second tries again; searches work on unmerged segments too.
+  everyQuietCheck(db, MERGE_EVERY_MS, (writing) => {
+    configure();
+    if (writing) {
+      // Written since the last look: wait for a quiet second.
+      pending = true;
       return;
     }
-    try {
-      if (db.inTransaction) return;
-      configure();
-      const before = changes.get() ?? 0;
-      if (before !== seen) {
-        // Written since the last look: wait for a quiet second.
-        seen = before;
-        pending = true;
-        return;
-      }
-      if (!pending) return;
-      pending = mergeStep();
-      seen = changes.get() ?? 0;
-    } catch {
-      // Busy or failing: the next quiet second will try again; searches work on unmerged segments too.
-    }
-  }, MERGE_EVERY_MS);
-  timer.unref();
+    if (pending) pending = mergeStep();
+  });
 }
 
 /**
