@@ -17,31 +17,56 @@ const SAVED_TEXT = 'Premier paragraphe, déjà dans le store.';
 const TYPED_DURING_CRASH = ' Suite tapée pendant que le service tombe, mot après mot, sans rien perdre.';
 const KEY_DELAY_MS = 40;
 
-test('killing the host mid-typing loses at most the last second, and a banner says what came back', async ({
-  context,
-}) => {
+/** A fresh host and store, a new article titled `headline`, the caret in its body. */
+async function startWriting(
+  context: BrowserContext,
+  headline: string,
+): Promise<{ dataDir: string; port: number; openUrl: string; page: Page }> {
   const dataDir = newDataDir();
   host = await startHostProcess(dataDir);
   const port = Number(new URL(host.origin).port);
-  let page = await context.newPage();
+  const page = await context.newPage();
   await page.goto(host.openUrl);
   await newArticle(page);
-  await page.getByRole('textbox', { name: 'Headline' }).fill('Reprise après panne');
+  await page.getByRole('textbox', { name: 'Headline' }).fill(headline);
   await body(page).click();
-  await page.keyboard.type(SAVED_TEXT);
-  await saved(page);
+  return { dataDir, port, openUrl: host.openUrl, page };
+}
 
-  // Mid-typing, the host process dies without warning; the writer keeps typing, then the window is lost too.
-  const typing = page.keyboard.type(TYPED_DURING_CRASH, { delay: KEY_DELAY_MS });
+/** The writer types `text`; mid-typing the host dies without warning, then the window is lost too. */
+async function killWhileTyping(page: Page, text: string): Promise<void> {
+  const typing = page.keyboard.type(text, { delay: KEY_DELAY_MS });
   await page.waitForTimeout(600);
-  host.process.kill('SIGKILL');
+  host?.process.kill('SIGKILL');
   await typing;
   await page.close({ runBeforeUnload: false });
+}
 
+/** A host restarted over the same store, on the same origin (the crash copy lives in its storage). */
+async function reopen(
+  context: BrowserContext,
+  dataDir: string,
+  port: number,
+  headline: RegExp,
+): Promise<Page> {
   host = await startHostProcess(dataDir, port);
-  page = await context.newPage();
+  const page = await context.newPage();
   await page.goto(host.openUrl);
-  await openArticle(page, /Reprise après panne/);
+  await openArticle(page, headline);
+  return page;
+}
+
+test('killing the host mid-typing loses at most the last second, and a banner says what came back', async ({
+  context,
+}) => {
+  const { dataDir, port, page: writing } = await startWriting(context, 'Reprise après panne');
+  await writing.keyboard.type(SAVED_TEXT);
+  await saved(writing);
+
+  // Mid-typing, the host process dies without warning; the writer keeps typing, then the window is lost too.
+  await killWhileTyping(writing, TYPED_DURING_CRASH);
+
+  const page = await reopen(context, dataDir, port, /Reprise après panne/);
   const banner = page.getByRole('alert').filter({ hasText: 'Recovered changes' });
   await expect(banner).toBeVisible();
   const full = SAVED_TEXT + TYPED_DURING_CRASH;
@@ -62,35 +87,21 @@ test('killing the host mid-typing loses at most the last second, and a banner sa
 test('killed while typing in the middle of a longer article: every paragraph comes back, in place', async ({
   context,
 }) => {
-  const dataDir = newDataDir();
-  host = await startHostProcess(dataDir);
-  const port = Number(new URL(host.origin).port);
-  let page = await context.newPage();
-  await page.goto(host.openUrl);
-  await newArticle(page);
-  await page.getByRole('textbox', { name: 'Headline' }).fill('Reprise au milieu');
-  await body(page).click();
+  const { dataDir, port, page: writing } = await startWriting(context, 'Reprise au milieu');
   const before = ['Premier paragraphe.', 'Deuxième paragraphe.', 'Troisième paragraphe.', 'Quatrième.'];
   for (const [i, text] of before.entries()) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(text);
+    if (i > 0) await writing.keyboard.press('Enter');
+    await writing.keyboard.type(text);
   }
-  await saved(page);
+  await saved(writing);
 
   // The copy kept while typing holds the changed paragraph; the others are the store's.
-  await body(page).locator('p').nth(1).click();
-  await page.keyboard.press('End');
+  await body(writing).locator('p').nth(1).click();
+  await writing.keyboard.press('End');
   const typed = ' Ajouté pendant la panne, mot après mot.';
-  const typing = page.keyboard.type(typed, { delay: KEY_DELAY_MS });
-  await page.waitForTimeout(600);
-  host.process.kill('SIGKILL');
-  await typing;
-  await page.close({ runBeforeUnload: false });
+  await killWhileTyping(writing, typed);
 
-  host = await startHostProcess(dataDir, port);
-  page = await context.newPage();
-  await page.goto(host.openUrl);
-  await openArticle(page, /Reprise au milieu/);
+  const page = await reopen(context, dataDir, port, /Reprise au milieu/);
   await expect(page.getByRole('alert').filter({ hasText: 'Recovered changes' })).toBeVisible();
   const paragraphs = await body(page).locator('p').allTextContents();
   expect(paragraphs).toHaveLength(4);
@@ -163,18 +174,11 @@ const RACE = {
  * Returns a page on a restarted host over the same store.
  */
 async function raceThenKill(context: BrowserContext, beforeKill?: (a: Page) => Promise<void>): Promise<Page> {
-  const dataDir = newDataDir();
-  host = await startHostProcess(dataDir);
-  const port = Number(new URL(host.origin).port);
-  const a = await context.newPage();
-  await a.goto(host.openUrl);
-  await newArticle(a);
-  await a.getByRole('textbox', { name: 'Headline' }).fill('Course entre onglets');
-  await body(a).click();
+  const { dataDir, port, openUrl, page: a } = await startWriting(context, 'Course entre onglets');
   await a.keyboard.type(RACE.first);
   await saved(a);
   const b = await context.newPage();
-  await b.goto(host.openUrl);
+  await b.goto(openUrl);
   await openArticle(b, /Course entre onglets/);
 
   await a.keyboard.type(RACE.paused);
@@ -191,15 +195,12 @@ async function raceThenKill(context: BrowserContext, beforeKill?: (a: Page) => P
   await saved(b);
   await a.waitForTimeout(600);
   await beforeKill?.(a);
-  host.process.kill('SIGKILL');
+  host?.process.kill('SIGKILL');
   await typing;
   await a.close({ runBeforeUnload: false });
   await b.close({ runBeforeUnload: false });
 
-  host = await startHostProcess(dataDir, port);
-  const page = await context.newPage();
-  await page.goto(host.openUrl);
-  await openArticle(page, /Titre posé par B/);
+  const page = await reopen(context, dataDir, port, /Titre posé par B/);
   // The store's version (B's) is what opens; A's unsaved text is offered, never silently applied or dropped.
   await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Titre posé par B');
   await expect(body(page)).toHaveText(RACE.first + RACE.paused);
