@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+import { addEditorSite } from './support/editorSite';
 import { ipc, makeArticle, uploadImage } from './support/ipc';
 
 // WordPress on a loaded, shared machine can take seconds per answer: its steps get room.
@@ -21,14 +22,9 @@ const paragraph = (text: string) => ({
 test('a publisher sends an article as a draft, publishes it and sees its state on the site', async ({
   page,
 }) => {
-  const wp = wordpressSite();
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   const headline = `Conseil municipal\u00a0: le budget adopté ${Date.now()}`;
   await makeArticle(page, { headline, body: paragraph('Le budget 2027 a été voté à l’unanimité.') });
   await page.reload();
@@ -58,17 +54,12 @@ test('a publisher sends an article as a draft, publishes it and sees its state o
 test('the publisher sees the address the site gave the article, and a post unpublished on the site once the sites are checked', async ({
   page,
 }) => {
-  const wp = wordpressSite();
   const token = Date.now().toString(36);
   // Another post already has the address this article asks for.
   await wpAdmin('POST', 'wp/v2/posts', { title: 'Autre', status: 'publish', slug: `ete-a-nice-${token}` });
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   await makeArticle(page, {
     headline: `Été à Nice ${token}`,
     slug: `été-à-nice-${token}`,
@@ -128,14 +119,9 @@ test('an operation for a site that does not answer waits with its error and can 
 test('a post edited on the site and here shows a conflict; the publisher takes a side per field and pushes', async ({
   page,
 }) => {
-  const wp = wordpressSite();
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   const headline = `Marché couvert ${Date.now()}`;
   const article = await makeArticle(page, { headline, body: paragraph('Les travaux commencent lundi.') });
   await page.reload();
@@ -216,14 +202,9 @@ test('a post edited on the site and here shows a conflict; the publisher takes a
 });
 
 test('the checklist blocks a push on errors and lets warnings through with one click', async ({ page }) => {
-  const wp = wordpressSite();
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   await makeArticle(page, { headline: '', body: paragraph("L'adjoint au maire démissionne.") });
   await page.reload();
   await page
@@ -255,11 +236,7 @@ test('a publisher schedules in the site’s time zone, read by Test connection, 
   await wpAdmin('POST', 'wp/v2/settings', { timezone: 'Europe/Paris' });
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   const headline = `Conseil de Paris\u00a0: séance du soir ${Date.now()}`;
   await makeArticle(page, { headline, body: paragraph('La séance commence à 18\u00a0h.') });
   await page.reload();
@@ -297,11 +274,7 @@ test('an inline photo goes to the site with its credit, in the very figure the p
   const wp = wordpressSite();
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   const mediaId = await uploadImage(page);
   const headline = `Vernissage au musée ${Date.now()}`;
   await makeArticle(page, {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { body } from './support/editor';
+import { addEditorSite } from './support/editorSite';
 import { ipc } from './support/ipc';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 
@@ -137,11 +138,7 @@ test('Settings takes the name from the connected site’s users/me', async ({ pa
   const wp = wordpressSite();
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  await ipc(page, 'sites:add', {
-    url: wp.url,
-    username: 'editor',
-    password: wp.users.editor.applicationPassword,
-  });
+  await addEditorSite(page);
   const onSite = await wpAdmin<{ name: string }>('GET', `wp/v2/users/${wp.users.editor.id}?context=edit`);
   await page.reload();
 
