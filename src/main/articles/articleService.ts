@@ -211,6 +211,7 @@ export function createArticleService(
     // The slug is normalized and made unique here, in the same transaction as the write that claims it.
     const fields = { ...input.fields, slug: uniqueSlug(input.id, input.fields.slug) };
     const content = toContent(input.id, fields, at);
+    revisions.materialize(input.id, input.baseRevision);
     const row = q.updateContent(content, input.baseRevision);
     if (!row) {
       const current = q.get(input.id);

@@ -7,7 +7,6 @@ import type { NamedTerm } from '../articles/writtenArticle';
 import { AppError } from '../core/errors';
 import { timeOrderedId } from '../core/timeOrderedId';
 import type { Db } from '../db/open';
-import { createRevisionStore } from '../revisions/revisionStore';
 import type { DocFields } from '../search/searchRows';
 import type { SearchIndexer } from '../search/searchIndexer';
 import type { TermService } from '../taxonomy/termService';
@@ -28,7 +27,7 @@ export type WriteOutcome = 'created' | 'skipped';
 export type BatchOutcome = WriteOutcome | Error;
 
 /**
- * Writes imported articles: the row, its terms, its first revision and its search entry, like a save. A
+ * Writes imported articles: the row (also its first revision, see below), its terms and its search entry. A
  * batch (hundreds to thousands of articles) is one transaction, so a killed import loses at most the batch
  * being written and what was committed stays whole; each article is written in its own savepoint, so a bad
  * one is refused alone. A source key already imported is skipped, so importing the same file twice makes no
@@ -36,7 +35,6 @@ export type BatchOutcome = WriteOutcome | Error;
  */
 export function createImportWriter(db: Db, terms: TermService, indexer: SearchIndexer) {
   const q = articleQueries(db);
-  const revisions = createRevisionStore(db);
   const known = db.prepare<[string], { article_id: string }>(
     'SELECT article_id FROM article_sources WHERE source_key = ?',
   );
@@ -98,28 +96,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
       revision: 1,
     });
     q.addTerms(id, tagIds, authorIds);
-    revisions.record({
-      articleId: id,
-      revision: 1,
-      fields: {
-        kicker: item.kicker,
-        headline: item.headline,
-        standfirst: item.standfirst,
-        body: item.body,
-        language: item.language,
-        slug: item.slug,
-        seoTitle: '',
-        seoDescription: '',
-        sectionId,
-        tagIds,
-        authorIds,
-        featuredImage: item.featuredImage,
-      },
-      bodySchemaVersion: BODY_SCHEMA_VERSION,
-      kind: 'import',
-      at: item.updatedAt,
-      first: true,
-    });
+    // Its first revision is its own row until its first save (revisions/revisionStore.ts, implied).
     remember.run(item.sourceKey, id);
     pending.push(
       indexer.prepareNew({

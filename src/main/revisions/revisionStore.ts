@@ -28,6 +28,42 @@ interface StoredRevision {
   created_at: number;
 }
 
+interface ArticleState {
+  kicker: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+  body_schema_version: number;
+  language: string;
+  slug: string;
+  seo_title: string;
+  seo_description: string;
+  section_id: number | null;
+  featured_image: string | null;
+  updated_at: number;
+  revision: number;
+}
+
+/** The small fields in one fixed key order, so that equal fields are equal strings. */
+const FIELD_ORDER = [
+  'kicker',
+  'standfirst',
+  'language',
+  'slug',
+  'seoTitle',
+  'seoDescription',
+  'sectionId',
+  'tagIds',
+  'authorIds',
+  'featuredImage',
+] as const;
+
+function canonicalFields(rest: Partial<ArticleFields>): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (rest[key] !== undefined) ordered[key] = rest[key];
+  return JSON.stringify(ordered);
+}
+
 export interface RevisionInput {
   articleId: string;
   revision: number;
@@ -35,11 +71,6 @@ export interface RevisionInput {
   bodySchemaVersion: number;
   kind: RevisionKind;
   at: number;
-  /**
-   * The article was created in this transaction (an import): it has no earlier revision to coalesce with or
-   * diff against, and its blocks are most likely new, so they are inserted before they are looked up.
-   */
-  first?: boolean | undefined;
 }
 
 export interface LoadedRevision {
@@ -104,9 +135,27 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   );
   const blockByHash = db.prepare<[Buffer], { id: number }>('SELECT id FROM revision_blocks WHERE hash = ?');
   const addBlock = db.prepare<[Buffer, string]>('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)');
-  const addNewBlock = db.prepare<[Buffer, string], { id: number }>(
-    'INSERT INTO revision_blocks (hash, json) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id',
+  // The fields of the nearest earlier revision that stored them (a revision stores '' when they did not change).
+  const fieldsBefore = db
+    .prepare<[string, number], string>(
+      "SELECT fields FROM revisions WHERE article_id = ? AND revision < ? AND fields <> '' ORDER BY revision DESC LIMIT 1",
+    )
+    .pluck();
+  const has = db
+    .prepare<[string, number], number>('SELECT 1 FROM revisions WHERE article_id = ? AND revision = ?')
+    .pluck();
+  const currentRevision = db.prepare<[string], number>('SELECT revision FROM articles WHERE id = ?').pluck();
+  const articleState = db.prepare<[string], ArticleState>(
+    `SELECT kicker, headline, standfirst, body, body_schema_version, language, slug, seo_title, seo_description,
+            section_id, featured_image, updated_at, revision
+       FROM articles WHERE id = ?`,
   );
+  const tagIdsOf = db
+    .prepare<[string], number>('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position')
+    .pluck();
+  const authorIdsOf = db
+    .prepare<[string], number>('SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position')
+    .pluck();
   const blockJson = db.prepare<[number], { json: string }>('SELECT json FROM revision_blocks WHERE id = ?');
   const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
@@ -122,14 +171,13 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
    * article's blocks sit together and, with time-ordered ids, new articles append at the index's right edge.
    * Blocks stored before (keyed by the hash alone) are still found, by their old key, when nothing matches.
    */
-  function storeBody(articleId: string, body: BodyDoc, likelyNew: boolean): number[] | null {
+  function storeBody(articleId: string, body: BodyDoc): number[] | null {
     if (!body.content) return null;
     const owner = ownerBytes(articleId);
     return body.content.map((node) => {
       const json = JSON.stringify(node);
       const digest = hash('sha256', json, 'buffer');
       const key = Buffer.concat([owner, digest.subarray(0, BLOCK_HASH_BYTES)]);
-      if (likelyNew) return addNewBlock.get(key, json)?.id ?? blockByHash.get(key)!.id;
       return (
         blockByHash.get(key)?.id ??
         blockByHash.get(digest.subarray(0, 16))?.id ??
@@ -161,7 +209,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       const json = blockJson.get(id)?.json ?? '{"type":"paragraph"}';
       for (let n = 0; n < left; n++) removedBlocks.push(JSON.parse(json) as PmNode);
     }
-    const { headline: _h, body: _b, ...baseRest } = JSON.parse(base.fields || '{}') as Partial<ArticleFields>;
+    const { headline: _h, body: _b, ...baseRest } = JSON.parse(fieldsOf(base)) as Partial<ArticleFields>;
     return wordChanges(
       readableText(base.headline, { type: 'doc', content: removedBlocks }, baseRest),
       readableText(headline, { type: 'doc', content: addedBlocks }, rest),
@@ -178,8 +226,66 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     };
   }
 
+  /** The row's small fields as JSON: its own, or (stored as '') those of the revision it followed. */
+  function fieldsOf(row: StoredRevision): string {
+    if (row.fields !== '') return row.fields;
+    return fieldsBefore.get(row.article_id, row.revision) ?? '{}';
+  }
+
+  /**
+   * The article's current state as a revision, when no revision row holds it: an imported article keeps its
+   * first revision in its own row until its first save (materialize), so an archive of a million articles,
+   * most never edited again, does not store each body twice (the row, and the revision's blocks).
+   */
+  function implied(articleId: string, revision?: number): StoredRevision | undefined {
+    const at = revision ?? currentRevision.get(articleId);
+    if (at === undefined || has.get(articleId, at) !== undefined) return undefined;
+    const row = articleState.get(articleId);
+    if (!row || row.revision !== at) return undefined;
+    const rest: Omit<ArticleFields, 'headline' | 'body'> = {
+      kicker: row.kicker,
+      standfirst: row.standfirst,
+      language: row.language as ArticleFields['language'],
+      slug: row.slug,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      sectionId: row.section_id,
+      tagIds: tagIdsOf.all(articleId),
+      authorIds: authorIdsOf.all(articleId),
+      featuredImage: row.featured_image
+        ? (JSON.parse(row.featured_image) as ArticleFields['featuredImage'])
+        : null,
+    };
+    return {
+      article_id: articleId,
+      revision: row.revision,
+      headline: row.headline,
+      body: row.body,
+      body_blocks: null,
+      body_schema_version: row.body_schema_version,
+      fields: canonicalFields(rest),
+      kind: 'import',
+      saved_by: savedBy,
+      words_added: countWordRuns(readableText(row.headline, JSON.parse(row.body) as BodyDoc, rest)),
+      words_removed: 0,
+      started_at: row.updated_at,
+      created_at: row.updated_at,
+    };
+  }
+
+  /**
+   * Called before a save overwrites the article's row: a state only the row held (an imported article's first
+   * revision) is written as a revision first, so history, diffs and restores keep it.
+   */
+  function materialize(articleId: string, revision: number): void {
+    const row = implied(articleId, revision);
+    if (!row) return;
+    const body = JSON.parse(row.body) as BodyDoc;
+    insert.run({ ...row, body: '', body_blocks: JSON.stringify(storeBody(articleId, body)) });
+  }
+
   function load(row: StoredRevision): LoadedRevision {
-    const { headline: _h, body: _b, ...rest } = JSON.parse(row.fields || '{}') as Partial<ArticleFields>;
+    const { headline: _h, body: _b, ...rest } = JSON.parse(fieldsOf(row)) as Partial<ArticleFields>;
     return {
       revision: row.revision,
       kind: row.kind as RevisionKind,
@@ -200,7 +306,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   };
 
   function record(input: RevisionInput): void {
-    const [latest, before] = input.first ? [] : latestTwo.all(input.articleId);
+    const [latest, before] = latestTwo.all(input.articleId);
     const coalesce =
       input.kind === 'autosave' &&
       latest?.kind === 'autosave' &&
@@ -209,8 +315,10 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     if (coalesce) drop.run(input.articleId, latest.revision);
     const base = coalesce ? before : latest;
     const { headline, body, ...rest } = input.fields;
-    const ids = storeBody(input.articleId, body, input.first === true);
-    // A first revision (a new or imported article) adds every word: no diff to make.
+    const ids = storeBody(input.articleId, body);
+    // The small fields (kicker, standfirst, terms, slug...) rarely change between saves: stored only when they do.
+    const fields = canonicalFields(rest);
+    // A first revision (a new article) adds every word: no diff to make.
     const words = base
       ? changesSince(base, input, ids)
       : { added: countWordRuns(readableText(headline, body, rest)), removed: 0 };
@@ -221,7 +329,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       body: '',
       body_blocks: JSON.stringify(ids),
       body_schema_version: input.bodySchemaVersion,
-      fields: JSON.stringify(rest),
+      fields: base && fieldsOf(base) === fields ? '' : fields,
       kind: input.kind,
       saved_by: savedBy,
       words_added: words.added,
@@ -233,8 +341,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
 
   return {
     record,
+    materialize,
     get(articleId: string, revision: number): LoadedRevision | undefined {
-      const row = one.get(articleId, revision);
+      const row = one.get(articleId, revision) ?? implied(articleId, revision);
       return row ? load(row) : undefined;
     },
     /**
@@ -245,9 +354,13 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       const found: PmNode[] = [];
       const mentions = (json: string) => needles.some((needle) => json.includes(needle));
       const blockIds = new Set<number>();
-      for (const row of bodiesOf.all(articleId)) {
+      const current = implied(articleId);
+      for (const row of current ? [...bodiesOf.all(articleId), current] : bodiesOf.all(articleId)) {
         if (row.body_blocks === null) {
-          if (mentions(row.body)) found.push(...((JSON.parse(row.body) as BodyDoc).content ?? []));
+          if (mentions(row.body))
+            found.push(
+              ...((JSON.parse(row.body) as BodyDoc).content ?? []).filter((b) => mentions(JSON.stringify(b))),
+            );
         } else for (const id of (JSON.parse(row.body_blocks) as number[] | null) ?? []) blockIds.add(id);
       }
       for (const id of blockIds) {
@@ -258,7 +371,11 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     },
     /** Newest first, without bodies. */
     list(articleId: string, limit: number): Omit<LoadedRevision, 'headline' | 'body' | 'rest'>[] {
-      return all.all(articleId, limit).map((row) => ({
+      const current = implied(articleId);
+      const rows = current
+        ? [current, ...all.all(articleId, Math.max(0, limit - 1))]
+        : all.all(articleId, limit);
+      return rows.slice(0, limit).map((row) => ({
         revision: row.revision,
         kind: row.kind as RevisionKind,
         createdAt: row.created_at,

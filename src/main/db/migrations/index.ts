@@ -12,6 +12,7 @@ import { m0010CommentThreads } from './0010-comment-threads';
 import { m0011SiteZonesMediaMeta } from './0011-site-zones-media-meta';
 import { m0012ArticleListIndex } from './0012-article-list-index';
 import { m0013PublicationSlugs } from './0013-publication-slugs';
+import { m0014ImpliedImportRevisions } from './0014-implied-import-revisions';
 
 export interface Migration {
   /** The user_version the database has after this step. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m0011SiteZonesMediaMeta,
   m0012ArticleListIndex,
   m0013PublicationSlugs,
+  m0014ImpliedImportRevisions,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFields } from '../../../src/main/articles/articleService';
+import { startCore } from '../../../src/main/core/startCore';
+import type { ImportItem } from '../../../src/main/importing/importItem';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
+import { createRevisionStore } from '../../../src/main/revisions/revisionStore';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
+import type { Article, ArticleFields, BodyDoc } from '../../../src/shared/domain/article';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+
+const body = (...paragraphs: string[]): BodyDoc => ({
+  type: 'doc',
+  content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+});
+
+const PARAGRAPHS = [
+  'La grève des cheminots entre dans sa deuxième semaine.',
+  'Les syndicats réclament une hausse des salaires.',
+  'La direction propose une prime exceptionnelle.',
+];
+
+const item = (overrides: Partial<ImportItem> = {}): ImportItem => ({
+  sourceKey: 'wxr:1',
+  kicker: 'Social',
+  headline: 'Grève à la SNCF',
+  standfirst: 'Le trafic reste perturbé.',
+  body: body(...PARAGRAPHS),
+  status: 'published',
+  language: 'fr',
+  slug: 'greve-sncf',
+  section: 'Économie',
+  tags: ['Transports', 'Syndicats'],
+  authors: ['Nadia Benali'],
+  featuredImage: null,
+  createdAt: Date.UTC(2024, 0, 5),
+  updatedAt: Date.UTC(2024, 0, 6),
+  ...overrides,
+});
+
+function setup() {
+  const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+  const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+  const count = (table: string) => core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const importOne = (overrides: Partial<ImportItem> = {}): Article => {
+    expect(writer.writeBatch([item(overrides)])).toEqual(['created']);
+    const id = core.db
+      .prepare('SELECT article_id FROM article_sources WHERE source_key = ?')
+      .pluck()
+      .get(overrides.sourceKey ?? 'wxr:1') as string;
+    return core.services.articles.get(id);
+  };
+  const fieldsOf = (a: Article, overrides: Partial<ArticleFields> = {}): ArticleFields => ({
+    ...emptyFields(a.language),
+    kicker: a.kicker,
+    headline: a.headline,
+    standfirst: a.standfirst,
+    body: a.body,
+    slug: a.slug,
+    sectionId: a.sectionId,
+    tagIds: a.tagIds,
+    authorIds: a.authorIds,
+    ...overrides,
+  });
+  return { core, count, importOne, fieldsOf };
+}
+
+describe('an imported article’s first revision', () => {
+  it('is its own row until it is saved: no second copy of the body, yet History lists, shows and compares it', () => {
+    const { core, count, importOne } = setup();
+    const a = importOne();
+    // The body is stored once, in the article's row.
+    expect(count('revisions')).toBe(0);
+    expect(count('revision_blocks')).toBe(0);
+    const { revisions } = core.services;
+    expect(revisions.list(a.id, 10)).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        kind: 'import',
+        createdAt: Date.UTC(2024, 0, 6),
+        wordsRemoved: 0,
+      }),
+    ]);
+    expect(revisions.list(a.id, 10)[0]!.wordsAdded).toBeGreaterThan(20);
+    const same = revisions.compare(a.id, 1, 1);
+    expect(Object.fromEntries(same.map((d) => [d.field, d.after]))).toMatchObject({
+      kicker: 'Social',
+      headline: 'Grève à la SNCF',
+      standfirst: 'Le trafic reste perturbé.',
+      section: 'Économie',
+      tags: 'Transports, Syndicats',
+      authors: 'Nadia Benali',
+      slug: 'greve-sncf',
+    });
+    expect(same.every((d) => !d.changed)).toBe(true);
+  });
+
+  it('is written as a revision by the first save, so the diff, the word counts and a restore give the imported text back', () => {
+    const { core, count, importOne, fieldsOf } = setup();
+    const a = importOne();
+    const { articles, revisions } = core.services;
+    const edited = body(
+      PARAGRAPHS[0]!,
+      'Les syndicats réclament une hausse des salaires de cinq pour cent.',
+      PARAGRAPHS[2]!,
+    );
+    const saved = articles.save({
+      id: a.id,
+      baseRevision: 1,
+      kind: 'explicit',
+      fields: fieldsOf(a, { body: edited }),
+    });
+    expect(saved.revision).toBe(2);
+    expect(revisions.list(a.id, 10).map((r) => [r.revision, r.kind])).toEqual([
+      [2, 'explicit'],
+      [1, 'import'],
+    ]);
+    expect(revisions.list(a.id, 10)[0]).toMatchObject({ wordsAdded: 4, wordsRemoved: 0 });
+    // Three imported paragraphs, then only the edited one.
+    expect(count('revision_blocks')).toBe(4);
+    const diff = Object.fromEntries(revisions.compare(a.id, 1, 2).map((d) => [d.field, d]));
+    expect(diff.body!.runs.filter((r) => r.kind !== 'same').map((r) => [r.kind, r.text.trim()])).toEqual([
+      ['added', 'de cinq pour cent'],
+    ]);
+    expect(diff.tags).toMatchObject({ changed: false, after: 'Transports, Syndicats' });
+    const restored = revisions.restore(a.id, 1, saved.revision);
+    expect(restored).toMatchObject({ revision: 3, body: body(...PARAGRAPHS), kicker: 'Social' });
+    expect(restored.tagIds).toEqual(a.tagIds);
+  });
+
+  it('is looked through by blocksMentioning before and after the first save', () => {
+    const { core, importOne, fieldsOf } = setup();
+    const a = importOne({ body: body('Un passage marqué mark-7f3a à retrouver.', 'Autre chose.') });
+    const store = createRevisionStore(core.db, 'test');
+    const found = () => store.blocksMentioning(a.id, ['mark-7f3a']);
+    expect(found()).toEqual(body('Un passage marqué mark-7f3a à retrouver.').content);
+    core.services.articles.save({
+      id: a.id,
+      baseRevision: 1,
+      kind: 'explicit',
+      fields: fieldsOf(a, { body: body('Autre chose.') }),
+    });
+    expect(found()).toEqual(body('Un passage marqué mark-7f3a à retrouver.').content);
+  });
+
+  it('is not written twice, and a stale save still fails as a conflict with nothing written', () => {
+    const { core, count, importOne, fieldsOf } = setup();
+    const a = importOne();
+    const { articles } = core.services;
+    articles.save({ id: a.id, baseRevision: 1, kind: 'explicit', fields: fieldsOf(a, { headline: 'Deux' }) });
+    const rows = count('revisions');
+    expect(() =>
+      articles.save({
+        id: a.id,
+        baseRevision: 1,
+        kind: 'explicit',
+        fields: fieldsOf(a, { headline: 'Trois' }),
+      }),
+    ).toThrow(/saved elsewhere/);
+    expect(count('revisions')).toBe(rows);
+    expect(core.services.revisions.list(a.id, 10).map((r) => r.kind)).toEqual(['explicit', 'import']);
+  });
+});
+
+describe('the small fields of a revision', () => {
+  it('are stored only when they change, and every revision still reads its own', () => {
+    const { core, importOne, fieldsOf } = setup();
+    const a = importOne();
+    const { articles, revisions } = core.services;
+    let rev = a.revision;
+    const save = (overrides: Partial<ArticleFields>, kind: 'explicit' | 'autosave' = 'explicit') =>
+      (rev = articles.save({ id: a.id, baseRevision: rev, kind, fields: fieldsOf(a, overrides) }).revision);
+    save({ headline: 'Deux' });
+    save({ headline: 'Trois' });
+    save({ headline: 'Trois', kicker: 'Grève' });
+    save({ headline: 'Quatre', kicker: 'Grève' });
+    // Typing: the second autosave replaces the first (a row that held fields) and must hold them itself.
+    save({ headline: 'Cinq', kicker: 'Grève', standfirst: 'Nouveau' }, 'autosave');
+    save({ headline: 'Cinq !', kicker: 'Grève', standfirst: 'Nouveau' }, 'autosave');
+    const stored = core.db
+      .prepare("SELECT revision, fields <> '' AS own FROM revisions WHERE article_id = ? ORDER BY revision")
+      .all(a.id);
+    expect(stored).toEqual([
+      { revision: 1, own: 1 },
+      { revision: 2, own: 0 },
+      { revision: 3, own: 0 },
+      { revision: 4, own: 1 },
+      { revision: 5, own: 0 },
+      { revision: 7, own: 1 },
+    ]);
+    const read = (revision: number) => {
+      const f = Object.fromEntries(
+        revisions.compare(a.id, revision, revision).map((d) => [d.field, d.after]),
+      );
+      return [f.headline, f.kicker, f.standfirst, f.tags];
+    };
+    expect([1, 2, 3, 4, 5, 7].map(read)).toEqual([
+      ['Grève à la SNCF', 'Social', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
+      ['Deux', 'Social', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
+      ['Trois', 'Social', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
+      ['Trois', 'Grève', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
+      ['Quatre', 'Grève', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
+      ['Cinq !', 'Grève', 'Nouveau', 'Transports, Syndicats'],
+    ]);
+    const restored = revisions.restore(a.id, 2, rev);
+    expect(restored).toMatchObject({
+      headline: 'Deux',
+      kicker: 'Social',
+      standfirst: 'Le trafic reste perturbé.',
+    });
+  });
+});
