@@ -6,6 +6,7 @@ import { wordChanges } from '../../shared/text/wordDiff';
 import { countWordRuns } from '../../shared/text/wordRuns';
 import type { Db } from '../db/open';
 import { bodyText } from '../search/searchText';
+import { decodeBlock, encodeBlock } from './blockCodec';
 
 /** Typing saves that follow each other closer than this stay one revision... */
 export const PAUSE_MS = 60_000;
@@ -46,6 +47,7 @@ interface ArticleState {
 
 /** The small fields in one fixed key order, so that equal fields are equal strings. */
 const FIELD_ORDER = [
+  'headline',
   'kicker',
   'standfirst',
   'language',
@@ -58,9 +60,15 @@ const FIELD_ORDER = [
   'featuredImage',
 ] as const;
 
-function canonicalFields(rest: Partial<ArticleFields>): string {
+/**
+ * The headline and the small fields of a revision as one JSON string. Revisions written before this kept the
+ * headline in its own column and the rest here; a revision written since keeps both here, and its headline
+ * column empty.
+ */
+function canonicalFields(headline: string, rest: Partial<ArticleFields>): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) if (rest[key] !== undefined) ordered[key] = rest[key];
+  const all: Partial<ArticleFields> = { ...rest, headline };
+  for (const key of FIELD_ORDER) if (all[key] !== undefined) ordered[key] = all[key];
   return JSON.stringify(ordered);
 }
 
@@ -134,7 +142,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
              @saved_by, @words_added, @words_removed, @started_at, @created_at)`,
   );
   const blockByHash = db.prepare<[Buffer], { id: number }>('SELECT id FROM revision_blocks WHERE hash = ?');
-  const addBlock = db.prepare<[Buffer, string]>('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)');
+  const addBlock = db.prepare<[Buffer, string | Buffer]>(
+    'INSERT INTO revision_blocks (hash, json) VALUES (?, ?)',
+  );
   // The fields of the nearest earlier revision that stored them (a revision stores '' when they did not change).
   const fieldsBefore = db
     .prepare<[string, number], string>(
@@ -156,7 +166,13 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   const authorIdsOf = db
     .prepare<[string], number>('SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position')
     .pluck();
-  const blockJson = db.prepare<[number], { json: string }>('SELECT json FROM revision_blocks WHERE id = ?');
+  const storedBlock = db
+    .prepare<[number], string | Buffer>('SELECT json FROM revision_blocks WHERE id = ?')
+    .pluck();
+  const blockJson = (id: number): string | undefined => {
+    const stored = storedBlock.get(id);
+    return stored === undefined ? undefined : decodeBlock(stored);
+  };
   const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
   );
@@ -181,7 +197,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       return (
         blockByHash.get(key)?.id ??
         blockByHash.get(digest.subarray(0, 16))?.id ??
-        Number(addBlock.run(key, json).lastInsertRowid)
+        Number(addBlock.run(key, encodeBlock(json)).lastInsertRowid)
       );
     });
   }
@@ -206,12 +222,12 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     });
     const removedBlocks: PmNode[] = [];
     for (const [id, left] of unmatched) {
-      const json = blockJson.get(id)?.json ?? '{"type":"paragraph"}';
+      const json = blockJson(id) ?? '{"type":"paragraph"}';
       for (let n = 0; n < left; n++) removedBlocks.push(JSON.parse(json) as PmNode);
     }
-    const { headline: _h, body: _b, ...baseRest } = JSON.parse(fieldsOf(base)) as Partial<ArticleFields>;
+    const { headline: baseHeadline, rest: baseRest } = smallFieldsOf(base);
     return wordChanges(
-      readableText(base.headline, { type: 'doc', content: removedBlocks }, baseRest),
+      readableText(baseHeadline, { type: 'doc', content: removedBlocks }, baseRest),
       readableText(headline, { type: 'doc', content: addedBlocks }, rest),
     );
   }
@@ -222,7 +238,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     if (ids === null) return { type: 'doc' };
     return {
       type: 'doc',
-      content: ids.map((id) => JSON.parse(blockJson.get(id)?.json ?? '{"type":"paragraph"}') as PmNode),
+      content: ids.map((id) => JSON.parse(blockJson(id) ?? '{"type":"paragraph"}') as PmNode),
     };
   }
 
@@ -230,6 +246,11 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   function fieldsOf(row: StoredRevision): string {
     if (row.fields !== '') return row.fields;
     return fieldsBefore.get(row.article_id, row.revision) ?? '{}';
+  }
+
+  function smallFieldsOf(row: StoredRevision): { headline: string; rest: Partial<ArticleFields> } {
+    const { headline, body: _b, ...rest } = JSON.parse(fieldsOf(row)) as Partial<ArticleFields>;
+    return { headline: headline ?? row.headline, rest };
   }
 
   /**
@@ -263,7 +284,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       body: row.body,
       body_blocks: null,
       body_schema_version: row.body_schema_version,
-      fields: canonicalFields(rest),
+      fields: canonicalFields(row.headline, rest),
       kind: 'import',
       saved_by: savedBy,
       words_added: countWordRuns(readableText(row.headline, JSON.parse(row.body) as BodyDoc, rest)),
@@ -281,11 +302,11 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     const row = implied(articleId, revision);
     if (!row) return;
     const body = JSON.parse(row.body) as BodyDoc;
-    insert.run({ ...row, body: '', body_blocks: JSON.stringify(storeBody(articleId, body)) });
+    insert.run({ ...row, headline: '', body: '', body_blocks: JSON.stringify(storeBody(articleId, body)) });
   }
 
   function load(row: StoredRevision): LoadedRevision {
-    const { headline: _h, body: _b, ...rest } = JSON.parse(fieldsOf(row)) as Partial<ArticleFields>;
+    const { headline, rest } = smallFieldsOf(row);
     return {
       revision: row.revision,
       kind: row.kind as RevisionKind,
@@ -293,7 +314,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       savedBy: row.saved_by,
       wordsAdded: row.words_added,
       wordsRemoved: row.words_removed,
-      headline: row.headline,
+      headline,
       body: loadBody(row),
       rest,
     };
@@ -316,8 +337,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     const base = coalesce ? before : latest;
     const { headline, body, ...rest } = input.fields;
     const ids = storeBody(input.articleId, body);
-    // The small fields (kicker, standfirst, terms, slug...) rarely change between saves: stored only when they do.
-    const fields = canonicalFields(rest);
+    // The headline and small fields (kicker, standfirst, terms, slug...) rarely change between saves: stored
+    // only when they do.
+    const fields = canonicalFields(headline, rest);
     // A first revision (a new article) adds every word: no diff to make.
     const words = base
       ? changesSince(base, input, ids)
@@ -325,7 +347,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     insert.run({
       article_id: input.articleId,
       revision: input.revision,
-      headline,
+      headline: '',
       body: '',
       body_blocks: JSON.stringify(ids),
       body_schema_version: input.bodySchemaVersion,
@@ -364,7 +386,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
         } else for (const id of (JSON.parse(row.body_blocks) as number[] | null) ?? []) blockIds.add(id);
       }
       for (const id of blockIds) {
-        const json = blockJson.get(id)?.json;
+        const json = blockJson(id);
         if (json !== undefined && mentions(json)) found.push(JSON.parse(json) as PmNode);
       }
       return found;

@@ -163,7 +163,7 @@ describe('an imported article’s first revision', () => {
   });
 });
 
-describe('the small fields of a revision', () => {
+describe('the headline and small fields of a revision', () => {
   it('are stored only when they change, and every revision still reads its own', () => {
     const { core, importOne, fieldsOf } = setup();
     const a = importOne();
@@ -171,13 +171,15 @@ describe('the small fields of a revision', () => {
     let rev = a.revision;
     const save = (overrides: Partial<ArticleFields>, kind: 'explicit' | 'autosave' = 'explicit') =>
       (rev = articles.save({ id: a.id, baseRevision: rev, kind, fields: fieldsOf(a, overrides) }).revision);
-    save({ headline: 'Deux' });
-    save({ headline: 'Trois' });
-    save({ headline: 'Trois', kicker: 'Grève' });
-    save({ headline: 'Quatre', kicker: 'Grève' });
+    const lead = (text: string) => body(text, ...PARAGRAPHS.slice(1));
+    save({ body: lead('Deux.') });
+    save({ body: lead('Trois.') });
+    save({ body: lead('Trois.'), kicker: 'Grève' });
+    save({ body: lead('Trois.'), kicker: 'Grève', headline: 'Quatre' });
+    save({ body: lead('Cinq.'), kicker: 'Grève', headline: 'Quatre' });
     // Typing: the second autosave replaces the first (a row that held fields) and must hold them itself.
-    save({ headline: 'Cinq', kicker: 'Grève', standfirst: 'Nouveau' }, 'autosave');
-    save({ headline: 'Cinq !', kicker: 'Grève', standfirst: 'Nouveau' }, 'autosave');
+    save({ body: lead('Cinq.'), kicker: 'Grève', headline: 'Quatre', standfirst: 'Nouveau' }, 'autosave');
+    save({ body: lead('Six.'), kicker: 'Grève', headline: 'Quatre', standfirst: 'Nouveau' }, 'autosave');
     const stored = core.db
       .prepare("SELECT revision, fields <> '' AS own FROM revisions WHERE article_id = ? ORDER BY revision")
       .all(a.id);
@@ -186,28 +188,32 @@ describe('the small fields of a revision', () => {
       { revision: 2, own: 0 },
       { revision: 3, own: 0 },
       { revision: 4, own: 1 },
-      { revision: 5, own: 0 },
-      { revision: 7, own: 1 },
+      { revision: 5, own: 1 },
+      { revision: 6, own: 0 },
+      { revision: 8, own: 1 },
     ]);
     const read = (revision: number) => {
       const f = Object.fromEntries(
         revisions.compare(a.id, revision, revision).map((d) => [d.field, d.after]),
       );
-      return [f.headline, f.kicker, f.standfirst, f.tags];
+      return [f.headline, f.kicker, f.standfirst, f.body!.split('\n')[0], f.tags];
     };
-    expect([1, 2, 3, 4, 5, 7].map(read)).toEqual([
-      ['Grève à la SNCF', 'Social', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
-      ['Deux', 'Social', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
-      ['Trois', 'Social', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
-      ['Trois', 'Grève', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
-      ['Quatre', 'Grève', 'Le trafic reste perturbé.', 'Transports, Syndicats'],
-      ['Cinq !', 'Grève', 'Nouveau', 'Transports, Syndicats'],
+    const imported = ['Grève à la SNCF', 'Social', 'Le trafic reste perturbé.'];
+    expect([1, 2, 3, 4, 5, 6, 8].map(read)).toEqual([
+      [...imported, PARAGRAPHS[0], 'Transports, Syndicats'],
+      [...imported, 'Deux.', 'Transports, Syndicats'],
+      [...imported, 'Trois.', 'Transports, Syndicats'],
+      ['Grève à la SNCF', 'Grève', 'Le trafic reste perturbé.', 'Trois.', 'Transports, Syndicats'],
+      ['Quatre', 'Grève', 'Le trafic reste perturbé.', 'Trois.', 'Transports, Syndicats'],
+      ['Quatre', 'Grève', 'Le trafic reste perturbé.', 'Cinq.', 'Transports, Syndicats'],
+      ['Quatre', 'Grève', 'Nouveau', 'Six.', 'Transports, Syndicats'],
     ]);
-    const restored = revisions.restore(a.id, 2, rev);
-    expect(restored).toMatchObject({
-      headline: 'Deux',
-      kicker: 'Social',
-      standfirst: 'Le trafic reste perturbé.',
+    // Word counts see the headline of the revision before, even when that one did not store it.
+    expect(revisions.list(a.id, 10).find((r) => r.revision === 5)).toMatchObject({
+      wordsAdded: 1,
+      wordsRemoved: 4,
     });
+    const restored = revisions.restore(a.id, 3, rev);
+    expect(restored).toMatchObject({ headline: 'Grève à la SNCF', kicker: 'Social', body: lead('Trois.') });
   });
 });
