@@ -3,7 +3,12 @@ import { emptyFields } from '../../../src/main/articles/articleService';
 import { startCore } from '../../../src/main/core/startCore';
 import type { ImportItem } from '../../../src/main/importing/importItem';
 import { createImportWriter } from '../../../src/main/importing/importWriter';
-import { compactIndex, MERGE_EVERY_MS } from '../../../src/main/search/indexMerging';
+import {
+  compactIndex,
+  COMPACT_SHARE,
+  indexShape,
+  MERGE_EVERY_MS,
+} from '../../../src/main/search/indexMerging';
 import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
@@ -108,5 +113,100 @@ describe('merging the search index outside the saves', () => {
     expect(core.services.search.count({ query: 'poissons' })).toBe(batches * 20);
     core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
     core.close();
+  });
+
+  describe('after an import', () => {
+    const item = (n: number): ImportItem => ({
+      sourceKey: `agence-${n}`,
+      kicker: '',
+      headline: `Brève ${n}`,
+      standfirst: '',
+      body: body(`conseil municipal séance${n % 7} vote du budget ${'et des travaux '.repeat(n % 5)}`),
+      status: 'published',
+      language: 'fr',
+      slug: '',
+      section: null,
+      tags: [],
+      authors: [],
+      featuredImage: null,
+      createdAt: 1_700_000_000_000 + n * 60_000,
+      updatedAt: 1_700_000_000_000 + n * 60_000,
+    });
+    const setUp = () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+      const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+      let next = 0;
+      const importItems = (batches: number, size: number) => {
+        for (let b = 0; b < batches; b++) {
+          const outcomes = writer.writeBatch(Array.from({ length: size }, () => item(next++)));
+          expect(outcomes.every((o) => o === 'created')).toBe(true);
+        }
+      };
+      const quietSeconds = (n: number) => {
+        for (let tick = 0; tick < n; tick++) vi.advanceTimersByTime(MERGE_EVERY_MS);
+      };
+      const segments = core.db
+        .prepare('SELECT count(DISTINCT id >> 37) FROM search_fts_data WHERE id >= (1 << 37)')
+        .pluck();
+      const found = (query: string) =>
+        core.services.search.search({ query, sort: 'date', limit: 10_000 }).hits.map((h) => h.id);
+      const integrity = () =>
+        core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
+      return { core, importItems, quietSeconds, segments, found, integrity, shape: indexShape(core.db) };
+    };
+
+    it('reads the segment count and sizes from the index structure, as counting its pages does', () => {
+      const { core, importItems, segments, shape, quietSeconds } = setUp();
+      expect(shape()).toEqual({ segments: 0, pages: 0, largestPages: 0 });
+      importItems(7, 150);
+      const leafPages = core.db
+        .prepare('SELECT count(*) FROM search_fts_data WHERE id >= (1 << 37) AND (id >> 31) & 1 = 0')
+        .pluck();
+      const read = shape();
+      expect(read.segments).toBe(segments.get());
+      expect(read.segments).toBeGreaterThan(1);
+      expect(read.pages).toBe(leafPages.get());
+      expect(read.largestPages).toBeLessThan(read.pages);
+      quietSeconds(30);
+      expect(shape()).toEqual({ segments: 1, pages: leafPages.get(), largestPages: leafPages.get() });
+      core.close();
+    });
+
+    it('an archive imported into an empty store is compacted into one segment in quiet seconds', () => {
+      const { core, importItems, quietSeconds, segments, found, integrity } = setUp();
+      importItems(12, 150);
+      expect(segments.get() as number).toBeGreaterThan(1);
+      const before = found('conseil');
+      expect(before).toHaveLength(1800);
+      const vote = found('seance3');
+      quietSeconds(30);
+      expect(segments.get()).toBe(1);
+      integrity();
+      expect(found('conseil')).toEqual(before);
+      expect(found('seance3')).toEqual(vote);
+      core.close();
+    });
+
+    it('a small import into a large index is merged like saves, and compacted once it is a fair share', () => {
+      const { core, importItems, quietSeconds, segments, found, integrity, shape } = setUp();
+      importItems(4, 500);
+      quietSeconds(30);
+      expect(segments.get()).toBe(1);
+      const large = shape().pages;
+      // Two small batches: far below the share that pays for rewriting the whole index.
+      importItems(2, 20);
+      quietSeconds(30);
+      const small = shape();
+      expect(small.segments).toBe(3);
+      expect(small.pages - small.largestPages).toBeLessThan(large * COMPACT_SHARE);
+      // Enough batches that the new segments reach the share: compacted again.
+      importItems(6, 150);
+      quietSeconds(60);
+      expect(segments.get()).toBe(1);
+      integrity();
+      expect(found('conseil')).toHaveLength(2000 + 40 + 900);
+      core.close();
+    });
   });
 });
