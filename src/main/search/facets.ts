@@ -25,3 +25,11 @@ export const docIdFloor = (at: number): number => at * DOC_ID_SLOTS;
 export const docIdCeil = (at: number): number => at * DOC_ID_SLOTS + DOC_ID_SLOTS - 1;
 /** The date (updated_at, ms) a document id was given for. */
 export const dateOfDocId = (docId: number): number => Math.floor(docId / DOC_ID_SLOTS);
+
+/**
+ * A document id range for FTS5, bound as two ids. better-sqlite3 binds a JS number as a REAL, and FTS5 seeks
+ * only to an INTEGER bound: a REAL one is ignored and SQLite filters the rows after FTS5 has read them all
+ * from the newest. Measured at a million articles: the 10th filtered list page read 8 ms of index instead
+ * of 1 ms, and a date range or a count slice walked everything after it.
+ */
+export const IN_DOC_RANGE = 'rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)';

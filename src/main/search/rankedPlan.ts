@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { IN_DOC_RANGE } from './facets';
 import { termExpr, phraseOf, type QueryTerm } from './parseQuery';
 
 /**
@@ -57,24 +58,24 @@ export function createRankedPlan(db: Db, options: RankedPlanOptions = {}) {
     .pluck();
   const scored = db
     .prepare<[string, number, number], number>(
-      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND ${IN_DOC_RANGE}
         ORDER BY bm25(search_fts, ${WEIGHTS}), rowid DESC`,
     )
     .pluck();
   const topScored = db
     .prepare<[string, number, number, number], number>(
-      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND ${IN_DOC_RANGE}
         ORDER BY bm25(search_fts, ${WEIGHTS}), rowid DESC LIMIT ?`,
     )
     .pluck();
   const matching = db
     .prepare<[string, number, number], number>(
-      'SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?',
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND ${IN_DOC_RANGE}`,
     )
     .pluck();
   const newest = db
     .prepare<[string, number, number, number], number>(
-      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND ${IN_DOC_RANGE}
         ORDER BY rowid DESC LIMIT ?`,
     )
     .pluck();

@@ -4,8 +4,8 @@ import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { ArticleSummaryRow } from '../articles/articleRows';
 import type { Db } from '../db/open';
-import { dateOfDocId, docIdCeil, docIdFloor, facet } from './facets';
-import { highlightAll, matcherFor, snippet } from './highlight';
+import { dateOfDocId, docIdCeil, docIdFloor, facet, IN_DOC_RANGE } from './facets';
+import { highlightAll, matcherFor, snippet, type WordMatcher } from './highlight';
 import { compactIndex } from './indexMerging';
 import { parseQuery } from './parseQuery';
 import { createRankedPlan, type RankedPlanOptions } from './rankedPlan';
@@ -50,7 +50,9 @@ export function matchOf(query: SearchQuery): {
   if (query.authorId !== undefined) facets.push(facet.author(query.authorId));
   const dated = query.from !== undefined || query.to !== undefined;
   if (!parsed.match && facets.length === 0 && !dated) return { match: '', terms: [] };
-  if (!parsed.match) facets.push(facet.all);
+  // Only when nothing else is asked: beside another filter, a word in every document is one more doclist
+  // to walk (the whole index, a million entries) for each page.
+  if (!parsed.match && facets.length === 0) facets.push(facet.all);
   const parts = [...(parsed.match ? [`(${parsed.match})`] : []), ...facets.map((f) => `facets : ${f}`)];
   return { match: parts.join(' AND '), terms: parsed.terms };
 }
@@ -75,11 +77,11 @@ export function createSearchService(
   const plan = createRankedPlan(db, options);
   const byDate = db.prepare<[string, number, number, number], { doc_id: number }>(
     `SELECT rowid AS doc_id FROM search_fts
-      WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
+      WHERE search_fts MATCH ? AND ${IN_DOC_RANGE} ORDER BY rowid DESC LIMIT ?`,
   );
   const countSlice = db.prepare<[string, number, number, number], CountSlice<number>>(
     `SELECT count(*) AS n, min(rowid) AS last FROM (
-       SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)`,
+       SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND ${IN_DOC_RANGE} ORDER BY rowid DESC LIMIT ?)`,
   );
   const counts = createSlicedCounts();
 
@@ -108,8 +110,7 @@ export function createSearchService(
     }
   }
 
-  function toHit(row: HitRow, terms: ReturnType<typeof parseQuery>['terms']): SearchHit {
-    const matcher = matcherFor(terms);
+  function toHit(row: HitRow, matcher: WordMatcher): SearchHit {
     const text = [row.standfirst, bodyTextOfJson(row.body)].filter(Boolean).join('\n');
     return {
       id: row.id,
@@ -140,9 +141,10 @@ export function createSearchService(
       nextCursor = docIds.length === request.limit && next < candidates ? String(next) : null;
     }
     const hits: SearchHit[] = [];
+    const matcher = matcherFor(terms);
     for (const docId of docIds) {
       const row = hit.get(docId);
-      if (row) hits.push(toHit(row, terms));
+      if (row) hits.push(toHit(row, matcher));
     }
     return { hits, nextCursor };
   }

@@ -38,6 +38,20 @@ describe('snippets', () => {
     expect(shown(snippet(text, matcher('ans')))).toBe(opening);
   });
 
+  it('finds the word whole past many lines that hold it only inside longer words', () => {
+    const text = [
+      ...Array.from({ length: 30 }, (_, i) => `Sursaut ${i} et sursis, puis ${words(`m${i}-`, 12)}`),
+      `Il est sur place depuis ${words('z', 20)}`,
+    ].join('\n');
+    const shownText = shown(snippet(text, matcher('sur')));
+    expect(shownText).toContain('Il est [sur] place depuis z0');
+    expect(shownText).not.toContain('[Sursaut]');
+    expect(shown(highlightAll('Le sursaut des marchés', matcher('sur')))).toBe('Le sursaut des marchés');
+    expect(shown(highlightAll('Sur la route', matcher('sur')))).toBe('[Sur] la route');
+    expect(shown(highlightAll('Surtout pas', matcher('sur*')))).toBe('[Surtout] pas');
+    expect(highlightAll('', matcher('sur'))).toEqual([]);
+  });
+
   it('matches Arabic with tashkeel and prefixes, and marks whole written words', () => {
     expect(shown(highlightAll('أَحْمَدُ في المدرسة', matcher('احمد')))).toBe('[أَحْمَدُ] في المدرسة');
     expect(shown(snippet('Le réchauffement climatique.', matcher('climat*')))).toBe(
