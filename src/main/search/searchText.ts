@@ -20,54 +20,15 @@ function foldRun(run: string): string {
   return folded;
 }
 
-/** The general path: any text, folded run by run. */
-function foldByRuns(text: string): string {
-  return text.replace(OTHER_THAN_ASCII, foldRun).toLowerCase();
-}
-
-/**
- * Below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic) folding one UTF-16 unit at a time gives what folding
- * the whole text gives, with three exceptions marked SLOW: the Arabic marks U+0653-0655, which NFC composes
- * with the letter before them (و + ٔ is ؤ, which folding keeps), and capital sigma, whose lower case depends on
- * what follows it. Everything from U+0800 up (and surrogates) is SLOW too: a text holding one is folded by runs.
- */
-const FAST_BELOW = 0x800;
-const SAME = 0;
-const MAPPED = 1;
-const SLOW = 2;
-const unitKind = new Uint8Array(FAST_BELOW);
-const unitFold: string[] = [];
-for (let code = 0; code < FAST_BELOW; code++) {
-  const unit = String.fromCharCode(code);
-  const folded = foldSlow(unit);
-  unitFold.push(folded);
-  unitKind[code] = folded === unit ? SAME : MAPPED;
-}
-for (const code of [0x0653, 0x0654, 0x0655, 0x03a3]) unitKind[code] = SLOW;
-
 /**
  * The text the search index sees. Everything goes through the same folding as the query (case, Latin
  * accents, Arabic spellings), so "Cybercriminalité" and "cybercriminalite", "أحمد" and "احمد" meet.
- * One pass over the text with a table of what each character folds to; the unchanged stretches between
- * folded characters are copied whole. An import folds every article's text, so this is on its hot path (a
- * regular expression per run and a lower-casing of the whole text cost about 100 µs per article).
+ * Folding is per character (accents and marks are dropped, letters mapped), so folding the non-ASCII runs
+ * apart gives the same text as folding the whole, and each distinct run is folded once.
  */
 export function foldForIndex(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const kind = code < FAST_BELOW ? unitKind[code] : SLOW;
-    if (kind === SAME) continue;
-    if (kind === SLOW) return foldByRuns(text);
-    out += text.slice(from, i) + unitFold[code]!;
-    from = i + 1;
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return text.replace(OTHER_THAN_ASCII, foldRun).toLowerCase();
 }
-
-/** The folding by runs, exported so tests can hold the one-pass folding to it. */
-export const foldForIndexByRuns = foldByRuns;
 
 /** Words as FTS5's unicode61 tokenizer cuts them: letters, digits and private-use characters. */
 export const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
