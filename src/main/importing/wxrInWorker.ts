@@ -10,7 +10,7 @@ import type { WxrEntry, WxrWorkerInput, WxrWorkerMessage } from './wxrWorkerProt
  * electron.vite.config.ts) beside the entry or one folder above the chunk this code landed in. Run from
  * source (tests, benches), it is wxrWorker.ts, loaded through tsx as the rest of the source is.
  */
-function startWorker(input: WxrWorkerInput): Worker {
+export function startWxrWorker(input: WxrWorkerInput): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
@@ -37,7 +37,7 @@ export async function* readWxrInWorker(
   ahead: number,
   signal?: AbortSignal,
 ): AsyncGenerator<{ entries: WxrEntry[]; bytesRead: number }> {
-  const worker = startWorker({ path, ahead: Math.max(1, ahead) });
+  const worker = startWxrWorker({ path, ahead: Math.max(1, ahead) });
   const queue: WxrWorkerMessage[] = [];
   let failure: Error | undefined;
   let exited = false;
