@@ -26,6 +26,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/app/main.ts'),
           host: resolve(__dirname, 'src/main/host/cli.ts'),
+          // A WXR import reads and converts in this worker thread (importing/wxrInWorker.ts).
+          wxrWorker: resolve(__dirname, 'src/main/importing/wxrWorker.ts'),
         },
       },
     },

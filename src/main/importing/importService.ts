@@ -9,8 +9,7 @@ import type { Db } from '../db/open';
 import type { ImportItem } from './importItem';
 import type { ImportWriter } from './importWriter';
 import { jsonLineToImport } from './jsonLinesItem';
-import { readWxr } from './wxrReader';
-import { wxrToImport } from './wxrItem';
+import { readWxrInWorker } from './wxrInWorker';
 
 const MAX_PROBLEMS = 200;
 /**
@@ -22,15 +21,17 @@ const BATCH = 2000;
 const REPORT_EVERY_MS = 250;
 
 /**
- * Imports WordPress exports and JSON Lines, streaming: a chunk is parsed, its articles written in one
- * transaction (each in its own savepoint, so one bad article never takes the others with it), progress
- * reported with counts and time left, and cancellation checked between chunks.
+ * Imports WordPress exports and JSON Lines, streaming: articles are written a batch per transaction (one bad
+ * article never takes the others with it), progress reported with counts and time left, and cancellation
+ * checked between chunks. A WordPress export is read and its HTML converted in a worker thread, at most one
+ * batch ahead, while this thread writes; items keep their file order, and a malformed one is reported with
+ * its position and skipped.
  */
 export function createImportService(
   db: Db,
   bus: EventBus,
   writer: ImportWriter,
-  /** A converter per import (one reused DOM), closed when the import ends. */
+  /** A converter per JSON Lines import, closed when it ends (a WXR import converts in its reading thread). */
   makeConverter: () => Promise<{ convert(html: string): BodyDoc; close(): void }>,
   batchSize: number = BATCH,
 ) {
@@ -89,13 +90,12 @@ export function createImportService(
       });
     };
 
+    /** Reading and HTML conversion run in a worker thread (wxrInWorker.ts) while this thread writes. */
     async function runWxr(): Promise<void> {
       let batch: { position: string; item: ImportItem }[] = [];
       let bytesRead = 0;
-      for await (const chunk of readWxr(path, abort.signal)) {
-        for (const wxr of chunk.items) {
-          const position = `item ${wxr.index + 1} (line ${wxr.line})`;
-          const outcome = wxrToImport(wxr, chunk.authors, toBody);
+      for await (const chunk of readWxrInWorker(path, batchSize, abort.signal)) {
+        for (const { position, outcome } of chunk.entries) {
           if (outcome.kind === 'item') batch.push({ position, item: outcome.item });
           else if (outcome.kind === 'ignored') progress.ignored++;
           else problem(position, outcome.reason);
@@ -106,8 +106,8 @@ export function createImportService(
           batch = [];
           progress.bytesDone = bytesRead;
           report();
+          await new Promise((resolve) => setImmediate(resolve));
         }
-        await new Promise((resolve) => setImmediate(resolve));
       }
       // Cancelled: what was read but not yet written is dropped, like the rest of the file.
       if (!abort.signal.aborted) writeBatch(batch);
@@ -140,10 +140,11 @@ export function createImportService(
       stream.destroy();
     }
 
-    const done = makeConverter()
-      .then((made) => {
-        converter = made;
-        return format === 'wxr' ? runWxr() : runJsonLines();
+    const done = Promise.resolve()
+      .then(async () => {
+        if (format === 'wxr') return runWxr();
+        converter = await makeConverter();
+        return runJsonLines();
       })
       .then(() => {
         progress.state = abort.signal.aborted ? 'cancelled' : 'done';

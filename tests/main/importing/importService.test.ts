@@ -61,6 +61,49 @@ describe('importing a WordPress export (WXR)', () => {
     core.close();
   });
 
+  it('fails with the reason when the export cannot be read, and writes nothing', async () => {
+    const dir = tempDir();
+    const core = startCore({ dataDir: join(dir, 'app'), transport: 'host', version: 'test' });
+    // A folder passes the size check, then fails in the reading thread.
+    const report = await core.services.importing.start(dir, 'wxr').done;
+    expect(report).toMatchObject({ state: 'failed', created: 0, message: expect.stringMatching(/EISDIR/) });
+    expect(core.services.listing.count({})).toBe(0);
+    core.close();
+  });
+
+  it('keeps file order and each item’s outcome while reading runs ahead of writing in its own thread', async () => {
+    const dir = tempDir();
+    const item = (i: number, extra = '') =>
+      `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>Texte ${i}</p>${extra}]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:${String(i % 60).padStart(2, '0')}</wp:post_date_gmt><wp:status>${i % 97 === 5 ? 'weird' : 'publish'}</wp:status><wp:post_type>${i % 101 === 7 ? 'page' : 'post'}</wp:post_type></item>\n`;
+    const file = join(dir, 'ordered.xml');
+    writeFileSync(
+      file,
+      `<rss><channel>${Array.from({ length: 1500 }, (_, i) => item(i, '<b>x'.repeat(i % 3))).join('')}</channel></rss>`,
+    );
+    const core = startCore({ dataDir: join(dir, 'app'), transport: 'host', version: 'test' });
+    // Batches of 100: the reading thread may be at most one batch ahead of the writes.
+    const importing = createImportService(
+      core.db,
+      core.bus,
+      createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db)),
+      async () => ({ convert: htmlToBody, close: () => {} }),
+      100,
+    );
+    const report = await importing.start(file, 'wxr').done;
+    const bad = Array.from({ length: 1500 }, (_, i) => i).filter((i) => i % 97 === 5 && i % 101 !== 7);
+    const pages = Array.from({ length: 1500 }, (_, i) => i).filter((i) => i % 101 === 7);
+    expect(report).toMatchObject({
+      state: 'done',
+      created: 1500 - bad.length - pages.length,
+      ignored: pages.length,
+    });
+    expect(report.problems.map((p) => p.position.replace(/ \(line \d+\)$/, ''))).toEqual(
+      bad.map((i) => `item ${i + 1}`),
+    );
+    expect(report.problems[0]!.message).toMatch(/weird/);
+    core.close();
+  });
+
   it('streams a large export with progress, and can be cancelled', async () => {
     const dir = tempDir();
     const item = (i: number) =>

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WxrEntry, WxrWorkerInput, WxrWorkerMessage } from './wxrWorkerProtocol';
+
+/**
+ * The reading thread's script. Built, it is out/main/wxrWorker.js (an entry of its own in
+ * electron.vite.config.ts) beside the entry or one folder above the chunk this code landed in. Run from
+ * source (tests, benches), it is wxrWorker.ts, loaded through tsx as the rest of the source is.
+ */
+export function startWxrWorker(input: WxrWorkerInput): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+    const script = join(dirname(here), 'wxrWorker.ts');
+    return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`, {
+      eval: true,
+      workerData: input,
+    });
+  }
+  const script = [join(dirname(here), 'wxrWorker.js'), join(dirname(here), '..', 'wxrWorker.js')].find((p) =>
+    existsSync(p),
+  );
+  if (!script) throw new Error('The WXR reader (wxrWorker.js) is missing from this build.');
+  return new Worker(script, { workerData: input });
+}
+
+/**
+ * A WXR file's items with their outcomes, read and converted in a worker thread while the caller writes:
+ * in file order, in the groups the reader made, with the bytes read so far. At most `ahead` items wait
+ * between the threads. Stopping the iteration (or the signal) ends the thread; its failure is thrown here.
+ */
+export async function* readWxrInWorker(
+  path: string,
+  ahead: number,
+  signal?: AbortSignal,
+): AsyncGenerator<{ entries: WxrEntry[]; bytesRead: number }> {
+  const worker = startWxrWorker({ path, ahead: Math.max(1, ahead) });
+  const queue: WxrWorkerMessage[] = [];
+  let failure: Error | undefined;
+  let exited = false;
+  let notify: (() => void) | undefined;
+  const wake = (): void => {
+    notify?.();
+    notify = undefined;
+  };
+  worker.on('message', (message: WxrWorkerMessage) => {
+    queue.push(message);
+    wake();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    wake();
+  });
+  const stop = (): void => void worker.terminate();
+  signal?.addEventListener('abort', stop);
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failure) throw failure;
+        if (exited) throw new Error('The WXR reader stopped before the end of the file.');
+        if (signal?.aborted) return;
+        await new Promise<void>((resolve) => (notify = resolve));
+        continue;
+      }
+      if (message.kind === 'failed') throw new Error(message.message);
+      if (message.kind === 'end') {
+        yield { entries: [], bytesRead: message.bytesRead };
+        return;
+      }
+      worker.postMessage(message.entries.length);
+      yield { entries: message.entries, bytesRead: message.bytesRead };
+    }
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { readWxrInWorker, startWxrWorker } from '../../../src/main/importing/wxrInWorker';
+import type { WxrWorkerMessage } from '../../../src/main/importing/wxrWorkerProtocol';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+
+/** About 2 MB of posts: eight of the reader's 256 KB chunks, each holding items. */
+function exportFile(): string {
+  const item = (i: number) =>
+    `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>${'Texte '.repeat(100)}${i}</p>]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n`;
+  const file = join(tempDir(), 'export.xml');
+  writeFileSync(
+    file,
+    `<rss><channel>${Array.from({ length: 2500 }, (_, i) => item(i)).join('')}</channel></rss>`,
+  );
+  return file;
+}
+
+it('reads no further ahead than it was allowed until the writer takes what was sent', async () => {
+  const worker = startWxrWorker({ path: exportFile(), ahead: 1 });
+  const received: WxrWorkerMessage[] = [];
+  let arrived: (() => void) | undefined;
+  worker.on('message', (message: WxrWorkerMessage) => {
+    received.push(message);
+    arrived?.();
+  });
+  const nextMessage = () => new Promise<void>((resolve) => (arrived = resolve));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+  try {
+    if (received.length === 0) await nextMessage();
+    await settle();
+    // One chunk's items, then it waits: the other seven chunks are not read.
+    expect(received).toHaveLength(1);
+    const first = received[0]!;
+    expect(first.kind).toBe('items');
+    const second = nextMessage();
+    worker.postMessage(first.kind === 'items' ? first.entries.length : 0);
+    await second;
+    await settle();
+    expect(received).toHaveLength(2);
+  } finally {
+    await worker.terminate();
+  }
+}, 30_000);
+
+it('hands over every item in file order, and can be left part way', async () => {
+  const file = exportFile();
+  const positions: string[] = [];
+  for await (const chunk of readWxrInWorker(file, 100))
+    positions.push(...chunk.entries.map((e) => e.position));
+  expect(positions).toHaveLength(2500);
+  expect(positions.map((p) => Number(/^item (\d+)/.exec(p)![1]))).toEqual(
+    Array.from({ length: 2500 }, (_, i) => i + 1),
+  );
+  let taken = 0;
+  for await (const chunk of readWxrInWorker(file, 100)) {
+    taken += chunk.entries.length;
+    if (taken > 0) break;
+  }
+  expect(taken).toBeGreaterThan(0);
+}, 30_000);
