@@ -6,7 +6,6 @@ import { wordChanges } from '../../shared/text/wordDiff';
 import { countWordRuns } from '../../shared/text/wordRuns';
 import type { Db } from '../db/open';
 import { bodyText } from '../search/searchText';
-import { decodeBlock, encodeBlock } from './blockCodec';
 
 /** Typing saves that follow each other closer than this stay one revision... */
 export const PAUSE_MS = 60_000;
@@ -142,8 +141,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
              @saved_by, @words_added, @words_removed, @started_at, @created_at)`,
   );
   const blockByHash = db.prepare<[Buffer], { id: number }>('SELECT id FROM revision_blocks WHERE hash = ?');
-  const addBlock = db.prepare<[Buffer, string | Buffer]>(
-    'INSERT INTO revision_blocks (hash, json) VALUES (?, ?)',
+  const addBlock = db.prepare<[Buffer, string]>('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)');
+  const addNewBlock = db.prepare<[Buffer, string], { id: number }>(
+    'INSERT INTO revision_blocks (hash, json) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id',
   );
   // The fields of the nearest earlier revision that stored them (a revision stores '' when they did not change).
   const fieldsBefore = db
@@ -166,13 +166,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   const authorIdsOf = db
     .prepare<[string], number>('SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position')
     .pluck();
-  const storedBlock = db
-    .prepare<[number], string | Buffer>('SELECT json FROM revision_blocks WHERE id = ?')
-    .pluck();
-  const blockJson = (id: number): string | undefined => {
-    const stored = storedBlock.get(id);
-    return stored === undefined ? undefined : decodeBlock(stored);
-  };
+  const blockJson = db.prepare<[number], string>('SELECT json FROM revision_blocks WHERE id = ?').pluck();
   const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
   );
@@ -186,18 +180,21 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
    * import of a million articles paid on every block once the index outgrew the cache. Keyed by article, an
    * article's blocks sit together and, with time-ordered ids, new articles append at the index's right edge.
    * Blocks stored before (keyed by the hash alone) are still found, by their old key, when nothing matches.
+   * `fresh`: the article has no blocks yet (its first revision is being written), so each is inserted without
+   * being looked up first.
    */
-  function storeBody(articleId: string, body: BodyDoc): number[] | null {
+  function storeBody(articleId: string, body: BodyDoc, fresh = false): number[] | null {
     if (!body.content) return null;
     const owner = ownerBytes(articleId);
     return body.content.map((node) => {
       const json = JSON.stringify(node);
       const digest = hash('sha256', json, 'buffer');
       const key = Buffer.concat([owner, digest.subarray(0, BLOCK_HASH_BYTES)]);
+      if (fresh) return addNewBlock.get(key, json)?.id ?? blockByHash.get(key)!.id;
       return (
         blockByHash.get(key)?.id ??
         blockByHash.get(digest.subarray(0, 16))?.id ??
-        Number(addBlock.run(key, encodeBlock(json)).lastInsertRowid)
+        Number(addBlock.run(key, json).lastInsertRowid)
       );
     });
   }
@@ -208,7 +205,12 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
    * both sides leaves the multiset difference that wordChanges counts unchanged. A save that edits one
    * paragraph of a long article then reads and tokenizes that paragraph, not the whole article twice.
    */
-  function changesSince(base: StoredRevision, input: RevisionInput, ids: number[] | null) {
+  function changesSince(
+    base: StoredRevision,
+    baseFields: string,
+    input: RevisionInput,
+    ids: number[] | null,
+  ) {
     const { headline, body, ...rest } = input.fields;
     if (base.body_blocks === null) return wordChanges(textOf(base), readableText(headline, body, rest));
     const unmatched = new Map<number, number>();
@@ -222,10 +224,10 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     });
     const removedBlocks: PmNode[] = [];
     for (const [id, left] of unmatched) {
-      const json = blockJson(id) ?? '{"type":"paragraph"}';
+      const json = blockJson.get(id) ?? '{"type":"paragraph"}';
       for (let n = 0; n < left; n++) removedBlocks.push(JSON.parse(json) as PmNode);
     }
-    const { headline: baseHeadline, rest: baseRest } = smallFieldsOf(base);
+    const { headline: baseHeadline, rest: baseRest } = smallFieldsOf(base, baseFields);
     return wordChanges(
       readableText(baseHeadline, { type: 'doc', content: removedBlocks }, baseRest),
       readableText(headline, { type: 'doc', content: addedBlocks }, rest),
@@ -238,7 +240,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     if (ids === null) return { type: 'doc' };
     return {
       type: 'doc',
-      content: ids.map((id) => JSON.parse(blockJson(id) ?? '{"type":"paragraph"}') as PmNode),
+      content: ids.map((id) => JSON.parse(blockJson.get(id) ?? '{"type":"paragraph"}') as PmNode),
     };
   }
 
@@ -248,8 +250,11 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     return fieldsBefore.get(row.article_id, row.revision) ?? '{}';
   }
 
-  function smallFieldsOf(row: StoredRevision): { headline: string; rest: Partial<ArticleFields> } {
-    const { headline, body: _b, ...rest } = JSON.parse(fieldsOf(row)) as Partial<ArticleFields>;
+  function smallFieldsOf(
+    row: StoredRevision,
+    fields: string = fieldsOf(row),
+  ): { headline: string; rest: Partial<ArticleFields> } {
+    const { headline, body: _b, ...rest } = JSON.parse(fields) as Partial<ArticleFields>;
     return { headline: headline ?? row.headline, rest };
   }
 
@@ -302,7 +307,12 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     const row = implied(articleId, revision);
     if (!row) return;
     const body = JSON.parse(row.body) as BodyDoc;
-    insert.run({ ...row, headline: '', body: '', body_blocks: JSON.stringify(storeBody(articleId, body)) });
+    insert.run({
+      ...row,
+      headline: '',
+      body: '',
+      body_blocks: JSON.stringify(storeBody(articleId, body, true)),
+    });
   }
 
   function load(row: StoredRevision): LoadedRevision {
@@ -341,8 +351,9 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     // only when they do.
     const fields = canonicalFields(headline, rest);
     // A first revision (a new article) adds every word: no diff to make.
+    const baseFields = base ? fieldsOf(base) : undefined;
     const words = base
-      ? changesSince(base, input, ids)
+      ? changesSince(base, baseFields!, input, ids)
       : { added: countWordRuns(readableText(headline, body, rest)), removed: 0 };
     insert.run({
       article_id: input.articleId,
@@ -351,7 +362,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       body: '',
       body_blocks: JSON.stringify(ids),
       body_schema_version: input.bodySchemaVersion,
-      fields: base && fieldsOf(base) === fields ? '' : fields,
+      fields: baseFields === fields ? '' : fields,
       kind: input.kind,
       saved_by: savedBy,
       words_added: words.added,
@@ -386,7 +397,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
         } else for (const id of (JSON.parse(row.body_blocks) as number[] | null) ?? []) blockIds.add(id);
       }
       for (const id of blockIds) {
-        const json = blockJson(id);
+        const json = blockJson.get(id);
         if (json !== undefined && mentions(json)) found.push(JSON.parse(json) as PmNode);
       }
       return found;

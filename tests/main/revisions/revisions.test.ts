@@ -6,7 +6,6 @@ import { createEventBus } from '../../../src/main/core/eventBus';
 import { openDatabase } from '../../../src/main/db/open';
 import { createMediaStore } from '../../../src/main/media/mediaStore';
 import { createRevisionService } from '../../../src/main/revisions/revisionService';
-import { decodeBlock } from '../../../src/main/revisions/blockCodec';
 import { PAUSE_MS } from '../../../src/main/revisions/revisionStore';
 import { createTermService } from '../../../src/main/taxonomy/termService';
 import type { ArticleFields, BodyDoc } from '../../../src/shared/domain/article';
@@ -127,19 +126,15 @@ describe('revisions', () => {
     articles.save({ id: b.id, baseRevision: 1, kind: 'explicit', fields: fields({ body: body(shared) }) });
     // The shared paragraph is stored once per article.
     expect(blocks()).toBe(empty + 4);
-    // A store written before blocks were keyed by article: its keys were the first 16 bytes of the hash, and
-    // it kept each block's JSON as text.
+    // A store written before blocks were keyed by article: its keys were the first 16 bytes of the hash.
     for (const row of db.prepare('SELECT id, json FROM revision_blocks').all() as {
       id: number;
-      json: string | Buffer;
-    }[]) {
-      const json = decodeBlock(row.json);
-      db.prepare('UPDATE OR IGNORE revision_blocks SET hash = ?, json = ? WHERE id = ?').run(
-        createHash('sha256').update(json).digest().subarray(0, 16),
-        json,
+      json: string;
+    }[])
+      db.prepare('UPDATE OR IGNORE revision_blocks SET hash = ? WHERE id = ?').run(
+        createHash('sha256').update(row.json).digest().subarray(0, 16),
         row.id,
       );
-    }
     const before = blocks();
     const next = articles.save({
       id: a.id,
