@@ -63,12 +63,16 @@ interface Span {
   end: number;
 }
 
-// Words repeat (Zipf): each distinct written word is folded once.
-const foldedWords = new Map<string, string>();
-function foldWord(word: string): string {
+// Words repeat (Zipf): each distinct written word is folded once, and whether it folds to exactly one word
+// of the tokenizer's (almost always) is remembered with it.
+const foldedWords = new Map<string, string | null>();
+/** The written word folded, or null when it does not fold to exactly one word. */
+function foldWord(word: string): string | null {
   let folded = foldedWords.get(word);
   if (folded === undefined) {
-    folded = foldForIndex(word);
+    const whole = foldForIndex(word);
+    const parts = whole.match(WORD);
+    folded = parts?.length === 1 && parts[0]!.length === whole.length ? whole : null;
     if (foldedWords.size >= 100_000) foldedWords.clear();
     foldedWords.set(word, folded);
   }
@@ -91,22 +95,28 @@ function collectSpans(
   out: { spans: Span[]; words: Span[] },
   /** False when the line cannot match (see mayMatch): its words are only counted, never folded. */
   canMatch = true,
+  /** A snippet's window: stop once it holds `size` words from `lead` words before the first match. */
+  window?: { lead: number; size: number },
 ): void {
+  let firstHit = out.spans.length === 0 ? -1 : out.words.findIndex((w) => w.start === out.spans[0]!.start);
   for (const m of text.slice(from, to).matchAll(WRITTEN_WORD)) {
     const start = from + m.index;
     if (!canMatch) {
       out.words.push({ start, end: start + m[0].length });
-      continue;
+    } else {
+      const folded = foldWord(m[0]);
+      if (folded !== null) {
+        const span = { start, end: start + m[0].length };
+        out.words.push(span);
+        if (matcher.matches(folded)) out.spans.push(span);
+      } else {
+        collectFolded(text, start, start + m[0].length, matcher, out);
+      }
+      if (firstHit < 0 && out.spans.length > 0) firstHit = out.words.indexOf(out.spans[0]!);
     }
-    const folded = foldWord(m[0]);
-    const parts = folded.match(WORD);
-    if (parts?.length === 1 && parts[0]!.length === folded.length) {
-      const span = { start, end: start + m[0].length };
-      out.words.push(span);
-      if (matcher.matches(folded)) out.spans.push(span);
-    } else if (parts) {
-      collectFolded(text, start, start + m[0].length, matcher, out);
-    }
+    // A long paragraph is cut only as far as the window reaches.
+    if (window && firstHit >= 0 && out.words.length > Math.max(0, firstHit - window.lead) + window.size)
+      return;
   }
 }
 
@@ -200,7 +210,10 @@ export function snippet(text: string, matcher: WordMatcher, size = 30): TextRun[
     let hitWord = -1;
     let last = first;
     for (; last < lines.length; last++) {
-      collectSpans(text, lines[last]!.at, lines[last]!.end, matcher, { spans, words }, may(last));
+      collectSpans(text, lines[last]!.at, lines[last]!.end, matcher, { spans, words }, may(last), {
+        lead,
+        size,
+      });
       if (hitWord < 0 && spans.length > 0) hitWord = words.findIndex((w) => w.start === spans[0]!.start);
       if (hitWord >= 0 && words.length > Math.max(0, hitWord - lead) + size) break;
       // No line after this one can match: the words so far are enough for an opening window.

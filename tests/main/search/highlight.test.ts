@@ -52,6 +52,11 @@ describe('snippets', () => {
     expect(highlightAll('', matcher('sur'))).toEqual([]);
   });
 
+  it('cuts a long paragraph only as far as the window, with the ellipsis after it', () => {
+    const text = `${words('a', 5)} grève ${words('b', 400)} grève ${words('c', 5)}`;
+    expect(shown(snippet(text, matcher('greve')))).toBe(`${words('a', 5)} [grève] ${words('b', 24)} …`);
+  });
+
   it('matches Arabic with tashkeel and prefixes, and marks whole written words', () => {
     expect(shown(highlightAll('أَحْمَدُ في المدرسة', matcher('احمد')))).toBe('[أَحْمَدُ] في المدرسة');
     expect(shown(snippet('Le réchauffement climatique.', matcher('climat*')))).toBe(
