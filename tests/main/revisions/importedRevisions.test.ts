@@ -129,6 +129,27 @@ describe('an imported article’s first revision', () => {
     expect(restored.tagIds).toEqual(a.tagIds);
   });
 
+  it('is kept when the site’s copy overwrites the article (a sync save), so the imported text can be restored', () => {
+    const { core, importOne, fieldsOf } = setup();
+    const a = importOne();
+    const { articles, revisions } = core.services;
+    // What the publisher does when it takes the site's text over an unchanged local copy.
+    const synced = articles.save({
+      id: a.id,
+      baseRevision: 1,
+      kind: 'sync',
+      fields: fieldsOf(a, { headline: 'Grève à la SNCF : accord', body: body('Un accord a été trouvé.') }),
+    });
+    expect(revisions.list(a.id, 10).map((r) => [r.revision, r.kind])).toEqual([
+      [2, 'sync'],
+      [1, 'import'],
+    ]);
+    const diff = Object.fromEntries(revisions.compare(a.id, 1, 2).map((d) => [d.field, d]));
+    expect(diff.headline).toMatchObject({ before: 'Grève à la SNCF', after: 'Grève à la SNCF : accord' });
+    expect(diff.body!.before).toContain('deuxième semaine');
+    expect(revisions.restore(a.id, 1, synced.revision)).toMatchObject({ body: body(...PARAGRAPHS) });
+  });
+
   it('is looked through by blocksMentioning before and after the first save', () => {
     const { core, importOne, fieldsOf } = setup();
     const a = importOne({ body: body('Un passage marqué mark-7f3a à retrouver.', 'Autre chose.') });
