@@ -26,8 +26,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/app/main.ts'),
           host: resolve(__dirname, 'src/main/host/cli.ts'),
-          // A WXR import reads and converts in this worker thread (importing/wxrInWorker.ts).
-          wxrWorker: resolve(__dirname, 'src/main/importing/wxrWorker.ts'),
+          // An import reads its file and converts HTML in this worker thread (importing/readInThread.ts).
+          readerThread: resolve(__dirname, 'src/main/importing/readerThread.ts'),
         },
       },
     },

@@ -29,7 +29,6 @@ import { createPreviewService, type PreviewService } from '../publishing/preview
 import { createSiteService, type SiteService } from '../publishing/siteService';
 import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
-import { htmlToBody } from '../content/bodyHtml';
 import { createThreadService, type ThreadService } from '../comments/threadService';
 import { personOf, type PersonRef } from '../../shared/domain/people';
 import { createReviewMarkGuard, type SaveGuard } from '../review/reviewMarkGuard';
@@ -159,13 +158,7 @@ export function createServices(ctx: ServiceContext): Services {
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook]),
     exporting: createExportService(articles, search),
-    importing: createImportService(
-      ctx.db,
-      ctx.bus,
-      createImportWriter(ctx.db, terms, indexer),
-      // One converter for all: content/bodyHtml keeps a single inert DOM window for the whole process.
-      async () => ({ convert: htmlToBody, close: () => {} }),
-    ),
+    importing: createImportService(ctx.db, ctx.bus, createImportWriter(ctx.db, terms, indexer)),
     backups: {
       list: () => listBackups(ctx.dataDir),
       create: () => createBackup(ctx.db, ctx.dataDir),

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { BodyDoc } from '../../shared/domain/article';
+import { statSync } from 'node:fs';
 import type { ImportProgress } from '../../shared/domain/importing';
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
 import type { ImportItem } from './importItem';
 import type { ImportWriter } from './importWriter';
-import { jsonLineToImport } from './jsonLinesItem';
-import { readWxrInWorker } from './wxrInWorker';
+import { readInThread } from './readInThread';
 
 const MAX_PROBLEMS = 200;
 /**
@@ -23,18 +20,11 @@ const REPORT_EVERY_MS = 250;
 /**
  * Imports WordPress exports and JSON Lines, streaming: articles are written a batch per transaction (one bad
  * article never takes the others with it), progress reported with counts and time left, and cancellation
- * checked between chunks. A WordPress export is read and its HTML converted in a worker thread, at most one
- * batch ahead, while this thread writes; items keep their file order, and a malformed one is reported with
- * its position and skipped.
+ * checked between chunks. The file is read and its HTML converted in a worker thread, at most one batch
+ * ahead, while this thread writes; items keep their file order, and a malformed one is reported with its
+ * position and skipped.
  */
-export function createImportService(
-  db: Db,
-  bus: EventBus,
-  writer: ImportWriter,
-  /** A converter per JSON Lines import, closed when it ends (a WXR import converts in its reading thread). */
-  makeConverter: () => Promise<{ convert(html: string): BodyDoc; close(): void }>,
-  batchSize: number = BATCH,
-) {
+export function createImportService(db: Db, bus: EventBus, writer: ImportWriter, batchSize: number = BATCH) {
   const jobs = new Map<string, AbortController>();
 
   function start(path: string, format: 'wxr' | 'jsonl'): { jobId: string; done: Promise<ImportProgress> } {
@@ -58,11 +48,6 @@ export function createImportService(
       failed: 0,
       remainingMs: null,
       problems: [],
-    };
-    let converter: { convert(html: string): BodyDoc; close(): void } | undefined;
-    const toBody = (html: string): BodyDoc => {
-      if (!converter) throw new Error('The HTML converter is not ready.');
-      return converter.convert(html);
     };
     const started = Date.now();
     let lastReport = 0;
@@ -90,11 +75,11 @@ export function createImportService(
       });
     };
 
-    /** Reading and HTML conversion run in a worker thread (wxrInWorker.ts) while this thread writes. */
-    async function runWxr(): Promise<void> {
+    /** Reading and HTML conversion run in a worker thread (readInThread.ts) while this thread writes. */
+    async function run(): Promise<void> {
       let batch: { position: string; item: ImportItem }[] = [];
       let bytesRead = 0;
-      for await (const chunk of readWxrInWorker(path, batchSize, abort.signal)) {
+      for await (const chunk of readInThread(path, format, batchSize, abort.signal)) {
         for (const { position, outcome } of chunk.entries) {
           if (outcome.kind === 'item') batch.push({ position, item: outcome.item });
           else if (outcome.kind === 'ignored') progress.ignored++;
@@ -114,38 +99,7 @@ export function createImportService(
       progress.bytesDone = bytesRead;
     }
 
-    async function runJsonLines(): Promise<void> {
-      const stream = createReadStream(path, { encoding: 'utf8' });
-      const lines = createInterface({ input: stream, crlfDelay: Infinity });
-      let number = 0;
-      let batch: { position: string; item: ImportItem }[] = [];
-      for await (const line of lines) {
-        number++;
-        if (abort.signal.aborted) break;
-        if (!line.trim()) continue;
-        const outcome = jsonLineToImport(line, toBody);
-        if ('item' in outcome) batch.push({ position: `line ${number}`, item: outcome.item });
-        else problem(`line ${number}`, outcome.reason);
-        if (batch.length >= batchSize) {
-          writeBatch(batch);
-          batch = [];
-          progress.bytesDone = stream.bytesRead;
-          report();
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
-      writeBatch(batch);
-      progress.bytesDone = stream.bytesRead;
-      lines.close();
-      stream.destroy();
-    }
-
-    const done = Promise.resolve()
-      .then(async () => {
-        if (format === 'wxr') return runWxr();
-        converter = await makeConverter();
-        return runJsonLines();
-      })
+    const done = run()
       .then(() => {
         progress.state = abort.signal.aborted ? 'cancelled' : 'done';
         if (progress.state === 'done') progress.bytesDone = progress.bytesTotal;
@@ -155,7 +109,6 @@ export function createImportService(
         progress.message = (error as Error).message;
       })
       .then(() => {
-        converter?.close();
         jobs.delete(jobId);
         report(true);
         if (progress.created > 0) bus.emit('articles:imported', { count: progress.created });

@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlToBody } from '../../../src/main/content/bodyHtml';
 import { startCore } from '../../../src/main/core/startCore';
 import { createImportService } from '../../../src/main/importing/importService';
 import { createImportWriter } from '../../../src/main/importing/importWriter';
@@ -86,7 +85,6 @@ describe('importing a WordPress export (WXR)', () => {
       core.db,
       core.bus,
       createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db)),
-      async () => ({ convert: htmlToBody, close: () => {} }),
       100,
     );
     const report = await importing.start(file, 'wxr').done;
@@ -195,7 +193,6 @@ describe('importing in batches', () => {
       core.db,
       core.bus,
       createImportWriter(core.db, terms, createSearchIndexer(core.db)),
-      async () => ({ convert: htmlToBody, close: () => {} }),
       500,
     );
 

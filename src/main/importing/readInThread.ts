@@ -3,42 +3,43 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WxrEntry, WxrWorkerInput, WxrWorkerMessage } from './wxrWorkerProtocol';
+import type { ReadEntry, ReaderInput, ReaderMessage } from './readerProtocol';
 
 /**
- * The reading thread's script. Built, it is out/main/wxrWorker.js (an entry of its own in
+ * The reading thread's script. Built, it is out/main/readerThread.js (an entry of its own in
  * electron.vite.config.ts) beside the entry or one folder above the chunk this code landed in. Run from
- * source (tests, benches), it is wxrWorker.ts, loaded through tsx as the rest of the source is.
+ * source (tests, benches), it is readerThread.ts, loaded through tsx as the rest of the source is.
  */
-export function startWxrWorker(input: WxrWorkerInput): Worker {
+export function startReaderThread(input: ReaderInput): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
-    const script = join(dirname(here), 'wxrWorker.ts');
+    const script = join(dirname(here), 'readerThread.ts');
     return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`, {
       eval: true,
       workerData: input,
     });
   }
-  const script = [join(dirname(here), 'wxrWorker.js'), join(dirname(here), '..', 'wxrWorker.js')].find((p) =>
-    existsSync(p),
+  const script = [join(dirname(here), 'readerThread.js'), join(dirname(here), '..', 'readerThread.js')].find(
+    (p) => existsSync(p),
   );
-  if (!script) throw new Error('The WXR reader (wxrWorker.js) is missing from this build.');
+  if (!script) throw new Error('The import reader (readerThread.js) is missing from this build.');
   return new Worker(script, { workerData: input });
 }
 
 /**
- * A WXR file's items with their outcomes, read and converted in a worker thread while the caller writes:
+ * A WXR or JSON Lines file's items with their outcomes, read and converted in a worker thread while the caller writes:
  * in file order, in the groups the reader made, with the bytes read so far. At most `ahead` items wait
  * between the threads. Stopping the iteration (or the signal) ends the thread; its failure is thrown here.
  */
-export async function* readWxrInWorker(
+export async function* readInThread(
   path: string,
+  format: ReaderInput['format'],
   ahead: number,
   signal?: AbortSignal,
-): AsyncGenerator<{ entries: WxrEntry[]; bytesRead: number }> {
-  const worker = startWxrWorker({ path, ahead: Math.max(1, ahead) });
-  const queue: WxrWorkerMessage[] = [];
+): AsyncGenerator<{ entries: ReadEntry[]; bytesRead: number }> {
+  const worker = startReaderThread({ path, format, ahead: Math.max(1, ahead) });
+  const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
   let exited = false;
   let notify: (() => void) | undefined;
@@ -46,7 +47,7 @@ export async function* readWxrInWorker(
     notify?.();
     notify = undefined;
   };
-  worker.on('message', (message: WxrWorkerMessage) => {
+  worker.on('message', (message: ReaderMessage) => {
     queue.push(message);
     wake();
   });
@@ -64,9 +65,10 @@ export async function* readWxrInWorker(
     for (;;) {
       const message = queue.shift();
       if (!message) {
-        if (failure) throw failure;
-        if (exited) throw new Error('The WXR reader stopped before the end of the file.');
+        // A cancelled import ends the thread: its exit is no failure.
         if (signal?.aborted) return;
+        if (failure) throw failure;
+        if (exited) throw new Error('The import reader stopped before the end of the file.');
         await new Promise<void>((resolve) => (notify = resolve));
         continue;
       }

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { readWxrInWorker, startWxrWorker } from '../../../src/main/importing/wxrInWorker';
-import type { WxrWorkerMessage } from '../../../src/main/importing/wxrWorkerProtocol';
+import { readInThread, startReaderThread } from '../../../src/main/importing/readInThread';
+import type { ReaderMessage } from '../../../src/main/importing/readerProtocol';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -20,10 +20,10 @@ function exportFile(): string {
 }
 
 it('reads no further ahead than it was allowed until the writer takes what was sent', async () => {
-  const worker = startWxrWorker({ path: exportFile(), ahead: 1 });
-  const received: WxrWorkerMessage[] = [];
+  const worker = startReaderThread({ path: exportFile(), format: 'wxr', ahead: 1 });
+  const received: ReaderMessage[] = [];
   let arrived: (() => void) | undefined;
-  worker.on('message', (message: WxrWorkerMessage) => {
+  worker.on('message', (message: ReaderMessage) => {
     received.push(message);
     arrived?.();
   });
@@ -49,14 +49,14 @@ it('reads no further ahead than it was allowed until the writer takes what was s
 it('hands over every item in file order, and can be left part way', async () => {
   const file = exportFile();
   const positions: string[] = [];
-  for await (const chunk of readWxrInWorker(file, 100))
+  for await (const chunk of readInThread(file, 'wxr', 100))
     positions.push(...chunk.entries.map((e) => e.position));
   expect(positions).toHaveLength(2500);
   expect(positions.map((p) => Number(/^item (\d+)/.exec(p)![1]))).toEqual(
     Array.from({ length: 2500 }, (_, i) => i + 1),
   );
   let taken = 0;
-  for await (const chunk of readWxrInWorker(file, 100)) {
+  for await (const chunk of readInThread(file, 'wxr', 100)) {
     taken += chunk.entries.length;
     if (taken > 0) break;
   }

@@ -1,0 +1,25 @@
+import type { ImportItem } from './importItem';
+
+/** What the reading thread is started with. */
+export interface ReaderInput {
+  path: string;
+  format: 'wxr' | 'jsonl';
+  /** How many items it may send before the main thread says it took them. */
+  ahead: number;
+}
+
+/** What became of one item of the file: an article, nothing (a page, a menu), or a reason to skip it. */
+export type ReadOutcome =
+  { kind: 'item'; item: ImportItem } | { kind: 'ignored' } | { kind: 'malformed'; reason: string };
+
+/** One item read, in file order, with where it is in the file ("item 4 (line 120)", "line 12"). */
+export interface ReadEntry {
+  position: string;
+  outcome: ReadOutcome;
+}
+
+/** From the reading thread; the main thread answers each `items` with how many it took (a number). */
+export type ReaderMessage =
+  | { kind: 'items'; entries: ReadEntry[]; bytesRead: number }
+  | { kind: 'end'; bytesRead: number }
+  | { kind: 'failed'; message: string };
