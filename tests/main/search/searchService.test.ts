@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFields } from '../../../src/main/articles/articleService';
 import { startCore, type Core } from '../../../src/main/core/startCore';
+import { matchOf } from '../../../src/main/search/searchService';
 import type { ArticleFields, BodyDoc } from '../../../src/shared/domain/article';
 import type { SearchHit } from '../../../src/shared/domain/search';
 import { useTempDirs } from '../../support/tempDir';
@@ -105,6 +106,25 @@ describe('searching the archive', () => {
     expect(ids({ from: now - 60_000, to: now + 60_000 })).toHaveLength(2);
     expect(ids({ to: now - 60_000 })).toEqual([]);
     expect(core.services.search.count({ query: 'petrole' })).toBe(2);
+    core.close();
+  });
+
+  it('finds by filters or a date range alone, reading the every-document word only when nothing else narrows', () => {
+    const core = open();
+    const fr = write(core, { headline: 'Conseil municipal' });
+    const ar = write(core, { language: 'ar', headline: 'مجلس البلدية' });
+    const now = Date.now();
+    // Beside a filter, the word in every document would be a whole-archive posting list to walk per page.
+    expect(matchOf({ query: '', language: 'ar' }).match).toBe('facets : xlangar');
+    expect(matchOf({ query: '', from: now - 60_000 }).match).toBe('facets : xall');
+    const ids = (extra: Record<string, unknown>) =>
+      core.services.search.search({ query: '', sort: 'date', limit: 20, ...extra }).hits.map((h) => h.id);
+    expect(ids({ language: 'ar' })).toEqual([ar]);
+    expect(ids({ from: now - 60_000, to: now + 60_000 })).toEqual([ar, fr]);
+    expect(ids({ language: 'fr', from: now - 60_000 })).toEqual([fr]);
+    expect(ids({ from: now + 60_000 })).toEqual([]);
+    expect(core.services.search.count({ query: '', language: 'ar' })).toBe(1);
+    expect(core.services.search.count({ query: '', to: now + 60_000 })).toBe(2);
     core.close();
   });
 
