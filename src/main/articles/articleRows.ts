@@ -88,9 +88,6 @@ export function articleQueries(db: Db) {
     `INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, fields, created_at)
      VALUES (@article_id, @revision, @headline, @body, @body_schema_version, @fields, @created_at)`,
   );
-  const countRevisions = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM revisions WHERE article_id = ?',
-  );
   const tagsOf = db.prepare<[string], Term>(
     `SELECT t.id, t.name, t.slug FROM article_tags at JOIN tags t ON t.id = at.tag_id
       WHERE at.article_id = ? ORDER BY at.position`,
@@ -130,7 +127,6 @@ export function articleQueries(db: Db) {
       return kept && { ...content, ...kept };
     },
     insertRevision: (row: RevisionRow): void => void insertRevision.run(row),
-    countRevisions: (id: string): number => countRevisions.get(id)?.n ?? 0,
     tagsOf: (id: string): Term[] => tagsOf.all(id),
     authorsOf: (id: string): Term[] => authorsOf.all(id),
     section: (id: number): Term | undefined => sectionById.get(id),

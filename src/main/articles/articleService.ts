@@ -294,7 +294,7 @@ export function createArticleService(
       return uniqueSlug(id, text);
     },
     revisionCount(id: string): number {
-      return q.countRevisions(id);
+      return revisions.count(id);
     },
   };
 }

@@ -151,6 +151,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       "SELECT fields FROM revisions WHERE article_id = ? AND revision < ? AND fields <> '' ORDER BY revision DESC LIMIT 1",
     )
     .pluck();
+  const countOf = db.prepare<[string], number>('SELECT count(*) FROM revisions WHERE article_id = ?').pluck();
   const has = db
     .prepare<[string, number], number>('SELECT 1 FROM revisions WHERE article_id = ? AND revision = ?')
     .pluck();
@@ -401,6 +402,10 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
         if (json !== undefined && mentions(json)) found.push(JSON.parse(json) as PmNode);
       }
       return found;
+    },
+    /** How many revisions the article has, the one its row stands for (an untouched import) included. */
+    count(articleId: string): number {
+      return countOf.get(articleId)! + (implied(articleId) ? 1 : 0);
     },
     /** Newest first, without bodies. */
     list(articleId: string, limit: number): Omit<LoadedRevision, 'headline' | 'body' | 'rest'>[] {

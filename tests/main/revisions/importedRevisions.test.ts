@@ -73,6 +73,7 @@ describe('an imported article’s first revision', () => {
     // The body is stored once, in the article's row.
     expect(count('revisions')).toBe(0);
     expect(count('revision_blocks')).toBe(0);
+    expect(core.services.articles.revisionCount(a.id)).toBe(1);
     const { revisions } = core.services;
     expect(revisions.list(a.id, 10)).toEqual([
       expect.objectContaining({
