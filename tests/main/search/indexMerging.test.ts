@@ -188,6 +188,21 @@ describe('merging the search index outside the saves', () => {
       core.close();
     });
 
+    it('waits for the import to stop writing before compacting', () => {
+      const { core, importItems, quietSeconds, segments } = setUp();
+      importItems(1, 150);
+      // A batch committed in every second: no second is quiet, nothing is merged.
+      for (let b = 0; b < 6; b++) {
+        importItems(1, 150);
+        quietSeconds(1);
+      }
+      const busy = segments.get() as number;
+      expect(busy).toBeGreaterThan(1);
+      quietSeconds(30);
+      expect(segments.get()).toBe(1);
+      core.close();
+    });
+
     it('a small import into a large index is merged like saves, and compacted once it is a fair share', () => {
       const { core, importItems, quietSeconds, segments, found, integrity, shape } = setUp();
       importItems(4, 500);
