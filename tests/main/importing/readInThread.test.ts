@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 /** About 2 MB of posts: eight of the reader's 256 KB chunks, each holding items. */
 function exportFile(): string {
   const item = (i: number) =>
-    `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>${'Texte '.repeat(100)}${i}</p>]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n`;
+    `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>${'Texte '.repeat(100)}<span style="font-weight: bold">${i}</span></p>]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n`;
   const file = join(tempDir(), 'export.xml');
   writeFileSync(
     file,
@@ -52,6 +52,20 @@ it('hands over every item in file order, and can be left part way', async () => 
   for await (const chunk of readInThread(file, 'wxr', 100))
     positions.push(...chunk.entries.map((e) => e.position));
   expect(positions).toHaveLength(2500);
+  // Bodies are read in the thread as in the main one, inline styles included.
+  const reader = readInThread(file, 'wxr', 100);
+  const [first] = (await reader.next()).value!.entries;
+  await reader.return(undefined);
+  expect(first!.outcome).toMatchObject({
+    kind: 'item',
+    item: {
+      body: {
+        content: [
+          { content: [{ text: expect.stringMatching(/^Texte/) }, { marks: [{ type: 'bold' }], text: '0' }] },
+        ],
+      },
+    },
+  });
   expect(positions.map((p) => Number(/^item (\d+)/.exec(p)![1]))).toEqual(
     Array.from({ length: 2500 }, (_, i) => i + 1),
   );
