@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -520,12 +520,11 @@ const bench: Bench = {
     if (bareImportRate !== undefined) {
       await reportWxrImport(bareImportRate);
       report({
-        name: 'process RSS after the WXR import too',
+        name: 'bench process RSS after the WXR import too (the host figures above are the app’s own)',
         value: process.memoryUsage().rss / MB,
         baseline: rss / MB,
         baselineName: 'RSS before it',
         unit: 'MB',
-        target: { max: 250, against: 'value' },
       });
     }
     /**
@@ -535,7 +534,19 @@ const bench: Bench = {
      */
     async function reportHostMemory(): Promise<void> {
       await core.close();
+      // Its own export file, other posts of another site: with the same guids the import figure's articles
+      // below would be found already there, and with the same slugs they fail (the slug is unique in the store).
+      const wxrCount = Math.min(total, 5000);
+      const hostWxr = join(workDir, 'host-export.xml');
+      writeWxr(hostWxr, createArchive(9), wxrCount);
+      writeFileSync(
+        hostWxr,
+        readFileSync(hostWxr, 'utf8')
+          .replaceAll('https://archive.example/?p=', 'https://host-session.example/?p=')
+          .replaceAll('<![CDATA[article-', '<![CDATA[host-article-'),
+      );
       const memory = await runHostSession(buildHost(), {
+        wxrFile: hostWxr,
         dataDir,
         queries: [
           ...queries.frequent!.slice(0, 10),
@@ -552,6 +563,16 @@ const bench: Bench = {
         value: memory.afterMb,
         baseline: memory.startMb,
         baselineName: 'the same process after start',
+        unit: 'MB',
+        target: { max: 250, against: 'value' },
+      });
+      if (memory.imported !== wxrCount)
+        throw new Error(`The host's import made ${memory.imported} of ${wxrCount}.`);
+      report({
+        name: `main process (host) RSS after importing a ${wxrCount}-item WXR file too`,
+        value: memory.afterImportMb!,
+        baseline: memory.afterMb,
+        baselineName: 'the same process before the import',
         unit: 'MB',
         target: { max: 250, against: 'value' },
       });
