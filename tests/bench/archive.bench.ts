@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -638,13 +638,22 @@ const bench: Bench = {
     if (bareImportRate !== undefined) {
       await reportWxrImport(bareImportRate);
       report({
-        name: 'process RSS after the WXR import too',
+        name: 'bench process RSS after the WXR import too (the host figures above are the app’s own)',
         value: process.memoryUsage().rss / MB,
         baseline: rss / MB,
         baselineName: 'RSS before it',
         unit: 'MB',
-        target: { max: 250, against: 'value' },
       });
+    }
+    /** A generated WXR file, written by a child process (its HTML writer must not count in this one's memory). */
+    function writeWxrFile(file: string, count: number, seed: number): void {
+      execFileSync(process.execPath, [
+        ...process.execArgv,
+        join(__dirname, 'support/wxrFileCli.ts'),
+        file,
+        String(count),
+        String(seed),
+      ]);
     }
     /**
      * The main process's memory: the built host (`npm run serve`) on this store, through a session of the
@@ -653,7 +662,19 @@ const bench: Bench = {
      */
     async function reportHostMemory(): Promise<void> {
       await core.close();
+      // Its own export file, other posts of another site: with the same guids the import figure's articles
+      // below would be found already there, and with the same slugs they fail (the slug is unique in the store).
+      const wxrCount = Math.min(total, 5000);
+      const hostWxr = join(workDir, 'host-export.xml');
+      writeWxrFile(hostWxr, wxrCount, 9);
+      writeFileSync(
+        hostWxr,
+        readFileSync(hostWxr, 'utf8')
+          .replaceAll('https://archive.example/?p=', 'https://host-session.example/?p=')
+          .replaceAll('<![CDATA[article-', '<![CDATA[host-article-'),
+      );
       const memory = await runHostSession(buildHost(), {
+        wxrFile: hostWxr,
         dataDir,
         queries: [
           ...queries.frequent!.slice(0, 10),
@@ -673,6 +694,16 @@ const bench: Bench = {
         unit: 'MB',
         target: { max: 250, against: 'value' },
       });
+      if (memory.imported !== wxrCount)
+        throw new Error(`The host's import made ${memory.imported} of ${wxrCount}.`);
+      report({
+        name: `main process (host) RSS after importing a ${wxrCount}-item WXR file too`,
+        value: memory.afterImportMb!,
+        baseline: memory.afterMb,
+        baselineName: 'the same process before the import',
+        unit: 'MB',
+        target: { max: 250, against: 'value' },
+      });
       core = startCore({ dataDir, transport: 'host', version: 'bench' });
     }
     // The import a desk runs: a WordPress export file through the import service (XML and HTML conversion in
@@ -682,12 +713,7 @@ const bench: Bench = {
     async function reportWxrImport(bareRate: number): Promise<void> {
       const count = Math.min(total, 5000);
       const file = join(workDir, 'export.xml');
-      execFileSync(process.execPath, [
-        ...process.execArgv,
-        join(__dirname, 'support/wxrFileCli.ts'),
-        file,
-        String(count),
-      ]);
+      writeWxrFile(file, count, 8);
       const cpuPerItem = async (convert: boolean): Promise<number> => {
         const before = process.cpuUsage();
         let items = 0;

@@ -16,6 +16,8 @@ export interface HostSessionOptions {
   listFilters: Record<string, unknown>[];
   /** Explicit saves, each a paragraph edited. */
   saves: number;
+  /** A WordPress export to import last, through the host's import channel (memory measured after it too). */
+  wxrFile?: string | undefined;
 }
 
 export interface HostSessionMemory {
@@ -23,6 +25,9 @@ export interface HostSessionMemory {
   afterMb: number;
   peakMb: number;
   calls: number;
+  /** After the WXR import, when one was asked. */
+  afterImportMb?: number;
+  imported?: number;
 }
 
 const ROOT = resolve(__dirname, '../../..');
@@ -133,10 +138,61 @@ export async function runHostSession(
     // The quiet second's upkeep (checkpoints, index merges) runs as it would after a session.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const after = memoryOf(child.pid!);
-    return { startMb: start.rssMb, afterMb: after.rssMb, peakMb: after.peakMb, calls };
+    if (!options.wxrFile) return { startMb: start.rssMb, afterMb: after.rssMb, peakMb: after.peakMb, calls };
+    const imported = await importThroughHost(url, token, options.wxrFile, call);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const afterImport = memoryOf(child.pid!);
+    return {
+      startMb: start.rssMb,
+      afterMb: after.rssMb,
+      peakMb: afterImport.peakMb,
+      calls,
+      afterImportMb: afterImport.rssMb,
+      imported,
+    };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+  }
+}
+
+/** Starts an import on the host and follows its progress events to the end; answers how many it created. */
+async function importThroughHost(
+  url: string,
+  token: string,
+  file: string,
+  call: <T>(channel: string, input: unknown) => Promise<T>,
+): Promise<number> {
+  // Subscribed before the import starts, so that no progress event is missed.
+  const events = await fetch(`${url}events`, { headers: { 'x-redac-token': token } });
+  const reader = events.body!.getReader();
+  const { jobId } = await call<{ jobId: string }>('import:start', { path: file, format: 'wxr' });
+  const decoder = new TextDecoder();
+  let buffered = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('The host closed its event stream during the import.');
+      buffered += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffered.indexOf('\n\n')) !== -1) {
+        const frame = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (!frame.startsWith('event: import:progress\n')) continue;
+        const progress = JSON.parse(frame.slice(frame.indexOf('data: ') + 6)) as {
+          jobId: string;
+          state: string;
+          created: number;
+          message?: string;
+        };
+        if (progress.jobId !== jobId || progress.state === 'running') continue;
+        if (progress.state !== 'done')
+          throw new Error(`The host's import ended ${progress.state}: ${progress.message ?? ''}`);
+        return progress.created;
+      }
+    }
+  } finally {
+    await reader.cancel();
   }
 }
