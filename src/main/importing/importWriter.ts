@@ -41,6 +41,18 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
   const remember = db.prepare<[string, string]>(
     'INSERT INTO article_sources (source_key, article_id) VALUES (?, ?)',
   );
+  const slugTaken = db.prepare<[string], number>('SELECT 1 FROM articles WHERE slug = ?').pluck();
+  /**
+   * A slug another article already has (a post of another site, an article written here) gets -2, -3… as
+   * WordPress does: a slug is unique in the store, and refusing the article for it lost it from the import.
+   */
+  function freeSlug(id: string, slug: string): string {
+    if (!slug || slugTaken.get(slug) === undefined) return slug;
+    const taken = q.slugsLike(id, slug);
+    let n = 2;
+    while (taken.has(`${slug}-${n}`)) n++;
+    return `${slug}-${n}`;
+  }
   // Names resolve to ids once per import, not once per article.
   const termIds = new Map<string, NamedTerm>();
   function termOf(kind: TermKind, name: string): NamedTerm | undefined {
@@ -86,7 +98,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
       body_schema_version: BODY_SCHEMA_VERSION,
       status: item.status,
       language: item.language,
-      slug: item.slug,
+      slug: freeSlug(id, item.slug),
       seo_title: '',
       seo_description: '',
       section_id: sectionId,

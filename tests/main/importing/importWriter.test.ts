@@ -3,6 +3,7 @@ import { startCore } from '../../../src/main/core/startCore';
 import type { ImportItem } from '../../../src/main/importing/importItem';
 import { createImportWriter } from '../../../src/main/importing/importWriter';
 import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
+import { fieldsOf } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -36,8 +37,10 @@ describe('the import writer', () => {
       expect.objectContaining({ message: expect.stringMatching(/not a valid article body/) }),
       'created',
     ]);
-    // A slug already taken fails in SQLite: the batch is written again article by article.
-    const outcomes = writer.writeBatch([item(4, { tags: ['Nouveau'] }), item(5, { slug: 'greve' }), item(6)]);
+    // A value SQLite cannot store (standing for any failure of a row): the batch is written again article by
+    // article, and that one alone is refused.
+    const unstorable = item(5, { standfirst: { not: 'text' } as unknown as string });
+    const outcomes = writer.writeBatch([item(4, { tags: ['Nouveau'] }), unstorable, item(6)]);
     expect(outcomes[0]).toBe('created');
     expect(outcomes[1]).toBeInstanceOf(Error);
     expect(outcomes[2]).toBe('created');
@@ -53,6 +56,31 @@ describe('the import writer', () => {
     const [tagged] = search.search({ query: 'tag:nouveau', sort: 'date', limit: 5 }).hits;
     expect(articles.get(tagged!.id)).toMatchObject({ headline: 'Dépêche 4', tags: [{ name: 'Nouveau' }] });
     expect(articles.get(tagged!.id).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    core.close();
+  });
+
+  it('gives an imported article whose slug is taken the next free one, as WordPress does, instead of refusing it', () => {
+    const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const { articles } = core.services;
+    const written = articles.create('fr');
+    articles.save({
+      id: written.id,
+      baseRevision: written.revision,
+      fields: { ...fieldsOf(written), headline: 'Grève', slug: 'greve' },
+      kind: 'explicit',
+    });
+    // The slug of the article written here, taken again by two sites' posts in one batch.
+    const outcomes = writer.writeBatch([item(1, { slug: 'greve' }), item(2, { slug: 'greve' })]);
+    expect(outcomes).toEqual(['created', 'created']);
+    const slugs = core.db
+      .prepare('SELECT headline, slug FROM articles ORDER BY slug')
+      .all() as { headline: string; slug: string }[];
+    expect(slugs).toEqual([
+      { headline: 'Grève', slug: 'greve' },
+      { headline: 'Dépêche 1', slug: 'greve-2' },
+      { headline: 'Dépêche 2', slug: 'greve-3' },
+    ]);
     core.close();
   });
 });
