@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { fieldsOf, type Article, type ArticleStatus, type Language } from '../../shared/domain/article';
 import type { HistoryEntry, WorkflowView } from '../../shared/domain/desk';
 import type { SyncAction } from '../../shared/domain/publication';
@@ -12,6 +11,7 @@ import { personOf } from '../../shared/domain/people';
 import type { ProfileService } from './profileService';
 import { allowedTargets, judgeTransition, mayPushLive } from './transitionRules';
 import { workflowQueries, type ArticleWorkflow } from './workflowRows';
+import { timeOrderedId } from '../core/timeOrderedId';
 
 export interface TransitionInput {
   articleId: string;
@@ -95,7 +95,8 @@ export function createWorkflowService(deps: {
     const by = personOf(profile);
     people.see(by, at);
     q.addEvent(input.articleId, {
-      id: randomUUID(),
+      // Time-ordered: the history sorts by time, then id, and two events of one millisecond keep their order.
+      id: timeOrderedId(at),
       from: before.status,
       to: input.to,
       by,
@@ -125,7 +126,7 @@ export function createWorkflowService(deps: {
     const by = personOf(profile);
     people.see(by, at);
     q.addAssignment(input.articleId, {
-      id: randomUUID(),
+      id: timeOrderedId(at),
       by,
       at,
       assignee,
