@@ -3,13 +3,15 @@ import { createInterface } from 'node:readline';
 import { parentPort, workerData } from 'node:worker_threads';
 import { htmlToBody } from '../content/bodyHtml';
 import { jsonLineToImport } from './jsonLinesItem';
-import type { ReadEntry, ReaderInput, ReaderMessage } from './readerProtocol';
+import { prepareImportItem } from './preparedItem';
+import type { ReadEntry, ReadOutcome, ReaderInput, ReaderMessage } from './readerProtocol';
 import { readWxr } from './wxrReader';
 import { wxrToImport } from './wxrItem';
 
 /*
  * The reading half of an import, in its own thread: the file streamed (WXR's XML or JSON Lines), each item
- * checked and its HTML made into a body. The main thread only writes. Items go out in file order with their
+ * checked, its HTML made into a body, and the body checked, made JSON and folded for the index
+ * (preparedItem.ts). The main thread only writes. Items go out in file order with their
  * position and outcome (an article, ignored, or malformed with the reason), and the reader waits whenever
  * `ahead` items are sent but not yet taken, so a file of any size never sits in memory: at most one batch is
  * read ahead. Everything this thread allocates (text, parse trees) goes with it when the import ends.
@@ -24,6 +26,13 @@ port.on('message', (taken: number) => {
   wake?.();
 });
 
+/** An article goes out prepared; what needs the store's ids is left to the writer. */
+function prepared(outcome: ReadOutcome): ReadOutcome {
+  return outcome.kind === 'item' && !('prepared' in outcome.item)
+    ? { kind: 'item', item: prepareImportItem(outcome.item) }
+    : outcome;
+}
+
 async function send(entries: ReadEntry[], bytesRead: number): Promise<void> {
   port.postMessage({ kind: 'items', entries, bytesRead } satisfies ReaderMessage);
   unanswered += entries.length;
@@ -37,7 +46,7 @@ async function readWxrFile(): Promise<number> {
     bytesRead = chunk.bytesRead;
     const entries = chunk.items.map((wxr) => ({
       position: `item ${wxr.index + 1} (line ${wxr.line})`,
-      outcome: wxrToImport(wxr, chunk.authors, htmlToBody),
+      outcome: prepared(wxrToImport(wxr, chunk.authors, htmlToBody)),
     }));
     await send(entries, bytesRead);
   }
@@ -59,7 +68,9 @@ async function readJsonLines(): Promise<number> {
     entries.push({
       position: `line ${number}`,
       outcome:
-        'item' in read ? { kind: 'item', item: read.item } : { kind: 'malformed', reason: read.reason },
+        'item' in read
+          ? prepared({ kind: 'item', item: read.item })
+          : { kind: 'malformed', reason: read.reason },
     });
     if (entries.length >= LINES_PER_MESSAGE) {
       await send(entries, stream.bytesRead);

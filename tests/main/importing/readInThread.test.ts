@@ -56,15 +56,19 @@ it('hands over every item in file order, and can be left part way', async () => 
   const reader = readInThread(file, 'wxr', 100);
   const [first] = (await reader.next()).value!.entries;
   await reader.return(undefined);
-  expect(first!.outcome).toMatchObject({
-    kind: 'item',
-    item: {
-      body: {
-        content: [
-          { content: [{ text: expect.stringMatching(/^Texte/) }, { marks: [{ type: 'bold' }], text: '0' }] },
-        ],
-      },
-    },
+  // It comes prepared for the writer: the body checked and as JSON, its index text folded.
+  const outcome = first!.outcome;
+  if (outcome.kind !== 'item' || !('prepared' in outcome.item)) throw new Error('not a prepared article');
+  const { prepared } = outcome.item;
+  expect(prepared.problem).toBeUndefined();
+  expect(prepared.index).toMatchObject({
+    headline: 'article 0',
+    body: expect.stringMatching(/^texte texte/),
+  });
+  expect(JSON.parse(prepared.json)).toMatchObject({
+    content: [
+      { content: [{ text: expect.stringMatching(/^Texte/) }, { marks: [{ type: 'bold' }], text: '0' }] },
+    ],
   });
   expect(positions.map((p) => Number(/^item (\d+)/.exec(p)![1]))).toEqual(
     Array.from({ length: 2500 }, (_, i) => i + 1),
