@@ -32,6 +32,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'scripts/wordpress/**',
+      // Scratch and generated files (the import reader's bundle made for tests, readInThread.ts).
+      '.tmp/**',
     ],
   },
   js.configs.recommended,

@@ -4,8 +4,8 @@ import type { ImportProgress } from '../../shared/domain/importing';
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
-import type { ImportItem } from './importItem';
 import type { ImportWriter } from './importWriter';
+import type { WritableItem } from './preparedItem';
 import { readInThread } from './readInThread';
 
 const MAX_PROBLEMS = 200;
@@ -66,7 +66,7 @@ export function createImportService(db: Db, bus: EventBus, writer: ImportWriter,
       progress.failed++;
       if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ position, message });
     };
-    const writeBatch = (batch: { position: string; item: ImportItem }[]): void => {
+    const writeBatch = (batch: { position: string; item: WritableItem }[]): void => {
       if (batch.length === 0) return;
       writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
         if (outcome === 'created') progress.created++;
@@ -77,7 +77,7 @@ export function createImportService(db: Db, bus: EventBus, writer: ImportWriter,
 
     /** Reading and HTML conversion run in a worker thread (readInThread.ts) while this thread writes. */
     async function run(): Promise<void> {
-      let batch: { position: string; item: ImportItem }[] = [];
+      let batch: { position: string; item: WritableItem }[] = [];
       let bytesRead = 0;
       for await (const chunk of readInThread(path, format, batchSize, abort.signal)) {
         for (const { position, outcome } of chunk.entries) {

@@ -11,6 +11,7 @@ import type { DocFields } from '../search/searchRows';
 import type { SearchIndexer } from '../search/searchIndexer';
 import type { TermService } from '../taxonomy/termService';
 import type { ImportItem } from './importItem';
+import type { WritableItem } from './preparedItem';
 
 /**
  * FTS5 keeps the postings of a transaction in memory and writes a segment each time they pass this size
@@ -75,10 +76,12 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
   };
 
   /** Writes one article (inside the caller's transaction); its FTS5 row goes to `pending`. */
-  function writeOne(item: ImportItem, pending: DocFields[]): BatchOutcome {
+  function writeOne(item: WritableItem, pending: DocFields[]): BatchOutcome {
     if (known.get(item.sourceKey)) return 'skipped';
-    // Refused before anything is written, so neither path needs to roll anything back for it.
-    const problem = bodyProblem(item.body);
+    // Checked, made JSON and folded by the reading thread (preparedItem.ts), or here. Refused before
+    // anything is written, so neither path needs to roll anything back for it.
+    const prepared = 'prepared' in item ? item.prepared : undefined;
+    const problem = prepared ? prepared.problem : bodyProblem((item as ImportItem).body);
     if (problem) return new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
     const id = timeOrderedId();
     const section = item.section ? termOf('sections', item.section) : undefined;
@@ -87,7 +90,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     const authors = termsOf('authors', item.authors);
     const tagIds = tags.map((t) => t.id);
     const authorIds = authors.map((a) => a.id);
-    const body = JSON.stringify(item.body);
+    const body = prepared ? prepared.json : JSON.stringify((item as ImportItem).body);
     const featured = item.featuredImage ? JSON.stringify(item.featuredImage) : null;
     q.insert({
       id,
@@ -110,21 +113,11 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     q.addTerms(id, tagIds, authorIds);
     // Its first revision is its own row until its first save (revisions/revisionStore.ts, implied).
     remember.run(item.sourceKey, id);
+    const facts = { id, status: item.status, language: item.language, sectionId, tags, authors };
     pending.push(
-      indexer.prepareNew({
-        id,
-        kicker: item.kicker,
-        headline: item.headline,
-        standfirst: item.standfirst,
-        body: item.body,
-        featuredImage: item.featuredImage,
-        status: item.status,
-        language: item.language,
-        sectionId,
-        tags,
-        authors,
-        updatedAt: item.updatedAt,
-      }),
+      prepared?.index
+        ? indexer.prepareFolded({ ...facts, updatedAt: item.updatedAt }, prepared.index)
+        : indexer.prepareNew({ ...(item as ImportItem), ...facts }),
     );
     return 'created';
   }
@@ -149,7 +142,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
    * written, so it needs no savepoint either; anything else that fails throws, and the batch is written
    * again by `careful`, which refuses the failing article alone.
    */
-  const quick = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+  const quick = db.transaction((items: readonly WritableItem[]): BatchOutcome[] => {
     tuneFts();
     const pending: DocFields[] = [];
     const outcomes = items.map((item) => writeOne(item, pending));
@@ -157,7 +150,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     return outcomes;
   });
   /** One savepoint per article, so a bad one is refused alone. */
-  const careful = db.transaction((items: readonly ImportItem[]): BatchOutcome[] => {
+  const careful = db.transaction((items: readonly WritableItem[]): BatchOutcome[] => {
     tuneFts();
     const pending: DocFields[] = [];
     const outcomes = items.map((item): BatchOutcome => {
@@ -172,7 +165,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
     indexer.insertDocs(pending);
     return outcomes;
   });
-  const batch = (items: readonly ImportItem[]): BatchOutcome[] => {
+  const batch = (items: readonly WritableItem[]): BatchOutcome[] => {
     try {
       return quick.immediate(items);
     } catch {
@@ -185,7 +178,7 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
 
   return {
     /** Writes items in one transaction; one outcome per item, in order. */
-    writeBatch(items: readonly ImportItem[]): BatchOutcome[] {
+    writeBatch(items: readonly WritableItem[]): BatchOutcome[] {
       const cacheSize = db.pragma('cache_size', { simple: true }) as number;
       db.pragma(`cache_size = -${BATCH_CACHE_KIB}`);
       try {

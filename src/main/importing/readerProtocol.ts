@@ -1,4 +1,4 @@
-import type { ImportItem } from './importItem';
+import type { WritableItem } from './preparedItem';
 
 /** What the reading thread is started with. */
 export interface ReaderInput {
@@ -10,7 +10,7 @@ export interface ReaderInput {
 
 /** What became of one item of the file: an article, nothing (a page, a menu), or a reason to skip it. */
 export type ReadOutcome =
-  { kind: 'item'; item: ImportItem } | { kind: 'ignored' } | { kind: 'malformed'; reason: string };
+  { kind: 'item'; item: WritableItem } | { kind: 'ignored' } | { kind: 'malformed'; reason: string };
 
 /** One item read, in file order, with where it is in the file ("item 4 (line 120)", "line 12"). */
 export interface ReadEntry {

@@ -3,12 +3,8 @@ import type { NamedTerm, WrittenArticle } from '../articles/writtenArticle';
 import type { Db } from '../db/open';
 import { DOC_ID_SLOTS, docIdFloor, facet } from './facets';
 import { searchQueries, type DocFields, type IndexSourceRow } from './searchRows';
+import { captionOf, foldIndexText, indexTextOf, type IndexText } from './indexText';
 import { bodyText, bodyTextOfJson, foldForIndex } from './searchText';
-
-function captionOf(image: Partial<FeaturedImage> | null): string {
-  if (!image) return '';
-  return [image.caption, image.credit, image.alt].filter(Boolean).join(' ');
-}
 
 function captionOfJson(featuredImage: string | null): string {
   if (!featuredImage) return '';
@@ -34,7 +30,15 @@ export interface IndexSource {
   updatedAt: number;
 }
 
+/** What of an index row needs the store's ids: the facets (term ids) and the names as stored. */
+type IndexFacts = Pick<IndexSource, 'status' | 'language' | 'sectionId' | 'tags' | 'authors'>;
+
 function docFields(source: IndexSource, rowid: number): DocFields {
+  const text = foldIndexText({ ...source, body: source.bodyText });
+  return docFieldsOf(text, source, rowid);
+}
+
+function docFieldsOf(text: IndexText, source: IndexFacts, rowid: number): DocFields {
   const facets = [
     facet.all,
     facet.status(source.status),
@@ -45,11 +49,11 @@ function docFields(source: IndexSource, rowid: number): DocFields {
   ];
   return {
     rowid,
-    kicker: foldForIndex(source.kicker),
-    headline: foldForIndex(source.headline),
-    standfirst: foldForIndex(source.standfirst),
-    body: foldForIndex(source.bodyText),
-    captions: foldForIndex(source.captions),
+    kicker: text.kicker,
+    headline: text.headline,
+    standfirst: text.standfirst,
+    body: text.body,
+    captions: text.captions,
     tags: foldForIndex(source.tags.map((t) => t.name).join(' ; ')),
     byline: foldForIndex(source.authors.map((a) => a.name).join(' ; ')),
     facets: facets.join(' '),
@@ -131,9 +135,14 @@ export function createSearchIndexer(db: Db) {
    * returned for `insertDocs`, which the writer calls once per batch, in the same transaction.
    */
   function prepareNew(values: WrittenArticle): DocFields {
+    return prepareFolded(values, indexTextOf(values));
+  }
+
+  /** As `prepareNew`, with the texts already folded (by the import's reading thread, indexText.ts). */
+  function prepareFolded(values: IndexFacts & { id: string; updatedAt: number }, text: IndexText): DocFields {
     const docId = freeDocId(values.updatedAt);
     q.insertDoc(docId, values.id);
-    return docFields(sourceOfValues(values), docId);
+    return docFieldsOf(text, values, docId);
   }
 
   /**
@@ -150,7 +159,7 @@ export function createSearchIndexer(db: Db) {
     if (docs.length > 0) q.mergeFts(docs.length * IMPORT_MERGE_PAGES_PER_DOC);
   }
 
-  return { indexArticle, indexWritten, removeArticle, prepareNew, insertDocs };
+  return { indexArticle, indexWritten, removeArticle, prepareNew, prepareFolded, insertDocs };
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;

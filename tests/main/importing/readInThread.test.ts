@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { readInThread, startReaderThread } from '../../../src/main/importing/readInThread';
-import type { ReaderMessage } from '../../../src/main/importing/readerProtocol';
+import type { PreparedItem } from '../../../src/main/importing/preparedItem';
+import type { ReadEntry, ReaderMessage } from '../../../src/main/importing/readerProtocol';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -56,6 +57,7 @@ it('hands over every item in file order, and can be left part way', async () => 
   const reader = readInThread(file, 'wxr', 100);
   const [first] = (await reader.next()).value!.entries;
   await reader.return(undefined);
+  // The writer was waiting: it comes as read, for the writer to prepare.
   expect(first!.outcome).toMatchObject({
     kind: 'item',
     item: {
@@ -75,4 +77,44 @@ it('hands over every item in file order, and can be left part way', async () => 
     if (taken > 0) break;
   }
   expect(taken).toBeGreaterThan(0);
+}, 30_000);
+
+it('prepares articles for the writer while the writer is behind, and only then', async () => {
+  // Nothing is taken: the first half of `ahead` goes as read, the rest prepared (body as JSON, texts folded).
+  const worker = startReaderThread({ path: exportFile(), format: 'wxr', ahead: 1000 });
+  const entries: ReadEntry[] = [];
+  worker.on('message', (message: ReaderMessage) => {
+    if (message.kind === 'items') entries.push(...message.entries);
+  });
+  try {
+    // It stops once `ahead` items wait.
+    while (entries.length < 1000) await new Promise((resolve) => setTimeout(resolve, 50));
+    const items = entries.map((e) => (e.outcome.kind === 'item' ? e.outcome.item : undefined));
+    const plain = items.filter((item) => item && 'body' in item).length;
+    const prepared = items.filter((item) => item && 'prepared' in item);
+    expect(plain).toBeGreaterThan(0);
+    expect(plain).toBeLessThan(1000);
+    expect(prepared.length).toBeGreaterThan(0);
+    expect(plain + prepared.length).toBe(entries.length);
+    // File order: as read first, then prepared.
+    expect(items.findIndex((item) => item && 'prepared' in item)).toBe(plain);
+    const { prepared: record } = prepared[0] as PreparedItem;
+    expect(record.problem).toBeUndefined();
+    expect(record.index).toMatchObject({
+      headline: `article ${plain}`,
+      body: expect.stringMatching(/^texte texte/),
+    });
+    expect(JSON.parse(record.json)).toMatchObject({
+      content: [
+        {
+          content: [
+            { text: expect.stringMatching(/^Texte/) },
+            { marks: [{ type: 'bold' }], text: `${plain}` },
+          ],
+        },
+      ],
+    });
+  } finally {
+    await worker.terminate();
+  }
 }, 30_000);
