@@ -21,7 +21,8 @@ let window: Window | undefined;
 let serializer: DOMSerializer | undefined;
 let parser: PmDOMParser | undefined;
 
-function inertWindow(): Window {
+/** The one happy-dom window of the process, made on first use (also the test corpus's reference reader). */
+export function inertWindow(): Window {
   if (window) return window;
   const load = createRequire(import.meta.url);
   const { Window: InertWindow } = load('happy-dom') as typeof import('happy-dom');

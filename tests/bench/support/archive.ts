@@ -1,3 +1,4 @@
+import type { ImportItem } from '../../../src/main/importing/importItem';
 import type { BodyDoc, Language } from '../../../src/shared/domain/article';
 import { ARABIC_HEAD, ARABIC_PHRASES, FRENCH_HEAD, FRENCH_PHRASES } from './archiveWords';
 
@@ -105,6 +106,26 @@ export interface GeneratedArticle {
   authors: string[];
   createdAt: number;
   updatedAt: number;
+}
+
+/** A generated article as the importers hand it to the writer (no slug, no photo). */
+export function importItemOf(a: GeneratedArticle): ImportItem {
+  return {
+    sourceKey: a.key,
+    kicker: a.kicker,
+    headline: a.headline,
+    standfirst: a.standfirst,
+    body: a.body,
+    status: a.status,
+    language: a.language,
+    slug: '',
+    section: a.section,
+    tags: a.tags,
+    authors: a.authors,
+    featuredImage: null,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
 }
 
 const SECTIONS = [

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Article, ArticleFields } from '../../../src/shared/domain/article';
+import { fieldsOf, type Article, type ArticleFields } from '../../../src/shared/domain/article';
 
 /**
  * The app's own process on a store: `npm run serve`'s host (the built main code, nothing of the bench's
@@ -115,18 +115,9 @@ export async function runHostSession(
       const content = [...(article.body.content ?? [])];
       content[0] = { type: 'paragraph', content: [{ type: 'text', text: `Mise à jour ${Date.now()}.` }] };
       const fields: ArticleFields = {
-        kicker: article.kicker,
-        headline: article.headline,
-        standfirst: article.standfirst,
+        ...fieldsOf(article),
         body: { type: 'doc', content },
-        language: article.language,
         slug: article.slug || `bench-${id}`,
-        seoTitle: article.seoTitle,
-        seoDescription: article.seoDescription,
-        sectionId: article.sectionId,
-        tagIds: article.tagIds,
-        authorIds: article.authorIds,
-        featuredImage: article.featuredImage,
       };
       await call('articles:save', {
         id,

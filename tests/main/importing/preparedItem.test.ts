@@ -10,7 +10,7 @@ import { wxrToImport } from '../../../src/main/importing/wxrItem';
 import { readWxr } from '../../../src/main/importing/wxrReader';
 import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
 import type { BodyDoc } from '../../../src/shared/domain/article';
-import { createArchive } from '../../bench/support/archive';
+import { createArchive, importItemOf } from '../../bench/support/archive';
 import { MALFORMED_HTML } from '../content/support/htmlCorpus';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -23,25 +23,12 @@ const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'tex
 async function corpus(): Promise<ImportItem[]> {
   const archive = createArchive(3);
   const items: ImportItem[] = Array.from({ length: 400 }, (_, i) => {
-    const a = archive.article(i);
     return {
-      sourceKey: a.key,
-      kicker: a.kicker,
-      headline: a.headline,
-      standfirst: a.standfirst,
-      body: a.body,
-      status: a.status,
-      language: a.language,
-      slug: '',
-      section: a.section,
-      tags: a.tags,
-      authors: a.authors,
+      ...importItemOf(archive.article(i)),
       featuredImage:
         i % 7 === 0
           ? { mediaId: 'media-1', alt: 'Vue', caption: `Légende ${i} Élysée`, credit: 'AFP' }
           : null,
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
     } as ImportItem;
   });
   for await (const chunk of readWxr(resolve(FIXTURES, 'wxr/archive.xml')))

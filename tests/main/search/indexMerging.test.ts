@@ -20,6 +20,24 @@ const body = (text: string): BodyDoc => ({
   content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
 });
 
+/** A published wire story, the n-th minute after a fixed date. */
+const wireItem = (sourceKey: string, headline: string, text: string, n: number): ImportItem => ({
+  sourceKey,
+  kicker: '',
+  headline,
+  standfirst: '',
+  body: body(text),
+  status: 'published',
+  language: 'fr',
+  slug: '',
+  section: null,
+  tags: [],
+  authors: [],
+  featuredImage: null,
+  createdAt: 1_700_000_000_000 + n * 60_000,
+  updatedAt: 1_700_000_000_000 + n * 60_000,
+});
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -87,22 +105,7 @@ describe('merging the search index outside the saves', () => {
     const segments = core.db
       .prepare('SELECT count(DISTINCT id >> 37) FROM search_fts_data WHERE id >= (1 << 37)')
       .pluck();
-    const item = (n: number): ImportItem => ({
-      sourceKey: `wire-${n}`,
-      kicker: '',
-      headline: `Dépêche ${n}`,
-      standfirst: '',
-      body: body(`marché aux poissons numéro${n}`),
-      status: 'published',
-      language: 'fr',
-      slug: '',
-      section: null,
-      tags: [],
-      authors: [],
-      featuredImage: null,
-      createdAt: 1_700_000_000_000 + n * 60_000,
-      updatedAt: 1_700_000_000_000 + n * 60_000,
-    });
+    const item = (n: number) => wireItem(`wire-${n}`, `Dépêche ${n}`, `marché aux poissons numéro${n}`, n);
     const batches = 12;
     for (let b = 0; b < batches; b++) {
       const outcomes = writer.writeBatch(Array.from({ length: 20 }, (_, i) => item(b * 20 + i)));
@@ -116,22 +119,13 @@ describe('merging the search index outside the saves', () => {
   });
 
   describe('after an import', () => {
-    const item = (n: number): ImportItem => ({
-      sourceKey: `agence-${n}`,
-      kicker: '',
-      headline: `Brève ${n}`,
-      standfirst: '',
-      body: body(`conseil municipal séance${n % 7} vote du budget ${'et des travaux '.repeat(n % 5)}`),
-      status: 'published',
-      language: 'fr',
-      slug: '',
-      section: null,
-      tags: [],
-      authors: [],
-      featuredImage: null,
-      createdAt: 1_700_000_000_000 + n * 60_000,
-      updatedAt: 1_700_000_000_000 + n * 60_000,
-    });
+    const item = (n: number) =>
+      wireItem(
+        `agence-${n}`,
+        `Brève ${n}`,
+        `conseil municipal séance${n % 7} vote du budget ${'et des travaux '.repeat(n % 5)}`,
+        n,
+      );
     const setUp = () => {
       vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
       const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });

@@ -1,26 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { DOMParser as PmDOMParser } from '@tiptap/pm/model';
-import { Window } from 'happy-dom';
-import { bodyToHtml } from '../../../../src/main/content/bodyHtml';
+import type { Window } from 'happy-dom';
+import { bodyToHtml, inertWindow } from '../../../../src/main/content/bodyHtml';
 import type { BodyDoc } from '../../../../src/shared/domain/article';
 import { bodySchema } from '../../../../src/shared/editor/bodySchema';
 import { compactBlockJson } from '../../../../src/shared/editor/extensions/blockSuggestion';
-import { createArchive } from '../../../bench/support/archive';
+import { createArchive, prng } from '../../../bench/support/archive';
 
 /**
  * The reading htmlToBody replaced: happy-dom's innerHTML into one reused <div>, then ProseMirror's parser.
  * Kept here only to prove the DOM-free reader gives the same documents.
  */
 export function happyDomHtmlToBody(html: string): BodyDoc {
-  holder ??= new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-    },
-  }).document.createElement('div');
+  holder ??= inertWindow().document.createElement('div');
   holder.innerHTML = html;
   try {
     const parser = PmDOMParser.fromSchema(bodySchema());
@@ -129,18 +121,6 @@ export const MALFORMED_HTML = [
   '<p><span style="">empty style</span><span style=";;;">semis</span><span style="font-weight:">no value</span><span style="color: red; font-weight: var(--x)">var</span></p>',
 ];
 
-/** A small seeded generator (mulberry32), so a failure names an input that can be made again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TAGS = [
   'p',
   'p',
@@ -243,7 +223,7 @@ const TEXTS = [
 
 /** Random tag soup from the parts bodies are made of: open and close tags out of order, attributes, text. */
 export function randomHtml(count: number, seed = 42): string[] {
-  const next = random(seed);
+  const next = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
