@@ -263,3 +263,41 @@ test('the same race with no whole copy left (storage full): the paragraph being 
   await expect(body(page).locator('p')).toHaveCount(2);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('this tab stops typing, its save stalls, the other tab saves, then this host dies: the text is offered', async ({
+  context,
+}) => {
+  const { dataDir, port, openUrl, page: a } = await startWriting(context, 'Copie par onglet');
+  await a.keyboard.type(RACE.first);
+  await saved(a);
+  const b = await context.newPage();
+  await b.goto(openUrl);
+  await openArticle(b, /Copie par onglet/);
+  await expect(body(b)).toHaveText(RACE.first);
+
+  // A's saves stall from here; A types, then pauses long enough for every copy of its own to be written.
+  await a.route('**/ipc/articles:save', () => {
+    // held, never answered
+  });
+  await a.keyboard.type(RACE.paused);
+  await a.waitForTimeout(1500);
+  // B edits and saves over the same revision: its own crash copy comes and goes meanwhile.
+  await b.getByRole('textbox', { name: 'Headline' }).fill('Titre de B, par-dessus');
+  await saved(b);
+  await a.waitForTimeout(300);
+  host?.process.kill('SIGKILL');
+  await a.close({ runBeforeUnload: false });
+  await b.close({ runBeforeUnload: false });
+
+  const page = await reopen(context, dataDir, port, /Titre de B, par-dessus/);
+  await expect(body(page)).toHaveText(RACE.first);
+  const banner = page.getByRole('alert').filter({ hasText: 'saved elsewhere since' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+  await expect(body(page)).toHaveText(RACE.first + RACE.paused);
+  await saved(page);
+  await page.reload();
+  await openArticle(page, /Copie par onglet/);
+  await expect(body(page)).toHaveText(RACE.first + RACE.paused);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
