@@ -401,6 +401,13 @@ export const crashBuffer = {
     const current = latest.get(id);
     if (current) write(current);
   },
+  /**
+   * What `read` found is not being recovered here (another window still holds the draft): saving this
+   * window's own text must not take those copies away, or that window's would be gone if it then died.
+   */
+  leave(id: string): void {
+    leftBehind.delete(id);
+  },
   /** Whether another open window holds this article's unsaved draft (then its crash copy is not an orphan). */
   heldElsewhere(id: string, waitMs = 150): Promise<boolean> {
     const open = channel;

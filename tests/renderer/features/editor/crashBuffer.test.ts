@@ -210,3 +210,26 @@ it("on starting, keeps a gone window's whole copy while that window's copy rests
     ].sort(),
   );
 });
+
+it("leaves a live window's copy alone when recovery here did not take it", async () => {
+  const id = 'live';
+  const b = await anotherWindow();
+  b.setBase(id, 1, doc('Un'));
+  b.keep({ id, baseRevision: 1, draft: draftOf(doc('Un', 'Par B, en attente')), at: 1000 });
+  vi.advanceTimersByTime(1500);
+  // This window opens the article: it reads B's copy, learns B holds the draft, and leaves it.
+  const here = await anotherWindow();
+  expect(here.read(id, storeHas(1, doc('Un')))).toBeDefined();
+  here.leave(id);
+  // This window types and saves its own text: B's copy (and its whole copy) stay.
+  here.setBase(id, 1, doc('Un'));
+  here.keep({ id, baseRevision: 1, draft: draftOf(doc('Un', 'Ici')), at: 2000 });
+  vi.advanceTimersByTime(250);
+  here.setBase(id, 2, doc('Un', 'Ici'));
+  here.forget(id);
+  expect(copyKeys(id)).toHaveLength(1);
+  expect(texts((await anotherWindow()).read(id, storeHas(2, doc('Un', 'Ici')))?.draft.body)).toEqual([
+    'Un',
+    'Par B, en attente',
+  ]);
+});
