@@ -301,3 +301,44 @@ test('this tab stops typing, its save stalls, the other tab saves, then this hos
   await expect(body(page)).toHaveText(RACE.first + RACE.paused);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a copy the previous version left under its shared key is still offered after the upgrade', async ({
+  context,
+}) => {
+  const { dataDir, port, page: writing } = await startWriting(context, 'Avant la mise à jour');
+  await writing.keyboard.type(SAVED_TEXT);
+  await saved(writing);
+  await writing.route('**/ipc/articles:save', () => {
+    // held, never answered
+  });
+  await writing.keyboard.type(TYPED_DURING_CRASH);
+  await writing.waitForTimeout(500);
+  host?.process.kill('SIGKILL');
+  await writing.close({ runBeforeUnload: false });
+
+  host = await startHostProcess(dataDir, port);
+  const page = await context.newPage();
+  await page.goto(host.openUrl);
+  // What the previous version wrote: the same copy under `redac:unsaved:<id>`, shared by every window.
+  const moved = await page.evaluate(() => {
+    const keys = Object.keys(localStorage).filter((key) => /^redac:unsaved:[^:]+:[^:]+$/.test(key));
+    for (const key of keys) {
+      localStorage.setItem(key.slice(0, key.lastIndexOf(':')), localStorage.getItem(key) ?? '');
+      localStorage.removeItem(key);
+    }
+    return keys.length;
+  });
+  expect(moved).toBe(1);
+  await openArticle(page, /Avant la mise à jour/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Recovered changes' })).toBeVisible();
+  await expect(body(page)).toHaveText(SAVED_TEXT + TYPED_DURING_CRASH);
+  await saved(page);
+  // Saved: the old key is gone and nothing is offered again.
+  await page.reload();
+  await openArticle(page, /Avant la mise à jour/);
+  await expect(body(page)).toHaveText(SAVED_TEXT + TYPED_DURING_CRASH);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('redac:unsaved:'))),
+  ).toEqual([]);
+});

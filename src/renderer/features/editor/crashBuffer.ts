@@ -112,8 +112,8 @@ const bases = new Map<string, DeltaBase[]>();
 const localBases = new Map<string, DeltaBase>();
 const wholeTimers = new Map<string, ReturnType<typeof setTimeout>>();
 /**
- * Per article: the copies recovery read (other windows', the previous version's) and the whole copies they
- * rest on, as read. They go once the draft is saved or given up, unless their window has written them again.
+ * Per article: the copy recovery offered (another window's, the previous version's) and the whole copy it
+ * rests on, as read. They go once the draft is saved or given up, unless their window has written them again.
  */
 const leftBehind = new Map<string, { key: string; raw: string }[]>();
 
@@ -355,31 +355,33 @@ export const crashBuffer = {
   /**
    * The copy left for this article, undefined when nothing unsaved was left. Every window's copy is read
    * (windows that died included, and the previous version's shared key), each as `recoverOne` gives it back;
-   * the newest complete one wins, a partial one only when nothing else is left.
+   * the newest complete one wins, a partial one only when nothing else is left; the others stay for later.
    */
   read(id: string, stored: Article): RecoveredCopy | undefined {
-    const found: RecoveredCopy[] = [];
-    const consumed: { key: string; raw: string }[] = [];
+    const found: { copy: RecoveredCopy; read: { key: string; raw: string }[] }[] = [];
     for (const key of copyKeys(id)) {
       const raw = readRaw(key);
       const rawCopy = parse(raw);
       if (!raw || !isCopy(rawCopy, id)) continue;
-      consumed.push({ key, raw });
+      const read = [{ key, raw }];
       const writer = rawCopy.bases?.find((base) => typeof base.local === 'string')?.local;
       const wholeRaw = writer ? readRaw(wholeKey(id, writer)) : undefined;
-      if (writer && writer !== WINDOW_ID && wholeRaw) consumed.push({ key: wholeKey(id, writer), raw: wholeRaw });
+      if (writer && writer !== WINDOW_ID && wholeRaw) read.push({ key: wholeKey(id, writer), raw: wholeRaw });
       const rawWhole = parse(wholeRaw);
       const whole = isCopy(rawWhole, id) && !rawWhole.bases ? rawWhole : undefined;
-      const recovered = recoverOne(rawCopy, stored, whole);
-      if (recovered) found.push(recovered);
+      const copy = recoverOne(rawCopy, stored, whole);
+      if (copy) found.push({ copy, read });
     }
     // A whole copy alone is nothing unsaved (it stays after a save, as a base).
     if (!found.length) return undefined;
-    leftBehind.set(id, consumed);
     // The newest copy that is whole or rebuilt wins; a partial one only when nothing else is left.
-    const complete = found.filter((copy) => !copy.partial);
+    const complete = found.filter(({ copy }) => !copy.partial);
     const pool = complete.length ? complete : found;
-    return pool.reduce((newest, copy) => (copy.at > newest.at ? copy : newest));
+    const chosen = pool.reduce((newest, next) => (next.copy.at > newest.copy.at ? next : newest));
+    // Only the copy offered goes once saved or given up: another dead window's (older, maybe different)
+    // is offered at the next open, never dropped unseen.
+    leftBehind.set(id, chosen.read);
+    return chosen.copy;
   },
   /**
    * The store holds this body at `revision` (the article as opened, or a save it acknowledged): later copies

@@ -160,7 +160,7 @@ it("another window's save or typing never removes nor overwrites this window's c
   expect(reopened.read(id, storeHas(5, doc('Un', 'Deux, par A')))).toBeUndefined();
 });
 
-it('offers the newest of the copies two dead windows left', async () => {
+it('offers the newest of the copies two dead windows left, then the other', async () => {
   const id = 'two-dead';
   const a = await anotherWindow();
   a.setBase(id, 2, doc('Un'));
@@ -170,9 +170,18 @@ it('offers the newest of the copies two dead windows left', async () => {
   b.setBase(id, 2, doc('Un'));
   b.keep({ id, baseRevision: 2, draft: draftOf(doc('Un', 'Récent'), 'B'), at: 5000 });
   vi.advanceTimersByTime(250);
-  const recovered = (await anotherWindow()).read(id, storeHas(2, doc('Un')));
+  const reopened = await anotherWindow();
+  const recovered = reopened.read(id, storeHas(2, doc('Un')));
   expect(recovered?.draft.headline).toBe('B');
   expect(texts(recovered?.draft.body)).toEqual(['Un', 'Récent']);
+  // Once that one is saved, the older one is offered next, never dropped unseen; then nothing is left.
+  reopened.forget(id);
+  const next = reopened.read(id, storeHas(3, doc('Un', 'Récent')));
+  // Written against a body the store no longer holds, with no pause: offered as part, after the store's.
+  expect(next?.partial).toBe(true);
+  expect(texts(next?.draft.body)).toEqual(['Un', 'Récent', 'Ancien']);
+  reopened.forget(id);
+  expect(copyKeys(id)).toHaveLength(0);
 });
 
 it("reads the previous version's shared copy once, then takes it away with the whole copy it rested on", async () => {
