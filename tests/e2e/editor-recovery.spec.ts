@@ -263,3 +263,82 @@ test('the same race with no whole copy left (storage full): the paragraph being 
   await expect(body(page).locator('p')).toHaveCount(2);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('this tab stops typing, its save stalls, the other tab saves, then this host dies: the text is offered', async ({
+  context,
+}) => {
+  const { dataDir, port, openUrl, page: a } = await startWriting(context, 'Copie par onglet');
+  await a.keyboard.type(RACE.first);
+  await saved(a);
+  const b = await context.newPage();
+  await b.goto(openUrl);
+  await openArticle(b, /Copie par onglet/);
+  await expect(body(b)).toHaveText(RACE.first);
+
+  // A's saves stall from here; A types, then pauses long enough for every copy of its own to be written.
+  await a.route('**/ipc/articles:save', () => {
+    // held, never answered
+  });
+  await a.keyboard.type(RACE.paused);
+  await a.waitForTimeout(1500);
+  // B edits and saves over the same revision: its own crash copy comes and goes meanwhile.
+  await b.getByRole('textbox', { name: 'Headline' }).fill('Titre de B, par-dessus');
+  await saved(b);
+  await a.waitForTimeout(300);
+  host?.process.kill('SIGKILL');
+  await a.close({ runBeforeUnload: false });
+  await b.close({ runBeforeUnload: false });
+
+  const page = await reopen(context, dataDir, port, /Titre de B, par-dessus/);
+  await expect(body(page)).toHaveText(RACE.first);
+  const banner = page.getByRole('alert').filter({ hasText: 'saved elsewhere since' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+  await expect(body(page)).toHaveText(RACE.first + RACE.paused);
+  await saved(page);
+  await page.reload();
+  await openArticle(page, /Copie par onglet/);
+  await expect(body(page)).toHaveText(RACE.first + RACE.paused);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a copy the previous version left under its shared key is still offered after the upgrade', async ({
+  context,
+}) => {
+  const { dataDir, port, page: writing } = await startWriting(context, 'Avant la mise à jour');
+  await writing.keyboard.type(SAVED_TEXT);
+  await saved(writing);
+  await writing.route('**/ipc/articles:save', () => {
+    // held, never answered
+  });
+  await writing.keyboard.type(TYPED_DURING_CRASH);
+  await writing.waitForTimeout(500);
+  host?.process.kill('SIGKILL');
+  await writing.close({ runBeforeUnload: false });
+
+  host = await startHostProcess(dataDir, port);
+  const page = await context.newPage();
+  await page.goto(host.openUrl);
+  // What the previous version wrote: the same copy under `redac:unsaved:<id>`, shared by every window.
+  const moved = await page.evaluate(() => {
+    const keys = Object.keys(localStorage).filter((key) => /^redac:unsaved:[^:]+:[^:]+$/.test(key));
+    for (const key of keys) {
+      localStorage.setItem(key.slice(0, key.lastIndexOf(':')), localStorage.getItem(key) ?? '');
+      localStorage.removeItem(key);
+    }
+    return keys.length;
+  });
+  expect(moved).toBe(1);
+  await openArticle(page, /Avant la mise à jour/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Recovered changes' })).toBeVisible();
+  await expect(body(page)).toHaveText(SAVED_TEXT + TYPED_DURING_CRASH);
+  await saved(page);
+  // Saved: the old key is gone and nothing is offered again.
+  await page.reload();
+  await openArticle(page, /Avant la mise à jour/);
+  await expect(body(page)).toHaveText(SAVED_TEXT + TYPED_DURING_CRASH);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('redac:unsaved:'))),
+  ).toEqual([]);
+});

@@ -60,6 +60,11 @@ export interface RecoveredCopy extends BufferedDraft {
   partial?: true;
 }
 
+/**
+ * The copy written while typing, one per window (`redac:unsaved:<id>:<window>`): tabs share the storage, and
+ * a shared key let another tab's save remove (or its typing overwrite) this tab's unsaved text. The previous
+ * version wrote `redac:unsaved:<id>`; recovery still reads that key.
+ */
 const KEY_PREFIX = 'redac:unsaved:';
 /**
  * The whole draft, written once typing pauses (never per keystroke: it costs the article's length). It stays
@@ -75,6 +80,9 @@ const WINDOW_ID = `${Date.now().toString(36)}.${Math.random().toString(36).slice
 /** A whole copy left by a window gone this long, with no copy resting on it, is nobody's base any more. */
 const ORPHAN_AFTER_MS = 24 * 60 * 60 * 1000;
 const wholeKey = (id: string, window = WINDOW_ID): string => `${WHOLE_PREFIX}${id}:${window}`;
+const copyKey = (id: string, window = WINDOW_ID): string => `${KEY_PREFIX}${id}:${window}`;
+/** The key the previous version wrote for every window at once. */
+const legacyKey = (id: string): string => KEY_PREFIX + id;
 
 function storage(): Storage | undefined {
   try {
@@ -103,8 +111,11 @@ const bases = new Map<string, DeltaBase[]>();
 /** Per article: the body of the whole copy this window last wrote (see WHOLE_PREFIX). */
 const localBases = new Map<string, DeltaBase>();
 const wholeTimers = new Map<string, ReturnType<typeof setTimeout>>();
-/** Per article: the whole copy of the window whose copy recovery read (gone with that copy). */
-const leftBehind = new Map<string, string>();
+/**
+ * Per article: the copy recovery offered (another window's, the previous version's) and the whole copy it
+ * rests on, as read. They go once the draft is saved or given up, unless their window has written them again.
+ */
+const leftBehind = new Map<string, { key: string; raw: string }[]>();
 
 function toStored(entry: BufferedDraft): string {
   const known = bases.get(entry.id) ?? [];
@@ -143,13 +154,40 @@ function writeWhole(entry: BufferedDraft): void {
   }
 }
 
-function readJson(key: string): unknown {
+function readRaw(key: string): string | undefined {
   try {
-    const raw = storage()?.getItem(key);
+    return storage()?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(raw: string | undefined): unknown {
+  try {
     return raw ? JSON.parse(raw) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Every storage key holding a copy of this article: each window's, and the previous version's. */
+function copyKeys(id: string): string[] {
+  const store = storage();
+  if (!store) return [];
+  const keys: string[] = [];
+  const own = copyKey(id, '');
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (!key) continue;
+      if (key === legacyKey(id)) keys.push(key);
+      // A window id holds no colon: `<id>:<x>:<window>` belongs to another article, `<id>:<x>`.
+      else if (key.startsWith(own) && !key.slice(own.length).includes(':')) keys.push(key);
+    }
+  } catch {
+    // A storage that cannot be listed: recovery finds what it can.
+  }
+  return keys;
 }
 
 const isCopy = (value: unknown, id: string): value is StoredCopy =>
@@ -162,7 +200,7 @@ const isCopy = (value: unknown, id: string): value is StoredCopy =>
 
 function write(entry: BufferedDraft): void {
   try {
-    storage()?.setItem(KEY_PREFIX + entry.id, toStored(entry));
+    storage()?.setItem(copyKey(entry.id), toStored(entry));
   } catch {
     // A full or disabled storage only loses the crash copy; the store is still the real copy.
   }
@@ -219,6 +257,26 @@ function partialOf(copy: StoredCopy, stored: Article): RecoveredCopy {
 }
 
 /**
+ * What one window's copy gives back: the newest of it rebuilt (on `stored`, the article as the store has it
+ * now, or on the whole copy that window wrote at its last pause) and that whole copy; when it rebuilds on
+ * nothing, the whole copy; failing that, what the copy holds (`partial`). Never dropped.
+ */
+function recoverOne(
+  copy: StoredCopy,
+  stored: Article,
+  whole: StoredCopy | undefined,
+): RecoveredCopy | undefined {
+  try {
+    const rebuilt = fromStored(copy, stored, whole);
+    if (rebuilt) return whole && whole.at > rebuilt.at ? whole : rebuilt;
+    if (whole) return whole;
+    return partialOf(copy, stored);
+  } catch {
+    return whole ?? undefined;
+  }
+}
+
+/**
  * Whole copies outlive saves on purpose, so a window that closes (or dies with nothing unsaved) would leave
  * one behind per article, about the article's size each. On leaving, a window takes its own away when nothing
  * waits on them; once a day's old, those of windows that never left cleanly go too, unless a copy rests on them.
@@ -235,7 +293,10 @@ function sweepOrphans(): void {
       const id = key.slice(WHOLE_PREFIX.length, split);
       const opened = parseInt(key.slice(split + 1).split('.')[0] ?? '', 36);
       const old = !Number.isFinite(opened) || Date.now() - opened > ORPHAN_AFTER_MS;
-      if (old && store.getItem(KEY_PREFIX + id) === null) stale.push(key);
+      const window = key.slice(split + 1);
+      // A window's copies rest on its own whole copy only; the previous version's might rest on any.
+      const restedOn = store.getItem(copyKey(id, window)) !== null || store.getItem(legacyKey(id)) !== null;
+      if (old && !restedOn) stale.push(key);
     }
     for (const key of stale) store.removeItem(key);
   } catch {
@@ -292,27 +353,35 @@ export const crashBuffer = {
     timers.clear();
   },
   /**
-   * The copy left for this article, undefined when nothing unsaved was left. The newest copy that rebuilds
-   * (on `stored`, the article as the store has it now, or on the whole copy written at the last pause) wins;
-   * when none rebuilds, the whole copy; failing that, what the copy holds (`partial`). Never dropped.
+   * The copy left for this article, undefined when nothing unsaved was left. Every window's copy is read
+   * (windows that died included, and the previous version's shared key), each as `recoverOne` gives it back;
+   * the newest complete one wins, a partial one only when nothing else is left; the others stay for later.
    */
   read(id: string, stored: Article): RecoveredCopy | undefined {
-    const rawCopy = readJson(KEY_PREFIX + id);
-    const copy = isCopy(rawCopy, id) ? rawCopy : undefined;
-    // The whole copy stays after a save (it is a base): alone, it is nothing unsaved.
-    if (!copy) return undefined;
-    const writer = copy.bases?.find((base) => typeof base.local === 'string')?.local;
-    if (writer && writer !== WINDOW_ID) leftBehind.set(id, wholeKey(id, writer));
-    const rawWhole = writer ? readJson(wholeKey(id, writer)) : undefined;
-    const whole = isCopy(rawWhole, id) && !rawWhole.bases ? rawWhole : undefined;
-    try {
-      const rebuilt = fromStored(copy, stored, whole);
-      if (rebuilt) return whole && whole.at > rebuilt.at ? whole : rebuilt;
-      if (whole) return whole;
-      return partialOf(copy, stored);
-    } catch {
-      return whole ?? undefined;
+    const found: { copy: RecoveredCopy; read: { key: string; raw: string }[] }[] = [];
+    for (const key of copyKeys(id)) {
+      const raw = readRaw(key);
+      const rawCopy = parse(raw);
+      if (!raw || !isCopy(rawCopy, id)) continue;
+      const read = [{ key, raw }];
+      const writer = rawCopy.bases?.find((base) => typeof base.local === 'string')?.local;
+      const wholeRaw = writer ? readRaw(wholeKey(id, writer)) : undefined;
+      if (writer && writer !== WINDOW_ID && wholeRaw) read.push({ key: wholeKey(id, writer), raw: wholeRaw });
+      const rawWhole = parse(wholeRaw);
+      const whole = isCopy(rawWhole, id) && !rawWhole.bases ? rawWhole : undefined;
+      const copy = recoverOne(rawCopy, stored, whole);
+      if (copy) found.push({ copy, read });
     }
+    // A whole copy alone is nothing unsaved (it stays after a save, as a base).
+    if (!found.length) return undefined;
+    // The newest copy that is whole or rebuilt wins; a partial one only when nothing else is left.
+    const complete = found.filter(({ copy }) => !copy.partial);
+    const pool = complete.length ? complete : found;
+    const chosen = pool.reduce((newest, next) => (next.copy.at > newest.copy.at ? next : newest));
+    // Only the copy offered goes once saved or given up: another dead window's (older, maybe different)
+    // is offered at the next open, never dropped unseen.
+    leftBehind.set(id, chosen.read);
+    return chosen.copy;
   },
   /**
    * The store holds this body at `revision` (the article as opened, or a save it acknowledged): later copies
@@ -333,6 +402,13 @@ export const crashBuffer = {
     // The copy already written may rest on that body: write it whole now, not at the next keystroke.
     const current = latest.get(id);
     if (current) write(current);
+  },
+  /**
+   * What `read` found is not being recovered here (another window still holds the draft): saving this
+   * window's own text must not take those copies away, or that window's would be gone if it then died.
+   */
+  leave(id: string): void {
+    leftBehind.delete(id);
   },
   /** Whether another open window holds this article's unsaved draft (then its crash copy is not an orphan). */
   heldElsewhere(id: string, waitMs = 150): Promise<boolean> {
@@ -368,11 +444,12 @@ export const crashBuffer = {
       wholeTimers.delete(id);
       localBases.delete(id);
     }
-    const orphan = leftBehind.get(id);
+    const read = leftBehind.get(id) ?? [];
     leftBehind.delete(id);
     try {
-      storage()?.removeItem(KEY_PREFIX + id);
-      if (orphan) storage()?.removeItem(orphan);
+      storage()?.removeItem(copyKey(id));
+      // What recovery read is saved or given up now; a window that wrote again since keeps its newer copy.
+      for (const { key, raw } of read) if (storage()?.getItem(key) === raw) storage()?.removeItem(key);
       if (all) storage()?.removeItem(wholeKey(id));
     } catch {
       // nothing to do

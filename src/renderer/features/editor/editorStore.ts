@@ -139,7 +139,7 @@ export const useEditorStore = create<EditorState>((set, get) => {
     const entry = crashBuffer.read(article.id, article);
     if (!entry) return;
     // Another window has it open and unsaved: that window will save it; nothing was left behind.
-    if (await crashBuffer.heldElsewhere(article.id)) return;
+    if (await crashBuffer.heldElsewhere(article.id)) return crashBuffer.leave(article.id);
     if (get().article?.id !== article.id || autosaver?.hasUnsaved()) return;
     const stored = fieldsOf(article);
     if (sameDraft(entry.draft, stored)) return crashBuffer.forget(article.id);

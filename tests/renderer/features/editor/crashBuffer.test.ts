@@ -40,6 +40,8 @@ function typeBody(id: string, revision: number, body: BodyDoc, at = Date.now()):
   vi.advanceTimersByTime(250);
 }
 
+/** This article's copies written while typing: one key per window (`redac:unsaved:<id>:<window>`). */
+const copyKeys = (id: string): string[] => [...kept.keys()].filter((k) => k.startsWith(`redac:unsaved:${id}:`));
 const wholeKeys = (id: string): string[] =>
   [...kept.keys()].filter((k) => k.startsWith(`redac:unsaved-whole:${id}:`));
 
@@ -49,7 +51,7 @@ it('writes the whole copy only once typing pauses, never per change', () => {
   for (let i = 0; i < 8; i++) typeBody(id, 3, doc('Un', `Deux ${'x'.repeat(i)}`));
   // Eight changes 250 ms apart: no pause, so only the difference copy exists.
   expect(wholeKeys(id)).toHaveLength(0);
-  expect(kept.get(`redac:unsaved:${id}`)).toBeDefined();
+  expect(copyKeys(id)).toHaveLength(1);
   vi.advanceTimersByTime(1000);
   expect(wholeKeys(id)).toHaveLength(1);
 });
@@ -121,4 +123,122 @@ it('on starting, takes away whole copies of windows gone for a day that no copy 
       `redac:unsaved-whole:a3:${minuteAgo}.live`,
     ].sort(),
   );
+});
+
+/** Another tab or window: the same storage, its own module state and window id. */
+async function anotherWindow(): Promise<typeof crashBuffer> {
+  vi.resetModules();
+  return (await import('../../../../src/renderer/features/editor/crashBuffer')).crashBuffer;
+}
+
+it("another window's save or typing never removes nor overwrites this window's copy", async () => {
+  const id = 'tabs';
+  const a = await anotherWindow();
+  const b = await anotherWindow();
+  a.setBase(id, 3, doc('Un'));
+  b.setBase(id, 3, doc('Un'));
+  // A types and pauses (its whole copy and its copy are written); its save stalls.
+  a.keep({ id, baseRevision: 3, draft: draftOf(doc('Un', 'Deux, par A'), 'Titre A'), at: 1000 });
+  vi.advanceTimersByTime(1500);
+  // B types, its save lands: B forgets its own copy only.
+  b.keep({ id, baseRevision: 3, draft: draftOf(doc('Un'), 'Titre B'), at: 2000 });
+  vi.advanceTimersByTime(250);
+  expect(copyKeys(id)).toHaveLength(2);
+  b.setBase(id, 4, doc('Un'));
+  b.forget(id);
+  expect(copyKeys(id)).toHaveLength(1);
+  // A's host dies; a new window opens the article as B saved it and finds A's text.
+  const reopened = await anotherWindow();
+  const recovered = reopened.read(id, storeHas(4, doc('Un')));
+  expect(recovered?.partial).toBeUndefined();
+  expect(recovered?.draft.headline).toBe('Titre A');
+  expect(texts(recovered?.draft.body)).toEqual(['Un', 'Deux, par A']);
+  // Once saved (or given up), A's copy and the whole copy it rested on go; nothing is offered again.
+  reopened.forget(id);
+  expect(copyKeys(id)).toHaveLength(0);
+  expect(wholeKeys(id)).toHaveLength(0);
+  expect(reopened.read(id, storeHas(5, doc('Un', 'Deux, par A')))).toBeUndefined();
+});
+
+it('offers the newest of the copies two dead windows left, then the other', async () => {
+  const id = 'two-dead';
+  const a = await anotherWindow();
+  a.setBase(id, 2, doc('Un'));
+  a.keep({ id, baseRevision: 2, draft: draftOf(doc('Un', 'Ancien'), 'A'), at: 1000 });
+  vi.advanceTimersByTime(250);
+  const b = await anotherWindow();
+  b.setBase(id, 2, doc('Un'));
+  b.keep({ id, baseRevision: 2, draft: draftOf(doc('Un', 'Récent'), 'B'), at: 5000 });
+  vi.advanceTimersByTime(250);
+  const reopened = await anotherWindow();
+  const recovered = reopened.read(id, storeHas(2, doc('Un')));
+  expect(recovered?.draft.headline).toBe('B');
+  expect(texts(recovered?.draft.body)).toEqual(['Un', 'Récent']);
+  // Once that one is saved, the older one is offered next, never dropped unseen; then nothing is left.
+  reopened.forget(id);
+  const next = reopened.read(id, storeHas(3, doc('Un', 'Récent')));
+  // Written against a body the store no longer holds, with no pause: offered as part, after the store's.
+  expect(next?.partial).toBe(true);
+  expect(texts(next?.draft.body)).toEqual(['Un', 'Récent', 'Ancien']);
+  reopened.forget(id);
+  expect(copyKeys(id)).toHaveLength(0);
+});
+
+it("reads the previous version's shared copy once, then takes it away with the whole copy it rested on", async () => {
+  const id = 'upgrade';
+  const old = await anotherWindow();
+  old.setBase(id, 6, doc('Un'));
+  old.keep({ id, baseRevision: 6, draft: draftOf(doc('Un', 'Avant la mise à jour')), at: 1000 });
+  vi.advanceTimersByTime(1500);
+  // What the previous version left: the same copy, under the key shared by every window.
+  const [mine] = copyKeys(id);
+  kept.set(`redac:unsaved:${id}`, kept.get(mine!)!);
+  kept.delete(mine!);
+  const upgraded = await anotherWindow();
+  const recovered = upgraded.read(id, storeHas(7, doc('Un', 'Par un autre')));
+  expect(recovered?.partial).toBeUndefined();
+  expect(texts(recovered?.draft.body)).toEqual(['Un', 'Avant la mise à jour']);
+  upgraded.forget(id);
+  expect(kept.has(`redac:unsaved:${id}`)).toBe(false);
+  expect(wholeKeys(id)).toHaveLength(0);
+});
+
+it("on starting, keeps a gone window's whole copy while that window's copy rests on it", async () => {
+  const dayAgo = (Date.now() - 25 * 60 * 60 * 1000).toString(36);
+  kept.set(`redac:unsaved-whole:b1:${dayAgo}.dead`, '{}');
+  kept.set(`redac:unsaved:b1:${dayAgo}.dead`, '{}');
+  // Another window's copy of the same article does not rest on it.
+  kept.set(`redac:unsaved-whole:b2:${dayAgo}.dead`, '{}');
+  kept.set(`redac:unsaved:b2:${dayAgo}.other`, '{}');
+  await anotherWindow();
+  expect([...kept.keys()].sort()).toEqual(
+    [
+      `redac:unsaved-whole:b1:${dayAgo}.dead`,
+      `redac:unsaved:b1:${dayAgo}.dead`,
+      `redac:unsaved:b2:${dayAgo}.other`,
+    ].sort(),
+  );
+});
+
+it("leaves a live window's copy alone when recovery here did not take it", async () => {
+  const id = 'live';
+  const b = await anotherWindow();
+  b.setBase(id, 1, doc('Un'));
+  b.keep({ id, baseRevision: 1, draft: draftOf(doc('Un', 'Par B, en attente')), at: 1000 });
+  vi.advanceTimersByTime(1500);
+  // This window opens the article: it reads B's copy, learns B holds the draft, and leaves it.
+  const here = await anotherWindow();
+  expect(here.read(id, storeHas(1, doc('Un')))).toBeDefined();
+  here.leave(id);
+  // This window types and saves its own text: B's copy (and its whole copy) stay.
+  here.setBase(id, 1, doc('Un'));
+  here.keep({ id, baseRevision: 1, draft: draftOf(doc('Un', 'Ici')), at: 2000 });
+  vi.advanceTimersByTime(250);
+  here.setBase(id, 2, doc('Un', 'Ici'));
+  here.forget(id);
+  expect(copyKeys(id)).toHaveLength(1);
+  expect(texts((await anotherWindow()).read(id, storeHas(2, doc('Un', 'Ici')))?.draft.body)).toEqual([
+    'Un',
+    'Par B, en attente',
+  ]);
 });
