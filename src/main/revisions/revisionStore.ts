@@ -4,6 +4,7 @@ import type { ArticleFields, BodyDoc, PmNode } from '../../shared/domain/article
 import type { RevisionKind } from '../../shared/domain/revision';
 import { wordChanges } from '../../shared/text/wordDiff';
 import { countWordRuns } from '../../shared/text/wordRuns';
+import type { ArticleRow } from '../articles/articleRows';
 import type { Db } from '../db/open';
 import { bodyText } from '../search/searchText';
 
@@ -28,21 +29,22 @@ interface StoredRevision {
   created_at: number;
 }
 
-interface ArticleState {
-  kicker: string;
-  headline: string;
-  standfirst: string;
-  body: string;
-  body_schema_version: number;
-  language: string;
-  slug: string;
-  seo_title: string;
-  seo_description: string;
-  section_id: number | null;
-  featured_image: string | null;
-  updated_at: number;
-  revision: number;
-}
+type ArticleState = Pick<
+  ArticleRow,
+  | 'kicker'
+  | 'headline'
+  | 'standfirst'
+  | 'body'
+  | 'body_schema_version'
+  | 'language'
+  | 'slug'
+  | 'seo_title'
+  | 'seo_description'
+  | 'section_id'
+  | 'featured_image'
+  | 'updated_at'
+  | 'revision'
+>;
 
 /** The small fields in one fixed key order, so that equal fields are equal strings. */
 const FIELD_ORDER = [
