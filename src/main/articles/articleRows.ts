@@ -56,6 +56,20 @@ export interface RevisionRow {
 const sameIds = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((id, i) => id === b[i]);
 
+/** An article's tag and author ids in their order (the save's term check, a revision's state). */
+export function termIdQueries(db: Db) {
+  return {
+    tagIdsOf: db
+      .prepare<[string], number>('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position')
+      .pluck(),
+    authorIdsOf: db
+      .prepare<[string], number>(
+        'SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position',
+      )
+      .pluck(),
+  };
+}
+
 /**
  * The articles, revisions and article-term statements, prepared once per connection.
  * Plain functions over a Db so that they could move to a worker thread without changing callers.
@@ -102,12 +116,7 @@ export function articleQueries(db: Db) {
     "SELECT slug FROM articles WHERE slug <> '' AND slug >= ? AND slug < ? AND id <> ?",
   );
   const sectionById = db.prepare<[number], Term>('SELECT id, name, slug FROM sections WHERE id = ?');
-  const tagIdsOf = db
-    .prepare<[string], number>('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position')
-    .pluck();
-  const authorIdsOf = db
-    .prepare<[string], number>('SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position')
-    .pluck();
+  const { tagIdsOf, authorIdsOf } = termIdQueries(db);
   const clearTags = db.prepare<[string]>('DELETE FROM article_tags WHERE article_id = ?');
   const addTag = db.prepare<[string, number, number]>(
     'INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)',

@@ -4,7 +4,7 @@ import type { ArticleFields, BodyDoc, PmNode } from '../../shared/domain/article
 import type { RevisionKind } from '../../shared/domain/revision';
 import { wordChanges } from '../../shared/text/wordDiff';
 import { countWordRuns } from '../../shared/text/wordRuns';
-import type { ArticleRow } from '../articles/articleRows';
+import { termIdQueries, type ArticleRow } from '../articles/articleRows';
 import type { Db } from '../db/open';
 import { bodyText } from '../search/searchText';
 
@@ -163,12 +163,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
             section_id, featured_image, updated_at, revision
        FROM articles WHERE id = ?`,
   );
-  const tagIdsOf = db
-    .prepare<[string], number>('SELECT tag_id FROM article_tags WHERE article_id = ? ORDER BY position')
-    .pluck();
-  const authorIdsOf = db
-    .prepare<[string], number>('SELECT author_id FROM article_authors WHERE article_id = ? ORDER BY position')
-    .pluck();
+  const { tagIdsOf, authorIdsOf } = termIdQueries(db);
   const blockJson = db.prepare<[number], string>('SELECT json FROM revision_blocks WHERE id = ?').pluck();
   const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
     'SELECT body, body_blocks FROM revisions WHERE article_id = ?',
