@@ -10,10 +10,11 @@ import { wxrToImport } from './wxrItem';
 
 /*
  * The reading half of an import, in its own thread: the file streamed (WXR's XML or JSON Lines), each item
- * checked and its HTML made into a body, prepared for the writer while it is behind (see `prepared`). The
- * main thread writes. Items go out in file order with their position and outcome (an article, ignored, or
- * malformed with the reason), and the reader waits whenever `ahead` items are sent but not yet taken, so a
- * file of any size never sits in memory: at most one batch is read ahead. Everything this thread allocates (text, parse trees) goes with it when the import ends.
+ * checked and its HTML made into a body, and prepared for the writer when this thread has time (see
+ * `prepared`). The main thread writes. Items go out in file order with their position and outcome (an
+ * article, ignored, or malformed with the reason), and the reader waits whenever `ahead` items are sent but
+ * not yet taken, so a file of any size never sits in memory: at most one batch is read ahead. Everything this
+ * thread allocates (text, parse trees) goes with it when the import ends.
  */
 const port = parentPort!;
 const { path, format, ahead } = workerData as ReaderInput;
@@ -26,22 +27,42 @@ port.on('message', (taken: number) => {
 });
 
 /**
- * An article goes out prepared (preparedItem.ts: body checked and as JSON, index texts folded) while the
- * writer is behind, with at least half of `ahead` sent and not yet taken; otherwise as read, and the writer
- * prepares it. Which thread is the longer one depends on the file and the machine. At 20k, preparing every
- * article here took the writer from about 410 to 255 µs of CPU per WXR item, but made this thread the
- * longer one (about 545 against 410). For JSON Lines it left the two even (about 235 each). So the work goes
- * to whichever thread is waiting.
+ * An article goes out prepared (preparedItem.ts: body checked and as JSON, index texts folded) or as read,
+ * for the writer to prepare: the work goes to whichever thread has time for it. Which one that is depends on
+ * the file and the machine: at 20k, preparing every article here took the writer from about 410 to 255 µs
+ * of CPU per WXR item but made this thread the longer one (about 545 against 410), while for JSON Lines,
+ * whose reading is light, it left the two even (about 235 each). Deciding by how full the queue was at
+ * each item (the rule before) prepared only about half of a JSON Lines import, leaving the writer, the
+ * slower side, its share of the rest. So the share prepared here follows what this thread sees: it rises
+ * each time the writer leaves `ahead` items waiting (the writer is the slower side) and falls when a whole
+ * `ahead` went out without waiting (this thread is).
  */
+const SHARE_STEP = 0.25;
+let share = 0.5;
+let credit = 0;
+let sentSinceWait = 0;
+
 function prepared(outcome: ReadOutcome): ReadOutcome {
-  if (outcome.kind !== 'item' || 'prepared' in outcome.item || unanswered * 2 < ahead) return outcome;
+  if (outcome.kind !== 'item' || 'prepared' in outcome.item) return outcome;
+  // Spread evenly: one article in 1/share.
+  credit += share;
+  if (credit < 1) return outcome;
+  credit -= 1;
   return { kind: 'item', item: prepareImportItem(outcome.item) };
 }
 
 async function send(entries: ReadEntry[], bytesRead: number): Promise<void> {
   port.postMessage({ kind: 'items', entries, bytesRead } satisfies ReaderMessage);
   unanswered += entries.length;
-  while (unanswered >= ahead) await new Promise<void>((resolve) => (wake = resolve));
+  sentSinceWait += entries.length;
+  if (unanswered >= ahead) {
+    share = Math.min(1, share + SHARE_STEP);
+    sentSinceWait = 0;
+    while (unanswered >= ahead) await new Promise<void>((resolve) => (wake = resolve));
+  } else if (sentSinceWait >= ahead) {
+    share = Math.max(0, share - SHARE_STEP);
+    sentSinceWait = 0;
+  }
   wake = undefined;
 }
 

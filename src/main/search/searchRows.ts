@@ -53,6 +53,9 @@ export function searchQueries(db: Db) {
   );
   const deleteFts = db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
   const mergeFts = db.prepare<[number]>("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+  const setUserMerge = db.prepare<[number]>(
+    "INSERT INTO search_fts (search_fts, rank) VALUES ('usermerge', CAST(? AS INTEGER))",
+  );
   return {
     source: (id: string) => source.get(id),
     tagNames: (id: string) => tagNames.all(id),
@@ -63,7 +66,18 @@ export function searchQueries(db: Db) {
     deleteDoc: (docId: number) => void deleteDoc.run(docId),
     insertFts: (doc: DocFields) => void insertFts.run(doc),
     deleteFts: (docId: number) => void deleteFts.run(docId),
-    /** Up to `pages` leaf pages of FTS5 merging, on levels with at least four segments (as automerge=4). */
-    mergeFts: (pages: number) => void mergeFts.run(pages),
+    /**
+     * Up to `pages` leaf pages of FTS5 merging, on levels with at least `fanIn` segments, merged into one.
+     * FTS5 keeps the minimum as a setting ('usermerge'); it is put back to its default, four, which the quiet
+     * seconds' merges (indexMerging.ts) rely on.
+     */
+    mergeFts(pages: number, fanIn = 4): void {
+      if (fanIn !== 4) setUserMerge.run(fanIn);
+      try {
+        mergeFts.run(pages);
+      } finally {
+        if (fanIn !== 4) setUserMerge.run(4);
+      }
+    },
   };
 }

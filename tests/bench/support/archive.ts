@@ -145,7 +145,20 @@ const THIRTY_YEARS = 30 * 365 * 86_400_000;
  * A newspaper archive: 80% French and 20% Arabic articles over thirty years, words drawn from Zipf-ranked
  * vocabularies (real frequent words, plausible rare ones), a few set phrases, sections, tags and bylines.
  */
-export function createArchive(seed = 42, end = Date.UTC(2026, 0, 1)) {
+export interface ArchiveOptions {
+  /** The newest date (ms). */
+  end?: number;
+  /**
+   * Dates in article order, as an export lists them (WordPress's by post id, oldest first), for an archive of
+   * this many articles; otherwise each article's date is drawn anywhere in the thirty years. The articles are
+   * the same either way: only their dates move.
+   */
+  inDateOrderOf?: number | undefined;
+}
+
+export function createArchive(seed = 42, options: ArchiveOptions = {}) {
+  const end = options.end ?? Date.UTC(2026, 0, 1);
+  const inOrderOf = options.inDateOrderOf;
   const random = prng(seed);
   const fr = new ZipfVocabulary(FRENCH_HEAD.split(/\s+/).filter(Boolean), 60_000, () =>
     syntheticFrench(random),
@@ -181,7 +194,11 @@ export function createArchive(seed = 42, end = Date.UTC(2026, 0, 1)) {
         },
       ],
     }));
-    const createdAt = end - Math.floor(random() * THIRTY_YEARS);
+    const place = random();
+    const createdAt =
+      inOrderOf === undefined
+        ? end - Math.floor(place * THIRTY_YEARS)
+        : end - THIRTY_YEARS + Math.floor(((index + place) / inOrderOf) * THIRTY_YEARS);
     const tagPool = tags[language === 'fr' ? 'fr' : 'ar'];
     return {
       key: `bench-${seed}-${index}`,

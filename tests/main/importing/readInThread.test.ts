@@ -8,14 +8,14 @@ import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
 
-/** About 2 MB of posts: eight of the reader's 256 KB chunks, each holding items. */
-function exportFile(): string {
+/** About 2 MB of posts (2,500): eight of the reader's 256 KB chunks, each holding items. */
+function exportFile(count = 2500): string {
   const item = (i: number) =>
     `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>${'Texte '.repeat(100)}<span style="font-weight: bold">${i}</span></p>]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n`;
   const file = join(tempDir(), 'export.xml');
   writeFileSync(
     file,
-    `<rss><channel>${Array.from({ length: 2500 }, (_, i) => item(i)).join('')}</channel></rss>`,
+    `<rss><channel>${Array.from({ length: count }, (_, i) => item(i)).join('')}</channel></rss>`,
   );
   return file;
 }
@@ -79,37 +79,65 @@ it('hands over every item in file order, and can be left part way', async () => 
   expect(taken).toBeGreaterThan(0);
 }, 30_000);
 
-it('prepares articles for the writer while the writer is behind, and only then', async () => {
-  // Nothing is taken: the first half of `ahead` goes as read, the rest prepared (body as JSON, texts folded).
-  const worker = startReaderThread({ path: exportFile(), format: 'wxr', ahead: 1000 });
+it('prepares more of the articles while the writer is the slower side, and none once it keeps up', async () => {
+  const worker = startReaderThread({ path: exportFile(8000), format: 'wxr', ahead: 1000 });
   const entries: ReadEntry[] = [];
+  let answering = false;
+  let ended = false;
   worker.on('message', (message: ReaderMessage) => {
-    if (message.kind === 'items') entries.push(...message.entries);
+    if (message.kind === 'end') ended = true;
+    if (message.kind !== 'items') return;
+    entries.push(...message.entries);
+    if (answering) worker.postMessage(message.entries.length);
   });
+  const items = (from: number, to = entries.length) =>
+    entries.slice(from, to).map((e) => (e.outcome.kind === 'item' ? e.outcome.item : undefined));
+  const preparedShare = (from: number, to?: number) => {
+    const some = items(from, to);
+    return some.filter((item) => item && 'prepared' in item).length / some.length;
+  };
+  const waitFor = async (done: () => boolean) => {
+    while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  const settled = async () => {
+    let seen = -1;
+    while (seen !== entries.length) {
+      seen = entries.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  };
   try {
-    // It stops once `ahead` items wait.
-    while (entries.length < 1000) await new Promise((resolve) => setTimeout(resolve, 50));
-    const items = entries.map((e) => (e.outcome.kind === 'item' ? e.outcome.item : undefined));
-    const plain = items.filter((item) => item && 'body' in item).length;
-    const prepared = items.filter((item) => item && 'prepared' in item);
-    expect(plain).toBeGreaterThan(0);
-    expect(plain).toBeLessThan(1000);
-    expect(prepared.length).toBeGreaterThan(0);
-    expect(plain + prepared.length).toBe(entries.length);
-    // File order: as read first, then prepared.
-    expect(items.findIndex((item) => item && 'prepared' in item)).toBe(plain);
-    const { prepared: record } = prepared[0] as PreparedItem;
-    expect(record.problem).toBeUndefined();
-    expect(record.index).toMatchObject({
-      headline: `article ${plain}`,
+    // Nothing taken: it sends `ahead` and waits, half of them prepared, every other one, the first as read.
+    await waitFor(() => entries.length >= 1000);
+    await settled();
+    const first = entries.length;
+    expect(preparedShare(0, first)).toBeCloseTo(0.5, 1);
+    expect(items(0, 2).map((item) => item && 'prepared' in item)).toEqual([false, true]);
+    // The writer left it waiting: more of the next ones come prepared.
+    worker.postMessage(first);
+    await waitFor(() => entries.length >= first + 1000);
+    await settled();
+    const second = entries.length;
+    expect(preparedShare(first, second)).toBeGreaterThan(0.6);
+    // A writer that takes everything at once: the reader is the slower side, and ends preparing none.
+    answering = true;
+    worker.postMessage(second - first);
+    await waitFor(() => ended);
+    expect(entries).toHaveLength(8000);
+    expect(preparedShare(7500)).toBe(0);
+    const prepared = items(0).find((item) => item && 'prepared' in item) as PreparedItem;
+    const index = items(0).indexOf(prepared);
+    expect(prepared.prepared.problem).toBeUndefined();
+    expect(prepared.prepared.index).toMatchObject({
+      headline: `article ${index}`,
       body: expect.stringMatching(/^texte texte/),
     });
-    expect(JSON.parse(record.json)).toMatchObject({
+    expect(JSON.parse(prepared.prepared.json)).toMatchObject({
       content: [
         {
           content: [
             { text: expect.stringMatching(/^Texte/) },
-            { marks: [{ type: 'bold' }], text: `${plain}` },
+            { marks: [{ type: 'bold' }], text: `${index}` },
           ],
         },
       ],
@@ -117,4 +145,4 @@ it('prepares articles for the writer while the writer is behind, and only then',
   } finally {
     await worker.terminate();
   }
-}, 30_000);
+}, 60_000);

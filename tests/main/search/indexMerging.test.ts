@@ -106,13 +106,13 @@ describe('merging the search index outside the saves', () => {
       .prepare('SELECT count(DISTINCT id >> 37) FROM search_fts_data WHERE id >= (1 << 37)')
       .pluck();
     const item = (n: number) => wireItem(`wire-${n}`, `Dépêche ${n}`, `marché aux poissons numéro${n}`, n);
-    const batches = 12;
+    const batches = 24;
     for (let b = 0; b < batches; b++) {
       const outcomes = writer.writeBatch(Array.from({ length: 20 }, (_, i) => item(b * 20 + i)));
       expect(outcomes.some((o) => o instanceof Error)).toBe(false);
     }
-    // One segment per batch without merging; merged four by four, as FTS5's automerge did before.
-    expect(segments.get() as number).toBeLessThanOrEqual(6);
+    // One segment per batch without merging; merged sixteen at a time (searchIndexer.ts IMPORT_MERGE_FAN_IN).
+    expect(segments.get() as number).toBeLessThanOrEqual(10);
     expect(core.services.search.count({ query: 'poissons' })).toBe(batches * 20);
     core.db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 0)").run();
     core.close();

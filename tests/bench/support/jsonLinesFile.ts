@@ -1,0 +1,41 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { slugify } from '../../../src/shared/text/slug';
+import type { createArchive } from './archive';
+
+/**
+ * Writes `count` articles of a generated archive as a JSON Lines export (one article per line, the shape
+ * importing/jsonLinesItem.ts reads: names for section, tags and authors, the body as the editor's JSON, a slug
+ * made from the headline as a site's would be), so the bench times an import from a file as a desk runs it.
+ */
+export function writeJsonLines(file: string, archive: ReturnType<typeof createArchive>, count: number): void {
+  const fd = openSync(file, 'w');
+  try {
+    let lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const a = archive.article(i);
+      lines.push(
+        JSON.stringify({
+          id: a.key,
+          kicker: a.kicker,
+          headline: a.headline,
+          standfirst: a.standfirst,
+          body: a.body,
+          status: a.status,
+          language: a.language,
+          slug: slugify(a.headline),
+          section: a.section,
+          tags: a.tags,
+          authors: a.authors,
+          created_at: a.createdAt,
+          updated_at: a.updatedAt,
+        }),
+      );
+      if (lines.length === 1000 || i === count - 1) {
+        writeSync(fd, `${lines.join('\n')}\n`);
+        lines = [];
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
