@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { slugify } from '../../../src/shared/text/slug';
-import type { createArchive } from './archive';
+import { importItemOf, type createArchive } from './archive';
 
 /**
  * Writes `count` articles of a generated archive as a JSON Lines export (one article per line, the shape
@@ -12,22 +12,21 @@ export function writeJsonLines(file: string, archive: ReturnType<typeof createAr
   try {
     let lines: string[] = [];
     for (let i = 0; i < count; i++) {
-      const a = archive.article(i);
+      // The item the importers would make of it, in the file's own field names.
+      const {
+        sourceKey,
+        createdAt,
+        updatedAt,
+        featuredImage: _none,
+        ...fields
+      } = importItemOf(archive.article(i));
       lines.push(
         JSON.stringify({
-          id: a.key,
-          kicker: a.kicker,
-          headline: a.headline,
-          standfirst: a.standfirst,
-          body: a.body,
-          status: a.status,
-          language: a.language,
-          slug: slugify(a.headline),
-          section: a.section,
-          tags: a.tags,
-          authors: a.authors,
-          created_at: a.createdAt,
-          updated_at: a.updatedAt,
+          id: sourceKey,
+          ...fields,
+          slug: slugify(fields.headline),
+          created_at: createdAt,
+          updated_at: updatedAt,
         }),
       );
       if (lines.length === 1000 || i === count - 1) {
