@@ -1,14 +1,5 @@
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  statfsSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BackupFile, BackupNotice } from '../../shared/domain/recovery';
@@ -29,8 +20,8 @@ const NAME = /^redac-(\d{8}T\d{9}Z)\.sqlite3$/;
 const PARTIAL = '.partial';
 
 /**
- * Main-thread time per copy step (ms). Measured on the 1M store: a save arriving mid-step waits this long at
- * most, and steps this size copy 7.3 GB at the disk's pace anyway (the flushes below are the limit).
+ * Main-thread time per copy step (ms): what a save or an IPC call arriving mid-step waits for. The copy's
+ * pace is the disk's anyway (the flushes below), so shorter steps cost only their count.
  */
 export const BACKUP_STEP_MS = 8;
 /** Copied bytes between two fdatasyncs of the copy (off the main thread): see steppedCopy.ts. */
@@ -42,7 +33,9 @@ export interface BackupOptions {
   freeBytes?: ((dir: string) => number) | undefined;
   /** Told when the notice changes (the core forwards it to the windows as backups:changed). */
   onNotice?: ((notice: BackupNotice | null) => void) | undefined;
-  /** The copy's figures, for the bench. */
+  /** Leave the disk alone after each flush for as long as it took (steppedCopy.ts; off unless asked). */
+  yieldDisk?: boolean | undefined;
+  /** Told as soon as the copy is complete (before the rename), with its figures. */
   onCopied?: ((stats: CopyStats & { ms: number }) => void) | undefined;
 }
 
@@ -131,13 +124,13 @@ function setNotice(dataDir: string, notice: BackupNotice | null, options: Backup
   options.onNotice?.(notice);
 }
 
-/** A rename is durable once the folder's entry is synced too. */
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
+/** A rename is durable once the folder's entry is synced too (on libuv's pool: an fsync can take seconds). */
+async function syncFolder(dir: string): Promise<void> {
+  const folder = await open(dir, 'r');
   try {
-    fsyncSync(fd);
+    await folder.sync();
   } finally {
-    closeSync(fd);
+    await folder.close();
   }
 }
 
@@ -181,11 +174,12 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
       stepMs: BACKUP_STEP_MS,
       flushBytes: BACKUP_FLUSH_BYTES,
       cancelled: () => stopping.has(dataDir),
-      yieldDisk: process.env.REDAC_BACKUP_YIELD === '1',
+      yieldDisk: options.yieldDisk,
     });
-    renameSync(partial, join(dir, name));
-    syncFolder(dir);
+    // Told before anything here waits again: every save acknowledged until now is in the copy.
     options.onCopied?.({ ...stats, ms: performance.now() - t0 });
+    renameSync(partial, join(dir, name));
+    await syncFolder(dir);
   } catch (error) {
     for (const leftover of [partial, `${partial}-journal`]) rmSync(leftover, { force: true });
     if (error instanceof CopyCancelled) throw error;

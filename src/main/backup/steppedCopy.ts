@@ -67,12 +67,18 @@ const MAX_PAGES = 1024;
  * Copies the store into `file` with SQLite's online backup API on the app's own connection, so saves made
  * meanwhile through it are written into the copy too (a save through another connection would restart it).
  *
- * better-sqlite3's db.backup() runs its steps back to back (100 pages each, 400 KB) and cannot wait between
- * them. Measured on the 1M store (7.3 GB, load 5-6): the copy dirtied gigabytes of page cache faster than the
- * disk took them, the kernel then made the main thread's writes wait, and single steps stalled it for up to
- * 750 ms (saves up to 627 ms). Here each step is sized to take about `stepMs`, and every `flushBytes` the copy
- * is flushed to disk by fdatasync on libuv's thread pool, awaited: the event loop stays free while the disk
- * catches up, and no more than that much of the copy is ever waiting to be written.
+ * better-sqlite3's db.backup() runs its steps back to back (100 pages, 400 KB each) and cannot wait between
+ * them; every disk wait of a step is the main thread's. Measured on the 1M store (7.3 GB, a shared disk at
+ * 30-80% I/O pressure), the time between two of its steps reached 0.75 s, and the finishing commit syncs
+ * whatever of the 7 GB the kernel has not written yet, on the main thread. Here:
+ * - each step is sized to take about `stepMs` (at most 4 MB);
+ * - its pages are read first on libuv's thread pool, so the step finds them in the OS cache (without that,
+ *   one 4 MB step waited 3.6 s for the disk);
+ * - every `flushBytes` the copy is fdatasynced on the pool, awaited: the event loop stays free meanwhile, and
+ *   the commit at the end has at most that much left to sync.
+ * What remains is the disk itself: a save's own fsync waits behind whatever the disk is writing (the copy's
+ * and everyone else's). Its worst case during a 1M backup was seconds on that shared disk, with and without
+ * this; `yieldDisk` halves the copy's share of the disk when that matters more than the backup's duration.
  */
 export async function steppedCopy(db: Db, file: string, options: CopyOptions): Promise<CopyStats> {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
