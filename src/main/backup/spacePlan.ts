@@ -20,6 +20,10 @@ export type SpacePlan =
  * one then fails there is still one good backup). When even that would not make room, nothing is removed and
  * the backup is skipped: the caller tells the user.
  *
+ * Older backups are not compressed instead. Measured on the 1M store: gzip -1 keeps 39% of the bytes for
+ * about 330 s of a core a day (level 6: 35% for about 600 s), and a Restore would first have to inflate 7 GB
+ * into as much free space. Fewer backups when the disk is short, said to the user, cost neither.
+ *
  * `backups` is newest first, as listBackups returns them.
  */
 export function planSpace(storeBytes: number, freeBytes: number, backups: BackupFile[]): SpacePlan {
