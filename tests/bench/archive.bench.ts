@@ -18,12 +18,13 @@ import { createArchive, prng } from './support/archive';
 import { writeJsonLines } from './support/jsonLinesFile';
 import { percentile, sampleMs } from './support/figures';
 import { buildHost, runHostSession } from './support/hostSession';
+import { reportBackup } from './support/backupFigures';
 
 const MB = 1024 * 1024;
 
 /**
  * The archive at scale (`--size N` articles, default 20,000; the issue's target is 1,000,000): import rate,
- * size, ranked and date-sorted search, list page, save with revision and index, RSS. Baselines run bare
+ * size, the daily backup, ranked and date-sorted search, list page, save with revision and index, RSS. Baselines run bare
  * better-sqlite3 with the plain FTS5 query on the same database file.
  */
 const bench: Bench = {
@@ -172,6 +173,12 @@ const bench: Bench = {
       baselineName: 'article bodies alone (JSON)',
       unit: 'MB',
     });
+
+    // The daily backup of this store (REDAC_BENCH_BACKUP=0 skips it; =only stops after it).
+    if (process.env.REDAC_BENCH_BACKUP !== '0') {
+      await reportBackup(core, dataDir, workDir, report, log);
+      if (process.env.REDAC_BENCH_BACKUP === 'only') return void (await core.close());
+    }
 
     // Search: word classes picked from the vocabularies' frequency ranks.
     const random = prng(99);

@@ -1,15 +1,42 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { BackupFile, BackupNotice } from '../../shared/domain/recovery';
+
+export type { BackupFile };
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
+import { planSpace } from './spacePlan';
+import { CopyCancelled, steppedCopy, type CopyStats } from './steppedCopy';
 
 export const BACKUPS_KEPT = 7;
 export const BACKUP_EVERY_MS = 24 * 3600_000;
 const NAME = /^redac-(\d{8}T\d{9}Z)\.sqlite3$/;
+/**
+ * A backup is written under this suffix and renamed to its listed name only once SQLite has committed and
+ * synced it: a copy cut off by a crash, a full disk or a quit is never listed, so Restore never offers it.
+ */
+const PARTIAL = '.partial';
 
-export interface BackupFile {
-  name: string;
-  createdAt: number;
-  bytes: number;
+/**
+ * Main-thread time per copy step (ms): what a save or an IPC call arriving mid-step waits for. The copy's
+ * pace is the disk's anyway (the flushes below), so shorter steps cost only their count.
+ */
+export const BACKUP_STEP_MS = 8;
+/** Copied bytes between two fdatasyncs of the copy (off the main thread): see steppedCopy.ts. */
+export const BACKUP_FLUSH_BYTES = 32 * 1024 * 1024;
+
+export interface BackupOptions {
+  now?: Date | undefined;
+  /** Free bytes where backups are written (the file system's figure unless a test gives its own). */
+  freeBytes?: ((dir: string) => number) | undefined;
+  /** Told when the notice changes (the core forwards it to the windows as backups:changed). */
+  onNotice?: ((notice: BackupNotice | null) => void) | undefined;
+  /** Leave the disk alone after each flush for as long as it took (steppedCopy.ts; off unless asked). */
+  yieldDisk?: boolean | undefined;
+  /** Told as soon as the copy is complete (before the rename), with its figures. */
+  onCopied?: ((stats: CopyStats & { ms: number }) => void) | undefined;
 }
 
 const nameAt = (ms: number): string => `redac-${new Date(ms).toISOString().replace(/[-:.]/g, '')}.sqlite3`;
@@ -26,25 +53,30 @@ export function listBackups(dataDir: string): BackupFile[] {
   }
   return names
     .filter((name) => NAME.test(name))
-    .map((name) => ({
-      name,
-      createdAt: statSync(join(backupDir(dataDir), name)).mtimeMs,
-      bytes: statSync(join(backupDir(dataDir), name)).size,
-    }))
+    .map((name) => {
+      const stat = statSync(join(backupDir(dataDir), name));
+      return { name, createdAt: stat.mtimeMs, bytes: stat.size };
+    })
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
+const freeBytesOf = (dir: string): number => {
+  const fs = statfsSync(dir);
+  return fs.bavail * fs.bsize;
+};
+
 /**
- * A consistent copy made with SQLite's online backup API (pages copied while the app keeps working), then
- * the oldest beyond BACKUPS_KEPT removed.
+ * A consistent copy made with SQLite's online backup API (pages copied in short steps while the app keeps
+ * working), written under a temporary name and renamed once complete, then the oldest beyond BACKUPS_KEPT
+ * removed. Checks the disk first: see spacePlan.ts.
  */
-export function createBackup(db: Db, dataDir: string, now = new Date()): Promise<BackupFile> {
+export function createBackup(db: Db, dataDir: string, options: BackupOptions = {}): Promise<BackupFile> {
   // One backup at a time per folder: the daily one and a "Back up now" must not write the same file.
   const previous = running.get(dataDir) ?? Promise.resolve();
   inProgress.set(dataDir, (inProgress.get(dataDir) ?? 0) + 1);
   const next = previous
     .catch(() => undefined)
-    .then(() => backupNow(db, dataDir, now))
+    .then(() => backupNow(db, dataDir, options))
     .finally(() => inProgress.set(dataDir, (inProgress.get(dataDir) ?? 1) - 1));
   running.set(dataDir, next);
   return next;
@@ -52,9 +84,14 @@ export function createBackup(db: Db, dataDir: string, now = new Date()): Promise
 
 const running = new Map<string, Promise<unknown>>();
 const inProgress = new Map<string, number>();
+const stopping = new Set<string>();
+const notices = new Map<string, BackupNotice | null>();
 
 /** Whether a backup of this folder's store is being written (closing the store would cut it off). */
 export const backupInProgress = (dataDir: string): boolean => (inProgress.get(dataDir) ?? 0) > 0;
+
+/** What the last backup of this folder could not do, while the app runs (null once one is made in full). */
+export const backupNotice = (dataDir: string): BackupNotice | null => notices.get(dataDir) ?? null;
 
 /** Resolves once the backups of this folder started so far are finished (whether they worked or not). */
 export function backupsSettled(dataDir: string): Promise<void> {
@@ -64,27 +101,110 @@ export function backupsSettled(dataDir: string): Promise<void> {
   );
 }
 
-async function backupNow(db: Db, dataDir: string, now: Date): Promise<BackupFile> {
-  mkdirSync(backupDir(dataDir), { recursive: true });
+/**
+ * Stops the backups of this folder (the store is closing) and resolves once they have let go of it. A copy
+ * of a 1M store takes a minute or more: quitting must not wait for it. The cut-off copy is removed and
+ * today's backup is made at the next start, since the newest complete one is still more than a day old.
+ */
+export async function stopBackups(dataDir: string): Promise<void> {
+  if (!backupInProgress(dataDir)) return;
+  stopping.add(dataDir);
+  try {
+    await backupsSettled(dataDir);
+  } finally {
+    stopping.delete(dataDir);
+  }
+}
+
+export const isStoppedBackup = (error: unknown): boolean => error instanceof CopyCancelled;
+
+function setNotice(dataDir: string, notice: BackupNotice | null, options: BackupOptions): void {
+  if (notice === null && !notices.get(dataDir)) return;
+  notices.set(dataDir, notice);
+  options.onNotice?.(notice);
+}
+
+/** A rename is durable once the folder's entry is synced too (on libuv's pool: an fsync can take seconds). */
+async function syncFolder(dir: string): Promise<void> {
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promise<BackupFile> {
+  if (stopping.has(dataDir)) throw new CopyCancelled();
+  const dir = backupDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  // What a crash or a kill left of an earlier copy (never listed, never restorable).
+  for (const name of readdirSync(dir)) if (name.includes(PARTIAL)) rmSync(join(dir, name), { force: true });
+  const now = options.now ?? new Date();
   let at = Math.max(now.getTime(), Date.now());
   let name = nameAt(at);
   while (listBackups(dataDir).some((b) => b.name === name)) name = nameAt(++at);
-  await db.backup(join(backupDir(dataDir), name));
-  for (const old of listBackups(dataDir).slice(BACKUPS_KEPT))
-    rmSync(join(backupDir(dataDir), old.name), { force: true });
+
+  const storeBytes =
+    (db.pragma('page_count', { simple: true }) as number) *
+    (db.pragma('page_size', { simple: true }) as number);
+  const before = listBackups(dataDir);
+  const plan = planSpace(storeBytes, (options.freeBytes ?? freeBytesOf)(dir), before);
+  const notice = (kind: BackupNotice['kind'], reason = ''): BackupNotice => ({
+    kind,
+    at: now.getTime(),
+    neededBytes: plan.neededBytes,
+    freeBytes: plan.freeBytes,
+    kept: listBackups(dataDir).length,
+    reason,
+  });
+  if (plan.kind === 'no_room') {
+    setNotice(dataDir, notice('no_room'), options);
+    throw new AppError(
+      'storage',
+      `There is not enough free disk space for a backup: it needs ${mb(plan.neededBytes)} MB, ${mb(plan.freeBytes)} MB are free. Nothing was removed.`,
+    );
+  }
+  for (const old of plan.remove) rmSync(join(dir, old.name), { force: true });
+
+  const partial = join(dir, name + PARTIAL);
+  const t0 = performance.now();
+  try {
+    const stats = await steppedCopy(db, partial, {
+      stepMs: BACKUP_STEP_MS,
+      flushBytes: BACKUP_FLUSH_BYTES,
+      cancelled: () => stopping.has(dataDir),
+      yieldDisk: options.yieldDisk,
+    });
+    // Told before anything here waits again: every save acknowledged until now is in the copy.
+    options.onCopied?.({ ...stats, ms: performance.now() - t0 });
+    renameSync(partial, join(dir, name));
+    await syncFolder(dir);
+  } catch (error) {
+    for (const leftover of [partial, `${partial}-journal`]) rmSync(leftover, { force: true });
+    if (error instanceof CopyCancelled) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    setNotice(dataDir, notice('failed', reason), options);
+    throw new AppError('storage', `The backup could not be written (${reason}). The store is untouched.`);
+  }
+  for (const old of listBackups(dataDir).slice(BACKUPS_KEPT)) rmSync(join(dir, old.name), { force: true });
+  setNotice(dataDir, plan.remove.length > 0 ? notice('pruned') : null, options);
   const made = listBackups(dataDir).find((b) => b.name === name);
   return made ?? { name, createdAt: now.getTime(), bytes: 0 };
 }
+
+const mb = (bytes: number): string => (bytes / 1048576).toFixed(0);
 
 /** Makes today's backup when the newest is older than a day (called at start and every hour). */
 export async function backupIfDue(
   db: Db,
   dataDir: string,
-  now = new Date(),
+  options: BackupOptions = {},
 ): Promise<BackupFile | undefined> {
+  const now = options.now ?? new Date();
   const newest = listBackups(dataDir)[0];
   if (newest && now.getTime() - newest.createdAt < BACKUP_EVERY_MS) return undefined;
-  return createBackup(db, dataDir, now);
+  return createBackup(db, dataDir, options);
 }
 
 /** A backup's path, refusing any name that is not one of ours (no path tricks through the contract). */

@@ -1,8 +1,9 @@
-import { existsSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type { RecoveryStatus } from '../../shared/domain/recovery';
-import { backupIfDue, backupPath, listBackups } from '../backup/backups';
+import type { BackupNotice, RecoveryStatus } from '../../shared/domain/recovery';
+import { backupIfDue, backupNotice, backupPath, isStoppedBackup, listBackups } from '../backup/backups';
 import { DatabaseCorruptError } from '../db/open';
 import type { Handlers } from '../ipc/handlers';
 import { AppError } from './errors';
@@ -28,14 +29,20 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
     inner = startCore({ ...options, bus });
     damage = undefined;
     const db = inner.db;
+    const onNotice = (notice: BackupNotice | null): void => bus.emit('backups:changed', { notice });
+    // A backup cut off by closing the store is not a failure: the next start makes it.
     const due = (): void =>
-      void backupIfDue(db, options.dataDir).catch((e: unknown) => console.warn(`[backup] ${String(e)}`));
+      void backupIfDue(db, options.dataDir, { onNotice }).catch(
+        (e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`),
+      );
     due();
     clearInterval(timer);
     timer = setInterval(due, HOUR);
     timer.unref();
   }
 
+  // A restore's copy cut off by a crash: the store it was to replace is still in place.
+  rmSync(`${storeFile}.restoring`, { force: true });
   try {
     open();
   } catch (error) {
@@ -72,13 +79,31 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
       open();
       return status();
     },
+    'backups:notice': () => backupNotice(options.dataDir),
     'backups:restore': async ({ name }) => {
       const file = backupPath(options.dataDir, name);
       if (!file) throw new AppError('not_found', `There is no backup named ${name}.`);
+      // The copy is made beside the store while it still works, then renamed into place: a full disk or a
+      // failed read leaves the current store as it was (a 7 GB copy takes half a minute, off the main thread).
+      const incoming = `${storeFile}.restoring`;
+      const bytes = statSync(file).size;
+      const free = statfsSync(options.dataDir);
+      if (free.bavail * free.bsize < bytes)
+        throw new AppError(
+          'storage',
+          `Restoring needs ${(bytes / 1048576).toFixed(0)} MB of free disk space; ${((free.bavail * free.bsize) / 1048576).toFixed(0)} MB are free. Nothing was changed.`,
+        );
+      try {
+        await copyFile(file, incoming);
+      } catch (error) {
+        rmSync(incoming, { force: true });
+        throw new AppError(
+          'storage',
+          `The backup could not be copied (${String(error)}). Nothing was changed.`,
+        );
+      }
       await setAside(damage ? 'damaged' : 'before-restore');
-      copyFileSync(file, storeFile);
-      rmSync(`${storeFile}-wal`, { force: true });
-      rmSync(`${storeFile}-shm`, { force: true });
+      renameSync(incoming, storeFile);
       open();
       return status();
     },

@@ -3,7 +3,7 @@ import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService, type ArticleWriteHook } from '../articles/articleService';
 import type { Db } from '../db/open';
-import { createBackup, listBackups, type BackupFile } from '../backup/backups';
+import { backupNotice, createBackup, listBackups, type BackupFile } from '../backup/backups';
 import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
@@ -31,6 +31,7 @@ import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { createThreadService, type ThreadService } from '../comments/threadService';
 import { personOf, type PersonRef } from '../../shared/domain/people';
+import type { BackupNotice } from '../../shared/domain/recovery';
 import { createReviewMarkGuard, type SaveGuard } from '../review/reviewMarkGuard';
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
 import { createProfileService, type ProfileService } from '../workflow/profileService';
@@ -61,7 +62,7 @@ export interface Services {
   termEditing: TermEditing;
   importing: ImportService;
   exporting: ExportService;
-  backups: { list(): BackupFile[]; create(): Promise<BackupFile> };
+  backups: { list(): BackupFile[]; create(): Promise<BackupFile>; notice(): BackupNotice | null };
   travel: ReviewTravel;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
@@ -161,7 +162,11 @@ export function createServices(ctx: ServiceContext): Services {
     importing: createImportService(ctx.db, ctx.bus, createImportWriter(ctx.db, terms, indexer)),
     backups: {
       list: () => listBackups(ctx.dataDir),
-      create: () => createBackup(ctx.db, ctx.dataDir),
+      create: () =>
+        createBackup(ctx.db, ctx.dataDir, {
+          onNotice: (notice) => ctx.bus.emit('backups:changed', { notice }),
+        }),
+      notice: () => backupNotice(ctx.dataDir),
     },
     terms,
     search,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupInProgress, backupsSettled } from '../backup/backups';
+import { backupInProgress, stopBackups } from '../backup/backups';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
 import type { CredentialStore } from '../publishing/credentialStore';
@@ -27,8 +27,8 @@ export interface Core {
   services: Services;
   handlers: Handlers;
   /**
-   * Closes the store: at once when nothing is in flight, else once the outbox's current row and any backup in
-   * progress have finished (the promise says when).
+   * Closes the store: at once when nothing is in flight, else once the outbox's current row has finished and
+   * any backup in progress has stopped (it is cut off and removed: the next start makes it again).
    */
   close(): Promise<void>;
 }
@@ -61,7 +61,7 @@ export function startCore(options: CoreOptions): Core {
         db.close();
         return Promise.resolve();
       }
-      return Promise.all([stopped, backupsSettled(options.dataDir)]).then(() => {
+      return Promise.all([stopped, stopBackups(options.dataDir)]).then(() => {
         if (db.open) db.close();
       });
     },

@@ -8,6 +8,7 @@ import { CommentsPanel } from '../features/comments/CommentsPanel';
 import { useEditorStore } from '../features/editor/editorStore';
 import { HistoryPanel } from '../features/history/HistoryPanel';
 import { ImportPanel } from '../features/importing/ImportPanel';
+import { BackupNoticeBar } from '../features/recovery/BackupNoticeBar';
 import { BackupsPanel } from '../features/recovery/BackupsPanel';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
@@ -79,6 +80,7 @@ function Workspace() {
         <ArticleList />
       </DeskViews>
       <main className="app-main">
+        <BackupNoticeBar />
         <SearchView />
         <HistoryPanel />
         <BackupsPanel />

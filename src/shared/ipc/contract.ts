@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS, ImportProgress } from '../domain/importing';
 import { ArticlePage, ListFilters } from '../domain/listing';
-import { BackupFile, RecoveryStatus } from '../domain/recovery';
+import { BackupFile, BackupNotice, RecoveryStatus } from '../domain/recovery';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import {
@@ -251,6 +251,8 @@ export const channels = {
   'backups:list': { input: z.object({}).strict(), output: z.array(BackupFile) },
   /** A backup now, with SQLite's backup API (one a day is made automatically; seven are kept). */
   'backups:create': { input: z.object({}).strict(), output: BackupFile },
+  /** What the last backup could not do (skipped, failed, older ones removed for room); null when all is well. */
+  'backups:notice': { input: z.object({}).strict(), output: BackupNotice.nullable() },
   /** Replaces the store with a backup; the current file is kept aside. */
   'backups:restore': {
     // A name from backups:list; anything else is refused by the service (not_found), never used as a path.
@@ -431,6 +433,8 @@ export const events = {
   // ---- comments (issue 6)
   /** A thread of this article was opened, answered, resolved, reopened or received. */
   'comments:changed': z.object({ articleId: ArticleId }),
+  /** A backup was made, skipped or failed: the notice to show (null clears it). */
+  'backups:changed': z.object({ notice: BackupNotice.nullable() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

@@ -26,6 +26,8 @@ export const SEEDED_PROFILE = {
 export interface HostOptions {
   /** Saved through the contract before the page opens; null leaves the store without one (first-run screen). */
   profile?: { name: string; initials: string; colour: string; role: string } | null;
+  /** Caps every file the host writes at this many KB (bash's `ulimit -f`): a write past it fails, as on a full disk. */
+  fileSizeLimitKb?: number | undefined;
 }
 
 export function newDataDir(): string {
@@ -38,7 +40,7 @@ export async function startHostProcess(
   port = 0,
   options: HostOptions = {},
 ): Promise<HostProcess> {
-  const host = await spawnHost(dataDir, port);
+  const host = await spawnHost(dataDir, port, options.fileSizeLimitKb);
   const profile = options.profile === undefined ? SEEDED_PROFILE : options.profile;
   if (profile) await seedProfile(host, profile);
   return host;
@@ -76,8 +78,14 @@ export async function hostCall<T = unknown>(
   return result.value as T;
 }
 
-function spawnHost(dataDir: string, port: number): Promise<HostProcess> {
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port)], {
+function spawnHost(dataDir: string, port: number, fileSizeLimitKb?: number): Promise<HostProcess> {
+  const args = [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port)];
+  // exec: the capped shell becomes the host itself, so stop() signals the host.
+  const [command, argv] =
+    fileSizeLimitKb === undefined
+      ? [process.execPath, args]
+      : ['bash', ['-c', `ulimit -f ${fileSizeLimitKb} && exec "$0" "$@"`, process.execPath, ...args]];
+  const child = spawn(command, argv, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, REDAC_DATA_DIR: '' },

@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('closing the store while work is in flight', () => {
-  it('waits for the row being sent and the start-up backup, then closes: nothing cut off, nothing logged', async () => {
+  it('waits for the row being sent, stops the start-up backup, then closes: nothing cut off, nothing logged', async () => {
     // The site answers the post's create only after a while: the drain is mid-row when the app quits.
     proxy = await startFaultProxy(
       wordpressSite().url,

@@ -15,4 +15,13 @@ export const enRecovery = {
   created: 'Backup made.',
   restored: 'The backup was restored; the previous store was kept aside.',
   size: '{{when}} · {{size}} MB',
+  notice: {
+    no_room:
+      'Today’s backup was skipped: it needs {{needed}} MB of free disk space and only {{free}} MB are free. Nothing was removed; {{kept}} earlier backups are kept. Free some space: it is tried again every hour.',
+    failed:
+      'Today’s backup could not be written ({{reason}}). The article store is untouched and {{kept}} earlier backups are kept. It is tried again within the hour.',
+    pruned:
+      'The disk cannot hold seven daily backups of this archive: the oldest were removed to make room for today’s. {{kept}} backups are kept.',
+    dismiss: 'Dismiss the backup notice',
+  },
 };
