@@ -3,6 +3,7 @@ import { foldText } from '../../shared/text/fold';
 import type { ArticleWriteHook } from '../articles/articleService';
 import { AppError, notFound } from '../core/errors';
 import type { Db } from '../db/open';
+import { createRevisionStore } from '../revisions/revisionStore';
 import type { TermService } from './termService';
 
 /** Which link table (or column) ties articles to each kind of term. */
@@ -15,8 +16,16 @@ const LINKS = {
  * Renaming and merging sections, tags and authors. Ids and slugs stay stable on rename; the fold key stays
  * unique (a rename onto another term's spelling is refused and points to merge). A merge moves every
  * article to the surviving term and re-indexes those articles, in one transaction.
+ *
+ * A merge is not an edit of the articles: it adds no revision, and their history keeps what was saved or
+ * imported then. A copy desk reading History wants to see what the article carried when it was written (the
+ * merged tag's own name), not today's taxonomy projected backwards; and History must never be rewritten. A
+ * saved revision keeps its term ids, and the merged term's name stays in merged_terms for it. An untouched
+ * import's first revision is read from its row, whose links the merge changes: its fields are pinned first.
+ * A rename keeps the id, so every revision shows the new name: a rename corrects a label, the term is the same.
  */
 export function createTermEditing(db: Db, terms: TermService, hooks: readonly ArticleWriteHook[]) {
+  const revisions = createRevisionStore(db);
   function statementsFor(kind: TermKind) {
     const link = kind === 'sections' ? undefined : LINKS[kind];
     return {
@@ -68,6 +77,8 @@ export function createTermEditing(db: Db, terms: TermService, hooks: readonly Ar
     if (fromId === intoId) throw new AppError('invalid_input', 'A term cannot be merged into itself.');
     if (!terms.get(kind, fromId) || !terms.get(kind, intoId)) throw notFound(`The ${kind.slice(0, -1)}`);
     const affected = stmts[kind].articles.all(fromId);
+    revisions.pinImpliedFields(affected);
+    terms.recordMerge(kind, terms.get(kind, fromId)!, intoId);
     stmts[kind].moveLinks.run(intoId, fromId);
     stmts[kind].dropLinks?.run(fromId);
     stmts[kind].remove.run(fromId);

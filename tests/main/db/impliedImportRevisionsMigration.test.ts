@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { m0014ImpliedImportRevisions } from '../../../src/main/db/migrations/0014-implied-import-revisions';
+import { migrate } from '../../../src/main/db/migrate';
 import { openDatabase } from '../../../src/main/db/open';
 import { createRevisionStore } from '../../../src/main/revisions/revisionStore';
 import { useTempDirs } from '../../support/tempDir';
@@ -59,6 +60,8 @@ describe('the implied import revisions migration', () => {
       blocks[2],
     ]);
 
+    // Read as the app reads it: today's code, once every later migration has run too.
+    migrate(db);
     const store = createRevisionStore(db, 'test');
     expect(store.list('a-untouched', 10)).toEqual([expect.objectContaining({ revision: 1, kind: 'import' })]);
     expect(store.get('a-untouched', 1)).toMatchObject({

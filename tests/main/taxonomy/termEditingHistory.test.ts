@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFields } from '../../../src/main/articles/articleService';
+import { startCore } from '../../../src/main/core/startCore';
+import type { ImportItem } from '../../../src/main/importing/importItem';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
+import type { Article, BodyDoc } from '../../../src/shared/domain/article';
+import { useTempDirs } from '../../support/tempDir';
+
+const tempDir = useTempDirs();
+
+const body = (text: string): BodyDoc => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+const item = (overrides: Partial<ImportItem> = {}): ImportItem => ({
+  sourceKey: 'wxr:1',
+  kicker: 'Social',
+  headline: 'Grève à la SNCF',
+  standfirst: 'Le trafic reste perturbé.',
+  body: body('La grève des cheminots entre dans sa deuxième semaine.'),
+  status: 'published',
+  language: 'fr',
+  slug: 'greve-sncf',
+  section: 'Business',
+  tags: ['Transports', 'Syndicats'],
+  authors: ['N. Benali'],
+  featuredImage: null,
+  createdAt: Date.UTC(2024, 0, 5),
+  updatedAt: Date.UTC(2024, 0, 6),
+  ...overrides,
+});
+
+/** A store with one article imported (never saved since) and one written and saved on this desk, same terms. */
+function setup() {
+  const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+  const { articles, terms } = core.services;
+  const writer = createImportWriter(core.db, terms, createSearchIndexer(core.db));
+  expect(writer.writeBatch([item()])).toEqual(['created']);
+  const importedId = core.db
+    .prepare('SELECT article_id FROM article_sources WHERE source_key = ?')
+    .pluck()
+    .get('wxr:1') as string;
+  const imported = articles.get(importedId);
+  const draft = articles.create('fr');
+  const saved = articles.save({
+    id: draft.id,
+    baseRevision: draft.revision,
+    kind: 'explicit',
+    fields: {
+      ...emptyFields('fr'),
+      headline: 'Grève à la RATP',
+      body: body('Le métro est à l’arrêt.'),
+      sectionId: imported.sectionId,
+      tagIds: imported.tagIds,
+      authorIds: imported.authorIds,
+    },
+  });
+  /** What History's compare shows for one revision, field by field. */
+  const shown = (a: Article, revision: number) =>
+    Object.fromEntries(
+      core.services.revisions.compare(a.id, revision, revision).map((d) => [d.field, d.after]),
+    );
+  const id = (kind: 'sections' | 'tags' | 'authors', name: string) => terms.ensure(kind, name).id;
+  return { core, imported, saved, shown, id };
+}
+
+describe('a term merge and an article’s history', () => {
+  it('leaves an untouched import’s revision 1 showing the tag it was imported with, as a saved article’s does', () => {
+    const { core, imported, saved, shown, id } = setup();
+    const { articles, revisions, termEditing } = core.services;
+    const union = id('tags', 'Syndicalisme');
+    termEditing.merge('tags', id('tags', 'Syndicats'), union);
+
+    // The articles themselves now carry the surviving tag...
+    expect(articles.get(imported.id).tags.map((t) => t.name)).toEqual(['Transports', 'Syndicalisme']);
+    expect(articles.get(saved.id).tags.map((t) => t.name)).toEqual(['Transports', 'Syndicalisme']);
+    // ...but their history is what was imported or saved then, under the merged tag's own name.
+    expect(shown(imported, 1).tags).toBe('Transports, Syndicats');
+    expect(shown(saved, saved.revision).tags).toBe('Transports, Syndicats');
+    // A merge is not an edit of the article: no revision is added.
+    expect(revisions.list(imported.id, 10).map((r) => [r.revision, r.kind])).toEqual([[1, 'import']]);
+    expect(articles.revisionCount(imported.id)).toBe(1);
+  });
+
+  it('keeps revision 1 as imported through the first save, and a restore brings the surviving tag back', () => {
+    const { core, imported, shown, id } = setup();
+    const { articles, revisions, termEditing } = core.services;
+    const union = id('tags', 'Syndicalisme');
+    termEditing.merge('tags', id('tags', 'Syndicats'), union);
+    const current = articles.get(imported.id);
+    const edited = articles.save({
+      id: imported.id,
+      baseRevision: current.revision,
+      kind: 'explicit',
+      fields: { ...emptyFields('fr'), ...current, headline: 'Grève à la SNCF : accord' },
+    });
+    expect(shown(imported, 1).tags).toBe('Transports, Syndicats');
+    const diff = Object.fromEntries(revisions.compare(imported.id, 1, 2).map((d) => [d.field, d]));
+    expect(diff.tags).toMatchObject({
+      changed: true,
+      before: 'Transports, Syndicats',
+      after: 'Transports, Syndicalisme',
+    });
+    expect(diff.headline).toMatchObject({ changed: true, after: 'Grève à la SNCF : accord' });
+    // Restoring revision 1 links the tag the merged one became rather than dropping it.
+    const restored = revisions.restore(imported.id, 1, edited.revision);
+    expect(restored.tags.map((t) => t.name)).toEqual(['Transports', 'Syndicalisme']);
+    expect(restored.headline).toBe('Grève à la SNCF');
+  });
+
+  it('does the same for sections and authors, through two merges in a row', () => {
+    const { core, imported, saved, shown, id } = setup();
+    const { termEditing } = core.services;
+    termEditing.merge('sections', id('sections', 'Business'), id('sections', 'Entreprises'));
+    termEditing.merge('sections', id('sections', 'Entreprises'), id('sections', 'Économie'));
+    termEditing.merge('authors', id('authors', 'N. Benali'), id('authors', 'Nadia Benali'));
+    for (const [a, revision] of [
+      [imported, 1],
+      [saved, saved.revision],
+    ] as const) {
+      expect(shown(a, revision)).toMatchObject({ section: 'Business', authors: 'N. Benali' });
+      expect(core.services.articles.get(a.id)).toMatchObject({
+        section: { name: 'Économie' },
+        authors: [{ name: 'Nadia Benali' }],
+      });
+    }
+  });
+
+  it('shows a renamed term under its new name in every revision, imported or saved: a rename corrects a label', () => {
+    const { core, imported, saved, shown, id } = setup();
+    core.services.termEditing.rename('tags', id('tags', 'Syndicats'), 'Syndicats de salariés');
+    expect(shown(imported, 1).tags).toBe('Transports, Syndicats de salariés');
+    expect(shown(saved, saved.revision).tags).toBe('Transports, Syndicats de salariés');
+  });
+
+  it('never gives a merged term’s id to a new term, which would put an unrelated tag in old revisions', () => {
+    const { core, saved, shown, id } = setup();
+    const { articles, termEditing } = core.services;
+    // The newest tag is merged away: SQLite would hand its id to the next tag made.
+    const newest = id('tags', 'Cheminots');
+    const next = articles.save({
+      id: saved.id,
+      baseRevision: saved.revision,
+      kind: 'explicit',
+      fields: { ...emptyFields('fr'), ...articles.get(saved.id), tagIds: [newest] },
+    });
+    termEditing.merge('tags', newest, id('tags', 'Transports'));
+    expect(id('tags', 'Football')).toBeGreaterThan(newest);
+    expect(shown(saved, next.revision).tags).toBe('Cheminots');
+  });
+});
