@@ -26,6 +26,8 @@ export const SEEDED_PROFILE = {
 export interface HostOptions {
   /** Saved through the contract before the page opens; null leaves the store without one (first-run screen). */
   profile?: { name: string; initials: string; colour: string; role: string } | null;
+  /** More command-line arguments for the host (the start-up upgrade's test hook, `--test-upgrade`). */
+  args?: readonly string[];
 }
 
 export function newDataDir(): string {
@@ -38,7 +40,7 @@ export async function startHostProcess(
   port = 0,
   options: HostOptions = {},
 ): Promise<HostProcess> {
-  const host = await spawnHost(dataDir, port);
+  const host = await spawnHost(dataDir, port, options.args ?? []);
   const profile = options.profile === undefined ? SEEDED_PROFILE : options.profile;
   if (profile) await seedProfile(host, profile);
   return host;
@@ -76,12 +78,16 @@ export async function hostCall<T = unknown>(
   return result.value as T;
 }
 
-function spawnHost(dataDir: string, port: number): Promise<HostProcess> {
-  const child = spawn(process.execPath, [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, REDAC_DATA_DIR: '' },
-  });
+function spawnHost(dataDir: string, port: number, args: readonly string[]): Promise<HostProcess> {
+  const child = spawn(
+    process.execPath,
+    [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port), ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REDAC_DATA_DIR: '' },
+    },
+  );
   let output = '';
   return new Promise((resolvePromise, reject) => {
     // A host that comes up after the spec gave up on it would be left running: stop it with the attempt.

@@ -15,11 +15,15 @@ import { m0013PublicationSlugs } from './0013-publication-slugs';
 import { m0014ImpliedImportRevisions } from './0014-implied-import-revisions';
 import { m0016TermMergeHistory } from './0016-term-merge-history';
 
+/** How far a long migration is: `done` of `total` units it chose (rows, articles...). */
+export type MigrationProgress = (done: number, total: number) => void;
+
 export interface Migration {
   /** The user_version the database has after this step. */
   readonly version: number;
   readonly name: string;
-  up(db: Db): void;
+  /** `progress` may be called as it goes, where the step can count its work (the start-up screen shows it). */
+  up(db: Db, progress: MigrationProgress): void;
 }
 
 /**
