@@ -156,7 +156,7 @@ export function createServices(ctx: ServiceContext): Services {
     travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
-    termEditing: createTermEditing(ctx.db, terms, [indexHook]),
+    termEditing: createTermEditing(ctx.db, terms, [indexHook], ctx.bus),
     exporting: createExportService(articles, search),
     importing: createImportService(ctx.db, ctx.bus, createImportWriter(ctx.db, terms, indexer)),
     backups: {

@@ -2,11 +2,15 @@ import type { Term, TermKind } from '../../shared/domain/term';
 import { foldText } from '../../shared/text/fold';
 import type { ArticleWriteHook } from '../articles/articleService';
 import { AppError, notFound } from '../core/errors';
+import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
 import { createRevisionStore } from '../revisions/revisionStore';
 import type { TermService } from './termService';
 
 /** Which link table (or column) ties articles to each kind of term. */
+/** Articles moved per transaction of a merge: about 0.1-0.3 s of work at most, at 0.5-1 ms an article. */
+export const MERGE_STEP = 200;
+
 const LINKS = {
   tags: { table: 'article_tags', column: 'tag_id' },
   authors: { table: 'article_authors', column: 'author_id' },
@@ -24,7 +28,12 @@ const LINKS = {
  * import's first revision is read from its row, whose links the merge changes: its fields are pinned first.
  * A rename keeps the id, so every revision shows the new name: a rename corrects a label, the term is the same.
  */
-export function createTermEditing(db: Db, terms: TermService, hooks: readonly ArticleWriteHook[]) {
+export function createTermEditing(
+  db: Db,
+  terms: TermService,
+  hooks: readonly ArticleWriteHook[],
+  bus?: EventBus,
+) {
   const revisions = createRevisionStore(db);
   function statementsFor(kind: TermKind) {
     const link = kind === 'sections' ? undefined : LINKS[kind];
@@ -37,15 +46,32 @@ export function createTermEditing(db: Db, terms: TermService, hooks: readonly Ar
             .prepare<[number], string>(`SELECT article_id FROM ${link.table} WHERE ${link.column} = ?`)
             .pluck()
         : db.prepare<[number], string>('SELECT id FROM articles WHERE section_id = ?').pluck(),
-      // An article that had both keeps the surviving term once, at its earlier position.
+      count: link
+        ? db.prepare<[number], number>(`SELECT count(*) FROM ${link.table} WHERE ${link.column} = ?`).pluck()
+        : db.prepare<[number], number>('SELECT count(*) FROM articles WHERE section_id = ?').pluck(),
+      someArticles: link
+        ? db
+            .prepare<[number, number], string>(
+              `SELECT article_id FROM ${link.table} WHERE ${link.column} = ? LIMIT ?`,
+            )
+            .pluck()
+        : db
+            .prepare<[number, number], string>('SELECT id FROM articles WHERE section_id = ? LIMIT ?')
+            .pluck(),
+      // An article that had both keeps the surviving term once, at its earlier position. `ids` is a JSON array.
       moveLinks: link
-        ? db.prepare<[number, number]>(
+        ? db.prepare<[number, number, string]>(
             `INSERT OR IGNORE INTO ${link.table} (article_id, ${link.column}, position)
-             SELECT article_id, ?, position FROM ${link.table} WHERE ${link.column} = ?`,
+             SELECT article_id, ?, position FROM ${link.table}
+              WHERE ${link.column} = ? AND article_id IN (SELECT value FROM json_each(?))`,
           )
-        : db.prepare<[number, number]>('UPDATE articles SET section_id = ? WHERE section_id = ?'),
+        : db.prepare<[number, number, string]>(
+            'UPDATE articles SET section_id = ? WHERE section_id = ? AND id IN (SELECT value FROM json_each(?))',
+          ),
       dropLinks: link
-        ? db.prepare<[number]>(`DELETE FROM ${link.table} WHERE ${link.column} = ?`)
+        ? db.prepare<[number, string]>(
+            `DELETE FROM ${link.table} WHERE ${link.column} = ? AND article_id IN (SELECT value FROM json_each(?))`,
+          )
         : undefined,
     };
   }
@@ -73,22 +99,67 @@ export function createTermEditing(db: Db, terms: TermService, hooks: readonly Ar
     return { ...current, name: clean };
   });
 
-  const merge = db.transaction((kind: TermKind, fromId: number, intoId: number): { moved: number } => {
+  /**
+   * One step of a merge, in its own transaction: up to MERGE_STEP of the term's articles move to the survivor
+   * (their untouched imports' first revisions pinned first) and are re-indexed. The last step, finding none
+   * left, records the merge and removes the term. Returns how many moved.
+   */
+  const mergeStep = db.transaction((kind: TermKind, fromId: number, intoId: number): number => {
+    const from = terms.get(kind, fromId);
+    if (!from || !terms.get(kind, intoId)) throw notFound(`The ${kind.slice(0, -1)}`);
+    const ids = stmts[kind].someArticles.all(fromId, MERGE_STEP);
+    if (ids.length === 0) {
+      terms.recordMerge(kind, from, intoId);
+      stmts[kind].remove.run(fromId);
+      return 0;
+    }
+    const list = JSON.stringify(ids);
+    revisions.pinImpliedFields(ids);
+    stmts[kind].moveLinks.run(intoId, fromId, list);
+    stmts[kind].dropLinks?.run(fromId, list);
+    reindex(ids);
+    return ids.length;
+  });
+
+  const merging = new Set<string>();
+
+  /**
+   * Re-indexing each article is most of a merge's cost (about 1 ms an article: 97 s for 100,000 at load 5.6,
+   * measured in one transaction), so it goes in steps, the main thread free between them to answer the
+   * window, with progress events. Each step is whole; an interrupted merge leaves both terms with their
+   * articles split between them, and merging again finishes it.
+   */
+  async function merge(kind: TermKind, fromId: number, intoId: number): Promise<{ moved: number }> {
     if (fromId === intoId) throw new AppError('invalid_input', 'A term cannot be merged into itself.');
     if (!terms.get(kind, fromId) || !terms.get(kind, intoId)) throw notFound(`The ${kind.slice(0, -1)}`);
-    const affected = stmts[kind].articles.all(fromId);
-    revisions.pinImpliedFields(affected);
-    terms.recordMerge(kind, terms.get(kind, fromId)!, intoId);
-    stmts[kind].moveLinks.run(intoId, fromId);
-    stmts[kind].dropLinks?.run(fromId);
-    stmts[kind].remove.run(fromId);
-    reindex(affected);
-    return { moved: affected.length };
-  });
+    const key = `${kind}:${fromId}`;
+    if (merging.has(key)) throw new AppError('conflict', 'This merge is already running.');
+    merging.add(key);
+    try {
+      const total = stmts[kind].count.get(fromId)!;
+      let moved = 0;
+      for (;;) {
+        const step = mergeStep.immediate(kind, fromId, intoId);
+        if (step === 0) break;
+        moved += step;
+        bus?.emit('terms:mergeProgress', {
+          kind,
+          fromId,
+          intoId,
+          done: moved,
+          total: Math.max(total, moved),
+        });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return { moved };
+    } finally {
+      merging.delete(key);
+    }
+  }
 
   return {
     rename: (kind: TermKind, id: number, name: string): Term => rename.immediate(kind, id, name),
-    merge: (kind: TermKind, fromId: number, intoId: number) => merge.immediate(kind, fromId, intoId),
+    merge,
   };
 }
 

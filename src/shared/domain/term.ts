@@ -10,3 +10,13 @@ export const TermId = z.number().int().positive();
 /** A section, tag or author as the article shows it. */
 export const Term = z.object({ id: TermId, name: z.string(), slug: z.string() });
 export type Term = z.infer<typeof Term>;
+
+/** How far a merge is: articles moved so far of those the term had when it started (terms:mergeProgress). */
+export const TermMergeProgress = z.object({
+  kind: TermKind,
+  fromId: TermId,
+  intoId: TermId,
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type TermMergeProgress = z.infer<typeof TermMergeProgress>;

@@ -4,6 +4,7 @@ import { startCore } from '../../../src/main/core/startCore';
 import type { ImportItem } from '../../../src/main/importing/importItem';
 import { createImportWriter } from '../../../src/main/importing/importWriter';
 import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
+import { MERGE_STEP } from '../../../src/main/taxonomy/termEditing';
 import type { Article, BodyDoc } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
 
@@ -67,11 +68,11 @@ function setup() {
 }
 
 describe('a term merge and an article’s history', () => {
-  it('leaves an untouched import’s revision 1 showing the tag it was imported with, as a saved article’s does', () => {
+  it('leaves an untouched import’s revision 1 showing the tag it was imported with, as a saved article’s does', async () => {
     const { core, imported, saved, shown, id } = setup();
     const { articles, revisions, termEditing } = core.services;
     const union = id('tags', 'Syndicalisme');
-    termEditing.merge('tags', id('tags', 'Syndicats'), union);
+    await termEditing.merge('tags', id('tags', 'Syndicats'), union);
 
     // The articles themselves now carry the surviving tag...
     expect(articles.get(imported.id).tags.map((t) => t.name)).toEqual(['Transports', 'Syndicalisme']);
@@ -84,11 +85,11 @@ describe('a term merge and an article’s history', () => {
     expect(articles.revisionCount(imported.id)).toBe(1);
   });
 
-  it('keeps revision 1 as imported through the first save, and a restore brings the surviving tag back', () => {
+  it('keeps revision 1 as imported through the first save, and a restore brings the surviving tag back', async () => {
     const { core, imported, shown, id } = setup();
     const { articles, revisions, termEditing } = core.services;
     const union = id('tags', 'Syndicalisme');
-    termEditing.merge('tags', id('tags', 'Syndicats'), union);
+    await termEditing.merge('tags', id('tags', 'Syndicats'), union);
     const current = articles.get(imported.id);
     const edited = articles.save({
       id: imported.id,
@@ -110,12 +111,12 @@ describe('a term merge and an article’s history', () => {
     expect(restored.headline).toBe('Grève à la SNCF');
   });
 
-  it('does the same for sections and authors, through two merges in a row', () => {
+  it('does the same for sections and authors, through two merges in a row', async () => {
     const { core, imported, saved, shown, id } = setup();
     const { termEditing } = core.services;
-    termEditing.merge('sections', id('sections', 'Business'), id('sections', 'Entreprises'));
-    termEditing.merge('sections', id('sections', 'Entreprises'), id('sections', 'Économie'));
-    termEditing.merge('authors', id('authors', 'N. Benali'), id('authors', 'Nadia Benali'));
+    await termEditing.merge('sections', id('sections', 'Business'), id('sections', 'Entreprises'));
+    await termEditing.merge('sections', id('sections', 'Entreprises'), id('sections', 'Économie'));
+    await termEditing.merge('authors', id('authors', 'N. Benali'), id('authors', 'Nadia Benali'));
     for (const [a, revision] of [
       [imported, 1],
       [saved, saved.revision],
@@ -128,14 +129,14 @@ describe('a term merge and an article’s history', () => {
     }
   });
 
-  it('shows a renamed term under its new name in every revision, imported or saved: a rename corrects a label', () => {
+  it('shows a renamed term under its new name in every revision, imported or saved: a rename corrects a label', async () => {
     const { core, imported, saved, shown, id } = setup();
     core.services.termEditing.rename('tags', id('tags', 'Syndicats'), 'Syndicats de salariés');
     expect(shown(imported, 1).tags).toBe('Transports, Syndicats de salariés');
     expect(shown(saved, saved.revision).tags).toBe('Transports, Syndicats de salariés');
   });
 
-  it('never gives a merged term’s id to a new term, which would put an unrelated tag in old revisions', () => {
+  it('never gives a merged term’s id to a new term, which would put an unrelated tag in old revisions', async () => {
     const { core, saved, shown, id } = setup();
     const { articles, termEditing } = core.services;
     // The newest tag is merged away: SQLite would hand its id to the next tag made.
@@ -146,8 +147,58 @@ describe('a term merge and an article’s history', () => {
       kind: 'explicit',
       fields: { ...emptyFields('fr'), ...articles.get(saved.id), tagIds: [newest] },
     });
-    termEditing.merge('tags', newest, id('tags', 'Transports'));
+    await termEditing.merge('tags', newest, id('tags', 'Transports'));
     expect(id('tags', 'Football')).toBeGreaterThan(newest);
     expect(shown(saved, next.revision).tags).toBe('Cheminots');
+  });
+});
+
+describe('a merge of many articles', () => {
+  it('goes in steps: the store answers between them, progress is reported, and an interrupted merge finishes when run again', async () => {
+    const dataDir = tempDir();
+    const core = startCore({ dataDir, transport: 'host', version: 'test' });
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const total = 3 * MERGE_STEP + 17;
+    const items = Array.from({ length: total }, (_, i) =>
+      item({ sourceKey: `wxr:${i}`, slug: `greve-${i}`, tags: ['Syndicats'] }),
+    );
+    for (let i = 0; i < total; i += 100) writer.writeBatch(items.slice(i, i + 100));
+    const from = core.services.terms.ensure('tags', 'Syndicats');
+    const into = core.services.terms.ensure('tags', 'Syndicalisme');
+    const onFrom = (db: typeof core.db) =>
+      db.prepare('SELECT count(*) FROM article_tags WHERE tag_id = ?').pluck().get(from.id) as number;
+    const progress: number[] = [];
+    core.bus.subscribe((event, payload) => {
+      if (event === 'terms:mergeProgress') progress.push((payload as { done: number }).done);
+    });
+
+    const running = core.services.termEditing.merge('tags', from.id, into.id);
+    // Between two steps the store serves other calls, with the merge part done.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(onFrom(core.db)).toBeGreaterThan(0);
+    expect(onFrom(core.db)).toBeLessThan(total);
+    // The app quits in the middle: the step under way is whole, the rest waits.
+    await core.close();
+    await expect(running).rejects.toThrow();
+
+    const again = startCore({ dataDir, transport: 'host', version: 'test' });
+    const left = onFrom(again.db);
+    expect(left).toBeGreaterThan(0);
+    expect(left % MERGE_STEP).toBe(17);
+    expect(again.services.terms.get('tags', from.id)).toBeDefined();
+    expect(await again.services.termEditing.merge('tags', from.id, into.id)).toEqual({ moved: left });
+    expect(again.services.terms.get('tags', from.id)).toBeUndefined();
+    expect(again.db.prepare('SELECT count(*) FROM article_tags WHERE tag_id = ?').pluck().get(into.id)).toBe(
+      total,
+    );
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // Moved in the first run or the second, every untouched import keeps its tag as imported in History.
+    const ids = again.db.prepare('SELECT id FROM articles').pluck().all() as string[];
+    for (const id of [ids[0]!, ids[ids.length - 1]!]) {
+      const shown = again.services.revisions.compare(id, 1, 1).find((d) => d.field === 'tags');
+      expect(shown?.after).toBe('Syndicats');
+    }
+    await again.close();
   });
 });
