@@ -109,6 +109,7 @@ export function createServices(ctx: ServiceContext): Services {
   const search = createSearchService(ctx.db, ctx.bus, indexer);
   const indexHook: ArticleWriteHook = {
     afterWrite: (id, written) => (written ? indexer.indexWritten(written) : indexer.indexArticle(id)),
+    afterWriteMany: (ids) => indexer.indexArticles(ids),
   };
   const media = createMediaStore(ctx.dataDir);
   const articles = createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [indexHook]);
