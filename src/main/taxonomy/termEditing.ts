@@ -36,6 +36,8 @@ export function createTermEditing(
   terms: TermService,
   hooks: readonly ArticleWriteHook[],
   bus?: EventBus,
+  /** Run between two steps of a merge, in its own commits: the search index's bounded merging. */
+  betweenSteps?: () => void,
 ) {
   const revisions = createRevisionStore(db);
   function statementsFor(kind: TermKind) {
@@ -152,6 +154,7 @@ export function createTermEditing(
           done: moved,
           total: Math.max(total, moved),
         });
+        betweenSteps?.();
         await new Promise((resolve) => setImmediate(resolve));
       }
       return { moved };
