@@ -57,12 +57,12 @@ describe('renaming and merging tags, sections and authors', () => {
     const { terms, termEditing } = core.services;
     const tag = terms.ensure('tags', 'Cybercriminalite');
     terms.ensure('tags', 'Climat');
-    expect(termEditing.rename('tags', tag.id, 'Cybercriminalité')).toEqual({
+    expect(await termEditing.rename('tags', tag.id, 'Cybercriminalité')).toEqual({
       id: tag.id,
       name: 'Cybercriminalité',
       slug: tag.slug,
     });
-    expect(() => termEditing.rename('tags', tag.id, 'CLIMAT')).toThrow(/merge/);
+    await expect(termEditing.rename('tags', tag.id, 'CLIMAT')).rejects.toThrow(/merge/);
     expect(terms.ensure('tags', 'cybercriminalité').id).toBe(tag.id);
     core.close();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyFields } from '../../../src/main/articles/articleService';
 import { startCore } from '../../../src/main/core/startCore';
 import type { ImportItem } from '../../../src/main/importing/importItem';
@@ -131,7 +131,7 @@ describe('a term merge and an article’s history', () => {
 
   it('shows a renamed term under its new name in every revision, imported or saved: a rename corrects a label', async () => {
     const { core, imported, saved, shown, id } = setup();
-    core.services.termEditing.rename('tags', id('tags', 'Syndicats'), 'Syndicats de salariés');
+    await core.services.termEditing.rename('tags', id('tags', 'Syndicats'), 'Syndicats de salariés');
     expect(shown(imported, 1).tags).toBe('Transports, Syndicats de salariés');
     expect(shown(saved, saved.revision).tags).toBe('Transports, Syndicats de salariés');
   });
@@ -199,6 +199,38 @@ describe('a merge of many articles', () => {
       const shown = again.services.revisions.compare(id, 1, 1).find((d) => d.field === 'tags');
       expect(shown?.after).toBe('Syndicats');
     }
+    await again.close();
+  });
+});
+
+describe('a rename of a term on many articles', () => {
+  it('re-indexes them in steps, and a re-index cut short by a quit goes on at the next start', async () => {
+    const dataDir = tempDir();
+    const core = startCore({ dataDir, transport: 'host', version: 'test' });
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const total = 3 * MERGE_STEP + 17;
+    const items = Array.from({ length: total }, (_, i) =>
+      item({ sourceKey: `wxr:${i}`, slug: `greve-${i}`, tags: ['Cybercriminalite'] }),
+    );
+    for (let i = 0; i < total; i += 100) writer.writeBatch(items.slice(i, i + 100));
+    const tag = core.services.terms.ensure('tags', 'Cybercriminalite');
+    const found = (c: typeof core, q: string) => c.services.search.count({ query: q });
+    expect(found(core, 'tag:cybercriminalite')).toBe(total);
+
+    const running = core.services.termEditing.rename('tags', tag.id, 'Cyberattaques');
+    await new Promise((resolve) => setImmediate(resolve));
+    // Renamed at once; the index follows step by step.
+    expect(core.services.terms.get('tags', tag.id)?.name).toBe('Cyberattaques');
+    const partly = found(core, 'tag:cyberattaques');
+    expect(partly).toBeGreaterThan(0);
+    expect(partly).toBeLessThan(total);
+    await core.close();
+    await expect(running).rejects.toThrow();
+
+    const again = startCore({ dataDir, transport: 'host', version: 'test' });
+    await vi.waitFor(() => expect(found(again, 'tag:cyberattaques')).toBe(total), { timeout: 20_000 });
+    expect(found(again, 'tag:cybercriminalite')).toBe(0);
+    expect(again.db.prepare('SELECT count(*) FROM term_reindex').pluck().get()).toBe(0);
     await again.close();
   });
 });

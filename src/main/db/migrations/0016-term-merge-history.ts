@@ -8,6 +8,8 @@ import type { Migration } from './index';
  * - implied_revision_fields: the small fields (terms included) of an untouched import's first revision, when a
  *   merge changed its row's links. That revision is read from the row until the first save
  *   (revisions/revisionStore.ts, implied); without this, a merge would rewrite it.
+ * - term_reindex: a renamed term whose articles are still being re-indexed (in steps, by article id after
+ *   `after`), so that a re-index cut short by a quit resumes at the next start.
  */
 export const m0016TermMergeHistory: Migration = {
   version: 16,
@@ -20,6 +22,12 @@ export const m0016TermMergeHistory: Migration = {
         name TEXT NOT NULL,
         into_id INTEGER NOT NULL,
         merged_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE term_reindex (
+        kind TEXT NOT NULL,
+        id INTEGER NOT NULL,
+        after TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (kind, id)
       ) WITHOUT ROWID;
       CREATE TABLE implied_revision_fields (

@@ -34,13 +34,16 @@ export function TermsPanel() {
     };
   }, [open, kind, filter, generation, t]);
 
-  // A merge of a frequent tag moves tens of thousands of articles, in steps: say how far it is meanwhile.
+  // A merge or rename of a frequent tag goes through tens of thousands of articles, in steps: say how far.
   useEffect(
     () =>
-      subscribe('terms:mergeProgress', ({ done, total }) => {
+      subscribe('terms:mergeProgress', ({ action, done, total }) => {
         if (done < total)
           setNotice({
-            text: t('termLists.merging', { done: formatCount(done), total: formatCount(total) }),
+            text: t(action === 'rename' ? 'termLists.renaming' : 'termLists.merging', {
+              done: formatCount(done),
+              total: formatCount(total),
+            }),
             error: false,
           });
       }),

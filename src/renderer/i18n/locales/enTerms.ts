@@ -20,6 +20,7 @@ export const enTerms = {
   merged_one: '“{{from}}” merged into “{{into}}”: {{count}} article moved.',
   merged_other: '“{{from}}” merged into “{{into}}”: {{count}} articles moved.',
   merging: 'Merging: {{done}} of {{total}} articles moved…',
+  renaming: 'Renaming: {{done}} of {{total}} articles updated…',
   failed: 'That did not work: {{message}}',
   close: 'Close',
 };
