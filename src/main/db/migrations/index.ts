@@ -15,8 +15,11 @@ import { m0013PublicationSlugs } from './0013-publication-slugs';
 import { m0014ImpliedImportRevisions } from './0014-implied-import-revisions';
 import { m0016TermMergeHistory } from './0016-term-merge-history';
 
-/** How far a long migration is: `done` of `total` units it chose (rows, articles...). */
-export type MigrationProgress = (done: number, total: number) => void;
+/**
+ * How far a long migration is: `done` of `total` units it chose (rows, articles...); `total` null when it can
+ * count what it did but not what is left without reading as much again.
+ */
+export type MigrationProgress = (done: number, total: number | null) => void;
 
 export interface Migration {
   /** The user_version the database has after this step. */

@@ -5,10 +5,19 @@ import { formatCount } from '../../i18n/i18n';
 import './recovery.css';
 
 /** The step's wording: each migration that can take long has its own; any other is named. */
-function useStepWording(): (name: string) => string {
+function useStepWording(): {
+  step: (name: string) => string;
+  counted: (name: string, done: number) => string;
+} {
   const { t, i18n } = useTranslation();
-  return (name) =>
-    i18n.exists(`upgrade.steps.${name}`) ? t(`upgrade.steps.${name}`) : t('upgrade.steps.other', { name });
+  return {
+    step: (name) =>
+      i18n.exists(`upgrade.steps.${name}`) ? t(`upgrade.steps.${name}`) : t('upgrade.steps.other', { name }),
+    counted: (name, done) =>
+      t(i18n.exists(`upgrade.counted.${name}`) ? `upgrade.counted.${name}` : 'upgrade.counted.other', {
+        done: formatCount(done),
+      }),
+  };
 }
 
 /** Seconds since `startedAt`, ticking: a long step with nothing to count still shows the app is at work. */
@@ -44,10 +53,13 @@ export function UpgradeScreen({ status }: { status: RecoveryStatus }) {
       />
       <p role="status">
         {upgrade && upgrade.step > 0
-          ? t('upgrade.step', { step: upgrade.step, steps: upgrade.steps, what: wording(upgrade.name) })
+          ? t('upgrade.step', { step: upgrade.step, steps: upgrade.steps, what: wording.step(upgrade.name) })
           : t('upgrade.preparing')}
         {counted
           ? ` · ${t('upgrade.count', { done: formatCount(counted.done!), total: formatCount(counted.total!), percent })}`
+          : ''}
+        {upgrade && !counted && upgrade.done !== null
+          ? ` · ${wording.counted(upgrade.name, upgrade.done)}`
           : ''}
       </p>
       <p className="recovery-detail">{t('upgrade.elapsed', { seconds: formatCount(seconds) })}</p>

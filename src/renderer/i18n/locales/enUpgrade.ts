@@ -6,6 +6,11 @@ export const enUpgrade = {
   preparing: 'Getting ready…',
   step: 'Step {{step}} of {{steps}}: {{what}}',
   count: '{{done}} of {{total}} ({{percent}}%)',
+  /** A step that counts what it did but cannot know the total. */
+  counted: {
+    'implied-import-revisions': '{{done}} revisions checked',
+    other: '{{done}} done',
+  },
   elapsed: 'Running for {{seconds}} s',
   progress: 'Upgrade progress',
   steps: {
