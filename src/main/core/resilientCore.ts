@@ -81,7 +81,13 @@ export function startResilientCore(
     ready = run.finished.then(
       () => {
         upgrading = undefined;
-        if (!closed) openOrRecover();
+        if (closed) return;
+        // Upgraded, yet the open failed for another reason: said on the failure screen, not thrown into the void.
+        try {
+          openOrRecover();
+        } catch (error) {
+          upgradeFailure = error instanceof Error ? error.message : String(error);
+        }
       },
       (error: unknown) => {
         upgrading = undefined;
