@@ -28,6 +28,8 @@ export default defineConfig({
           host: resolve(__dirname, 'src/main/host/cli.ts'),
           // An import reads its file and converts HTML in this worker thread (importing/readInThread.ts).
           readerThread: resolve(__dirname, 'src/main/importing/readerThread.ts'),
+          // An older store's schema is upgraded at start-up in this worker thread (db/upgradeInThread.ts).
+          upgradeThread: resolve(__dirname, 'src/main/db/upgradeThread.ts'),
         },
       },
     },

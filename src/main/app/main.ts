@@ -38,6 +38,8 @@ app.whenReady().then(() => {
       dataDir,
       transport: 'electron',
       version: APP_VERSION,
+      // An older store is upgraded in a worker thread while the window shows how far it is.
+      upgradeInBackground: true,
       nativeBinding: electronSqliteBinding(app.getAppPath()),
       platform: {
         // The spellchecker follows the open article's language, among the dictionaries Chromium has.

@@ -41,6 +41,8 @@ export interface SaveInput {
 export interface ArticleWriteHook {
   /** `written`: the article as the write left it, when the writer has it in hand (a save does). */
   afterWrite(articleId: string, written?: WrittenArticle): void;
+  /** Many articles changed in one transaction (a term merge or rename): may do better than one by one. */
+  afterWriteMany?(articleIds: readonly string[]): void;
 }
 
 export function emptyFields(language: Language): ArticleFields {

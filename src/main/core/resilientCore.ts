@@ -2,9 +2,16 @@ import { existsSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type { BackupNotice, RecoveryStatus } from '../../shared/domain/recovery';
+import type { BackupNotice, RecoveryStatus, UpgradeProgress } from '../../shared/domain/recovery';
 import { backupIfDue, backupNotice, backupPath, isStoppedBackup, listBackups } from '../backup/backups';
 import { DatabaseCorruptError } from '../db/open';
+import {
+  needsUpgrade,
+  upgradeInThread,
+  UpgradeFailedError,
+  type RunningUpgrade,
+} from '../db/upgradeInThread';
+import type { UpgradeTestHook } from '../db/upgradeProtocol';
 import type { Handlers } from '../ipc/handlers';
 import { AppError } from './errors';
 import { createEventBus } from './eventBus';
@@ -12,17 +19,35 @@ import { startCore, STORE_FILE, type Core, type CoreOptions } from './startCore'
 
 const HOUR = 3600_000;
 
+export type CoreMode = RecoveryStatus['state'];
+
+export interface ResilientCoreOptions extends CoreOptions {
+  /**
+   * Upgrade an older store's schema in a worker thread, the core answering meanwhile (state 'upgrading',
+   * with progress), instead of blocking in the open. The transports set it; tests of services need not.
+   */
+  upgradeInBackground?: boolean | undefined;
+  /** Only the loopback host's command line sets it (see UpgradeTestHook). */
+  upgradeTestHook?: UpgradeTestHook | undefined;
+}
+
 /**
  * The core as the transports see it, able to survive a damaged store and to swap stores (restore a backup)
  * without a restart. When the store file is damaged it starts in recovery mode: every channel answers
  * 'unavailable' except the recovery ones, which move the file aside or restore a backup and then open the
- * real store. Also takes the daily backup (keeping seven).
+ * real store. An older store's upgrade runs in the background (upgradeInBackground): the window shows its
+ * progress, then the app. Also takes the daily backup (keeping seven).
  */
-export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' | 'damaged' } {
+export function startResilientCore(
+  options: ResilientCoreOptions,
+): Core & { mode(): CoreMode; readonly ready: Promise<void> } {
   const bus = createEventBus();
   const storeFile = join(options.dataDir, STORE_FILE);
   let inner: Core | undefined;
   let damage: string | undefined;
+  let upgrading: { run: RunningUpgrade; startedAt: number } | undefined;
+  let upgradeFailure: string | undefined;
+  let closed = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   function open(): void {
@@ -43,18 +68,66 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
 
   // A restore's copy cut off by a crash: the store it was to replace is still in place.
   rmSync(`${storeFile}.restoring`, { force: true });
-  try {
-    open();
-  } catch (error) {
-    if (!(error instanceof DatabaseCorruptError)) throw error;
-    damage = error.message;
+  function openOrRecover(): void {
+    try {
+      open();
+    } catch (error) {
+      if (!(error instanceof DatabaseCorruptError)) throw error;
+      damage = error.message;
+    }
+  }
+
+  let ready: Promise<void> = Promise.resolve();
+  if (options.upgradeInBackground && needsUpgrade(storeFile, options.nativeBinding)) {
+    const run = upgradeInThread({
+      file: storeFile,
+      nativeBinding: options.nativeBinding,
+      testHook: options.upgradeTestHook,
+    });
+    upgrading = { run, startedAt: Date.now() };
+    ready = run.finished.then(
+      () => {
+        upgrading = undefined;
+        if (closed) return;
+        // Upgraded, yet the open failed for another reason: said on the failure screen, not thrown into the void.
+        try {
+          openOrRecover();
+        } catch (error) {
+          upgradeFailure = error instanceof Error ? error.message : String(error);
+        }
+      },
+      (error: unknown) => {
+        upgrading = undefined;
+        // A file found unreadable on the way is the recovery screen's case; the normal open says so.
+        if (closed) return;
+        if (error instanceof UpgradeFailedError && error.corrupt) openOrRecover();
+        else upgradeFailure = error instanceof Error ? error.message : String(error);
+      },
+    );
+  } else openOrRecover();
+
+  const mode = (): CoreMode =>
+    upgrading ? 'upgrading' : upgradeFailure !== undefined ? 'upgradeFailed' : damage ? 'damaged' : 'ok';
+
+  function upgradeProgress(): UpgradeProgress | undefined {
+    if (!upgrading) return undefined;
+    const now = upgrading.run.status();
+    return {
+      step: now?.step ?? 0,
+      steps: now?.steps ?? 0,
+      name: now?.name ?? '',
+      done: now?.done ?? null,
+      total: now?.total ?? null,
+      startedAt: upgrading.startedAt,
+    };
   }
 
   const status = (): RecoveryStatus => ({
-    state: damage ? 'damaged' : 'ok',
-    message: damage ?? '',
+    state: mode(),
+    message: damage ?? upgradeFailure ?? '',
     storeFile,
     backups: listBackups(options.dataDir),
+    ...(upgrading ? { upgrade: upgradeProgress() } : {}),
   });
 
   /** Keeps the old file (renamed), never deletes it: a damaged store may still be rescued by hand. */
@@ -74,7 +147,8 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
   const own: Partial<Handlers> = {
     'recovery:status': () => status(),
     'recovery:moveAside': async () => {
-      if (!damage) throw new AppError('conflict', 'The article store is not damaged; nothing was moved.');
+      if (!damage || upgrading)
+        throw new AppError('conflict', 'The article store is not damaged; nothing was moved.');
       await setAside('damaged');
       open();
       return status();
@@ -83,6 +157,8 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
     'backups:restore': async ({ name }) => {
       const file = backupPath(options.dataDir, name);
       if (!file) throw new AppError('not_found', `There is no backup named ${name}.`);
+      if (upgrading)
+        throw new AppError('conflict', 'The article store is being upgraded; try again when it is done.');
       // The copy is made beside the store while it still works, then renamed into place: a full disk or a
       // failed read leaves the current store as it was (a 7 GB copy takes half a minute, off the main thread).
       const incoming = `${storeFile}.restoring`;
@@ -112,7 +188,9 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
   const unavailable = (): never => {
     throw new AppError(
       'unavailable',
-      `The article store could not be opened: ${damage ?? 'it is being replaced'}`,
+      upgrading
+        ? 'The article store is being upgraded; it opens when the upgrade is done.'
+        : `The article store could not be opened: ${damage ?? upgradeFailure ?? 'it is being replaced'}`,
     );
   };
   const handlers = Object.fromEntries(
@@ -138,9 +216,15 @@ export function startResilientCore(options: CoreOptions): Core & { mode(): 'ok' 
     },
     bus,
     handlers,
-    mode: () => (damage ? 'damaged' : 'ok'),
+    mode,
+    get ready() {
+      return ready;
+    },
     close() {
+      closed = true;
       clearInterval(timer);
+      // Quitting during an upgrade ends its thread: nothing is committed, the next start upgrades again.
+      if (upgrading) return upgrading.run.stop();
       return inner?.close() ?? Promise.resolve();
     },
   };

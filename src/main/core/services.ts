@@ -8,7 +8,8 @@ import { createExportService, type ExportService } from '../exporting/exportServ
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
-import { scheduleIndexMerges } from '../search/indexMerging';
+import { indexMergeStep, scheduleIndexMerges } from '../search/indexMerging';
+
 import { createSearchIndexer } from '../search/searchIndexer';
 import { createSearchService, type SearchService } from '../search/searchService';
 import { createMediaStore, type MediaStore } from '../media/mediaStore';
@@ -36,6 +37,9 @@ import { createReviewMarkGuard, type SaveGuard } from '../review/reviewMarkGuard
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
 import { createProfileService, type ProfileService } from '../workflow/profileService';
 import { createWorkflowService, type WorkflowService } from '../workflow/workflowService';
+
+/** Bounded index merge steps (32 leaf pages each) between two steps of a term merge. */
+const INDEX_MERGES_PER_TERM_STEP = 4;
 
 /** Dictionaries to try for each article language, best first (names as Chromium's spellchecker knows them). */
 const SPELLCHECK_LANGUAGES: Record<Language, string[]> = {
@@ -110,6 +114,13 @@ export function createServices(ctx: ServiceContext): Services {
   const search = createSearchService(ctx.db, ctx.bus, indexer);
   const indexHook: ArticleWriteHook = {
     afterWrite: (id, written) => (written ? indexer.indexWritten(written) : indexer.indexArticle(id)),
+    afterWriteMany: (ids) => indexer.indexArticles(ids),
+  };
+  // Each step of a term merge leaves a segment in the search index; bounded merge steps between them keep
+  // FTS5's crisis merge (16 segments on a level, unbounded work inside one step's commit) from setting in.
+  const indexMerge = indexMergeStep(ctx.db);
+  const tidyIndexBetweenSteps = (): void => {
+    for (let n = 0; n < INDEX_MERGES_PER_TERM_STEP && indexMerge(); n++);
   };
   const media = createMediaStore(ctx.dataDir);
   const articles = createArticleService(ctx.db, ctx.bus, terms, media, Date.now, [indexHook]);
@@ -157,7 +168,7 @@ export function createServices(ctx: ServiceContext): Services {
     travel,
     articles,
     revisions: createRevisionService(ctx.db, articles, terms),
-    termEditing: createTermEditing(ctx.db, terms, [indexHook]),
+    termEditing: createTermEditing(ctx.db, terms, [indexHook], ctx.bus, tidyIndexBetweenSteps),
     exporting: createExportService(articles, search),
     importing: createImportService(ctx.db, ctx.bus, createImportWriter(ctx.db, terms, indexer)),
     backups: {

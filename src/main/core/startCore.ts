@@ -49,6 +49,10 @@ export function startCore(options: CoreOptions): Core {
   });
   // Whatever was queued before a restart goes out as soon as the site answers.
   services.outbox.start();
+  // A rename's re-index cut short by a quit goes on (taxonomy/termEditing.ts); a store closed meanwhile ends it.
+  void services.termEditing.resumePending().catch((error: unknown) => {
+    if (db.open) console.warn(`[terms] ${String(error)}`);
+  });
   return {
     db,
     bus,

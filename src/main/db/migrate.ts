@@ -19,23 +19,47 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** What the start-up screen shows of a running upgrade: which step, and how far it is when it can count. */
+export interface MigrationStatus {
+  /** 1-based, among `steps` pending. */
+  step: number;
+  steps: number;
+  version: number;
+  name: string;
+  done: number | null;
+  total: number | null;
+}
+
+/** Whether opening this database would run migrations (and which versions), or refuse it. */
+export function pendingMigrations(
+  db: Db,
+  upTo: number = LATEST_SCHEMA_VERSION,
+  list: readonly Migration[] = migrations,
+): Migration[] {
+  const current = schemaVersion(db);
+  if (current > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(current, LATEST_SCHEMA_VERSION);
+  return list.filter((m) => m.version > current && m.version <= upTo);
+}
+
 /**
  * Runs every pending migration in one transaction: a failure leaves the file exactly as it was.
- * `upTo` exists for migration tests, which build a database at an older version.
+ * `upTo` exists for migration tests, which build a database at an older version. `onStatus` hears each step
+ * start and each progress report (the start-up screen, see db/upgradeInThread.ts).
  */
 export function migrate(
   db: Db,
   upTo: number = LATEST_SCHEMA_VERSION,
   list: readonly Migration[] = migrations,
+  onStatus?: (status: MigrationStatus) => void,
 ): void {
-  const current = schemaVersion(db);
-  if (current > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(current, LATEST_SCHEMA_VERSION);
-  const pending = list.filter((m) => m.version > current && m.version <= upTo);
+  const pending = pendingMigrations(db, upTo, list);
   if (pending.length === 0) return;
   db.transaction(() => {
-    for (const step of pending) {
-      step.up(db);
+    pending.forEach((step, i) => {
+      const status = { step: i + 1, steps: pending.length, version: step.version, name: step.name };
+      onStatus?.({ ...status, done: null, total: null });
+      step.up(db, (done, total) => onStatus?.({ ...status, done, total }));
       db.pragma(`user_version = ${step.version}`);
-    }
+    });
   }).immediate();
 }

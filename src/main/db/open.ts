@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { scheduleCheckpoints } from './checkpoints';
-import { migrate } from './migrate';
+import { migrate, type MigrationStatus } from './migrate';
+import type { Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
@@ -9,6 +10,10 @@ export interface OpenOptions {
   nativeBinding?: string | undefined;
   /** Stop migrating at this schema version (migration tests build older databases with it). */
   migrateTo?: number | undefined;
+  /** The migrations to run (the upgrade thread's test hook appends a step); all of them by default. */
+  migrations?: readonly Migration[] | undefined;
+  /** Hears each migration step start and report its progress. */
+  onMigration?: ((status: MigrationStatus) => void) | undefined;
 }
 
 /** Raised when the file is not a readable SQLite database (truncated, overwritten, damaged). */
@@ -40,7 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    migrate(db, options.migrateTo);
+    migrate(db, options.migrateTo, options.migrations, options.onMigration);
     scheduleCheckpoints(db);
     return db;
   } catch (error) {

@@ -22,7 +22,7 @@ export function createRevisionService(db: Db, articles: ArticleService, terms: T
   }
 
   const names = (kind: TermKind, ids: readonly number[]): string =>
-    ids.map((id) => terms.get(kind, id)?.name ?? `#${id}`).join(', ');
+    ids.map((id) => terms.nameInHistory(kind, id) ?? `#${id}`).join(', ');
 
   /** Each field as a person reads it, in the order of the form. */
   function readable(f: ArticleFields): [string, string][] {
@@ -65,18 +65,20 @@ export function createRevisionService(db: Db, articles: ArticleService, terms: T
     },
     restore(articleId: string, revision: number, baseRevision: number): Article {
       const fields = fieldsOf(articleId, revision);
-      // Terms merged or removed since are dropped rather than refusing the whole restore.
-      const keep = (kind: TermKind, ids: readonly number[]) => ids.filter((id) => terms.get(kind, id));
+      // A term merged since comes back as the term it became; one that no longer exists is dropped rather
+      // than refusing the whole restore.
+      const today = (kind: TermKind, ids: readonly number[]) => [
+        ...new Set(ids.flatMap((id) => terms.survivor(kind, id)?.id ?? [])),
+      ];
       return articles.save({
         id: articleId,
         baseRevision,
         kind: 'restore',
         fields: {
           ...fields,
-          sectionId:
-            fields.sectionId !== null && terms.get('sections', fields.sectionId) ? fields.sectionId : null,
-          tagIds: keep('tags', fields.tagIds),
-          authorIds: keep('authors', fields.authorIds),
+          sectionId: fields.sectionId === null ? null : (today('sections', [fields.sectionId])[0] ?? null),
+          tagIds: today('tags', fields.tagIds),
+          authorIds: today('authors', fields.authorIds),
         },
       });
     },

@@ -163,6 +163,18 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
             section_id, featured_image, updated_at, revision
        FROM articles WHERE id = ?`,
   );
+  const smallState = db.prepare<[string], Omit<ArticleState, 'body'>>(
+    `SELECT kicker, headline, standfirst, body_schema_version, language, slug, seo_title, seo_description,
+            section_id, featured_image, updated_at, revision
+       FROM articles WHERE id = ?`,
+  );
+  const pinnedFields = db
+    .prepare<[string], string>('SELECT fields FROM implied_revision_fields WHERE article_id = ?')
+    .pluck();
+  const pin = db.prepare<[string, string]>(
+    'INSERT OR IGNORE INTO implied_revision_fields (article_id, fields) VALUES (?, ?)',
+  );
+  const unpin = db.prepare<[string]>('DELETE FROM implied_revision_fields WHERE article_id = ?');
   const { tagIdsOf, authorIdsOf } = termIdQueries(db);
   const blockJson = db.prepare<[number], string>('SELECT json FROM revision_blocks WHERE id = ?').pluck();
   const bodiesOf = db.prepare<[string], { body: string; body_blocks: string | null }>(
@@ -256,17 +268,12 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     return { headline: headline ?? row.headline, rest };
   }
 
-  /**
-   * The article's current state as a revision, when no revision row holds it: an imported article keeps its
-   * first revision in its own row until its first save (materialize), so an archive of a million articles,
-   * most never edited again, does not store each body twice (the row, and the revision's blocks).
-   */
-  function implied(articleId: string, revision?: number): StoredRevision | undefined {
-    const at = revision ?? currentRevision.get(articleId);
-    if (at === undefined || has.get(articleId, at) !== undefined) return undefined;
-    const row = articleState.get(articleId);
-    if (!row || row.revision !== at) return undefined;
-    const rest: Omit<ArticleFields, 'headline' | 'body'> = {
+  /** The row's small fields other than the headline, as a revision stores them. */
+  function restOf(
+    row: Omit<ArticleState, 'body'>,
+    articleId: string,
+  ): Omit<ArticleFields, 'headline' | 'body'> {
+    return {
       kicker: row.kicker,
       standfirst: row.standfirst,
       language: row.language as ArticleFields['language'],
@@ -280,6 +287,26 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
         ? (JSON.parse(row.featured_image) as ArticleFields['featuredImage'])
         : null,
     };
+  }
+
+  function pinnedRest(fields: string): Partial<ArticleFields> {
+    const { headline: _h, body: _b, ...rest } = JSON.parse(fields) as Partial<ArticleFields>;
+    return rest;
+  }
+
+  /**
+   * The article's current state as a revision, when no revision row holds it: an imported article keeps its
+   * first revision in its own row until its first save (materialize), so an archive of a million articles,
+   * most never edited again, does not store each body twice (the row, and the revision's blocks). Its small
+   * fields are the row's, unless a term merge changed the row's links since (pinImpliedFields).
+   */
+  function implied(articleId: string, revision?: number): StoredRevision | undefined {
+    const at = revision ?? currentRevision.get(articleId);
+    if (at === undefined || has.get(articleId, at) !== undefined) return undefined;
+    const row = articleState.get(articleId);
+    if (!row || row.revision !== at) return undefined;
+    const pinned = pinnedFields.get(articleId);
+    const rest = pinned === undefined ? restOf(row, articleId) : pinnedRest(pinned);
     return {
       article_id: articleId,
       revision: row.revision,
@@ -287,7 +314,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       body: row.body,
       body_blocks: null,
       body_schema_version: row.body_schema_version,
-      fields: canonicalFields(row.headline, rest),
+      fields: pinned ?? canonicalFields(row.headline, rest),
       kind: 'import',
       saved_by: savedBy,
       words_added: countWordRuns(readableText(row.headline, JSON.parse(row.body) as BodyDoc, rest)),
@@ -295,6 +322,22 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       started_at: row.updated_at,
       created_at: row.updated_at,
     };
+  }
+
+  /**
+   * Called by a term merge, in its transaction, before it changes these articles' links: the first revision
+   * of each one that is still an untouched import (read from its row) keeps the fields it has now. Only the
+   * small fields are written (about 200 bytes an article); the body stays in the row. A pin already there is
+   * kept: it holds the fields as imported, before an earlier merge. Returns how many were pinned.
+   */
+  function pinImpliedFields(articleIds: readonly string[]): number {
+    let pinned = 0;
+    for (const articleId of articleIds) {
+      const row = smallState.get(articleId);
+      if (!row || has.get(articleId, row.revision) !== undefined) continue;
+      pinned += pin.run(articleId, canonicalFields(row.headline, restOf(row, articleId))).changes;
+    }
+    return pinned;
   }
 
   /**
@@ -311,6 +354,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
       body: '',
       body_blocks: JSON.stringify(storeBody(articleId, body, true)),
     });
+    unpin.run(articleId);
   }
 
   function load(row: StoredRevision): LoadedRevision {
@@ -373,6 +417,7 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
   return {
     record,
     materialize,
+    pinImpliedFields,
     get(articleId: string, revision: number): LoadedRevision | undefined {
       const row = one.get(articleId, revision) ?? implied(articleId, revision);
       return row ? load(row) : undefined;

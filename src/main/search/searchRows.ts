@@ -47,6 +47,11 @@ export function searchQueries(db: Db) {
     'INSERT INTO search_docs (doc_id, article_id) VALUES (?, ?)',
   );
   const deleteDoc = db.prepare<[number]>('DELETE FROM search_docs WHERE doc_id = ?');
+  const inDocOrder = db
+    .prepare<[string], string>(
+      'SELECT article_id FROM search_docs WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id',
+    )
+    .pluck();
   const insertFts = db.prepare<[DocFields]>(
     `INSERT INTO search_fts (rowid, kicker, headline, standfirst, body, captions, tags, byline, facets)
      VALUES (@rowid, @kicker, @headline, @standfirst, @body, @captions, @tags, @byline, @facets)`,
@@ -79,5 +84,7 @@ export function searchQueries(db: Db) {
         if (fanIn !== 4) setUserMerge.run(4);
       }
     },
+    /** Of these articles, those indexed, in document-id order. */
+    inDocOrder: (ids: readonly string[]) => inDocOrder.all(JSON.stringify(ids)),
   };
 }

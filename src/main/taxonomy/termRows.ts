@@ -19,8 +19,18 @@ export function termQueries(db: Db, table: TermKind) {
   const byFold = db.prepare<[string], TermRow>(`SELECT * FROM ${table} WHERE fold_key = ?`);
   const bySlug = db.prepare<[string], TermRow>(`SELECT * FROM ${table} WHERE slug = ?`);
   const byId = db.prepare<[number], TermRow>(`SELECT * FROM ${table} WHERE id = ?`);
+  // Ids are never reused: revisions keep the ids of terms merged away since (merged_terms), and SQLite would
+  // give the largest id's number again once that term is gone.
   const insert = db.prepare<[string, string, string, number]>(
-    `INSERT INTO ${table} (name, slug, fold_key, created_at) VALUES (?, ?, ?, ?)`,
+    `INSERT INTO ${table} (id, name, slug, fold_key, created_at)
+     VALUES (max(coalesce((SELECT max(id) FROM ${table}), 0),
+                 coalesce((SELECT max(id) FROM merged_terms WHERE kind = '${table}'), 0)) + 1, ?, ?, ?, ?)`,
+  );
+  const merged = db.prepare<[number], { name: string; into_id: number }>(
+    `SELECT name, into_id FROM merged_terms WHERE kind = '${table}' AND id = ?`,
+  );
+  const recordMerge = db.prepare<[number, string, number, number]>(
+    `INSERT OR REPLACE INTO merged_terms (kind, id, name, into_id, merged_at) VALUES ('${table}', ?, ?, ?, ?)`,
   );
   return {
     all: (limit: number) => all.all(limit),
@@ -30,5 +40,9 @@ export function termQueries(db: Db, table: TermKind) {
     byId: (id: number) => byId.get(id),
     insert: (name: string, slug: string, foldKey: string, at: number): number =>
       Number(insert.run(name, slug, foldKey, at).lastInsertRowid),
+    /** A term merged away: its name then, and the term it was merged into (which may be merged since). */
+    merged: (id: number) => merged.get(id),
+    recordMerge: (id: number, name: string, intoId: number, at: number) =>
+      recordMerge.run(id, name, intoId, at),
   };
 }

@@ -44,6 +44,28 @@ export function createTermService(db: Db, now: () => number = Date.now) {
       const row = queries[kind].byId(id);
       return row ? toTerm(row) : undefined;
     },
+    /**
+     * The name History shows for a term an old revision links: its current name (a rename corrects a label
+     * everywhere), or for a term merged away since, the name it had then (its row is gone).
+     */
+    nameInHistory(kind: TermKind, id: number): string | undefined {
+      return queries[kind].byId(id)?.name ?? queries[kind].merged(id)?.name;
+    },
+    /** The term that stands for `id` today: itself, or the one it was merged into (through later merges). */
+    survivor(kind: TermKind, id: number): Term | undefined {
+      const seen = new Set<number>();
+      for (let at: number | undefined = id; at !== undefined && !seen.has(at);) {
+        seen.add(at);
+        const row = queries[kind].byId(at);
+        if (row) return toTerm(row);
+        at = queries[kind].merged(at)?.into_id;
+      }
+      return undefined;
+    },
+    /** Called by a merge, in its transaction, before `from`'s row is deleted. */
+    recordMerge(kind: TermKind, from: Term, intoId: number): void {
+      queries[kind].recordMerge(from.id, from.name, intoId, now());
+    },
   };
 }
 

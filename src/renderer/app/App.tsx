@@ -11,6 +11,7 @@ import { ImportPanel } from '../features/importing/ImportPanel';
 import { BackupNoticeBar } from '../features/recovery/BackupNoticeBar';
 import { BackupsPanel } from '../features/recovery/BackupsPanel';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { UpgradeFailedScreen, UpgradeScreen } from '../features/recovery/UpgradeScreen';
 import { useRecoveryStatus } from '../features/recovery/useRecoveryStatus';
 import { SearchView } from '../features/search/SearchView';
 import { TermsPanel } from '../features/terms/TermsPanel';
@@ -46,11 +47,13 @@ function useSaveBeforeLeaving(): void {
   }, []);
 }
 
-/** The app, or the recovery screen when the store could not be opened. */
+/** The app; the recovery screen when the store could not be opened; the upgrade's progress or failure. */
 export function App() {
   const status = useRecoveryStatus();
   if (!status) return null;
   if (status.state === 'damaged') return <RecoveryScreen status={status} />;
+  if (status.state === 'upgrading') return <UpgradeScreen status={status} />;
+  if (status.state === 'upgradeFailed') return <UpgradeFailedScreen status={status} />;
   return (
     <ProfileGate>
       <Workspace />

@@ -22,3 +22,8 @@ export function formatDateTime(epochMs: number, locale = i18next.language || 'en
 export function formatTime(epochMs: number, locale = i18next.language || 'en'): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(epochMs);
 }
+
+/** Counts through Intl, in the interface language (grouping: 12,345 / 12 345). */
+export function formatCount(n: number, locale = i18next.language || 'en'): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

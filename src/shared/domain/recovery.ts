@@ -23,11 +23,29 @@ export const BackupNotice = z.object({
 });
 export type BackupNotice = z.infer<typeof BackupNotice>;
 
-/** Whether the store opened; when it did not, why, and what can be done (move it aside, restore a backup). */
+/** An upgrade of the store's schema at start-up: which step runs, and how far it is when it can count. */
+export const UpgradeProgress = z.object({
+  /** 1-based, of `steps`. */
+  step: z.number().int().nonnegative(),
+  steps: z.number().int().nonnegative(),
+  /** The migration's name (db/migrations), which the screen words; '' before the first step starts. */
+  name: z.string(),
+  done: z.number().nonnegative().nullable(),
+  total: z.number().nonnegative().nullable(),
+  startedAt: z.number(),
+});
+export type UpgradeProgress = z.infer<typeof UpgradeProgress>;
+
+/**
+ * Whether the store opened; when it did not, why, and what can be done (move it aside, restore a backup).
+ * 'upgrading': an older store's schema is being brought up to date (`upgrade` says how far); the app opens
+ * when it is done. 'upgradeFailed': it could not be; the file is as it was and `message` says why.
+ */
 export const RecoveryStatus = z.object({
-  state: z.enum(['ok', 'damaged']),
+  state: z.enum(['ok', 'damaged', 'upgrading', 'upgradeFailed']),
   message: z.string(),
   storeFile: z.string(),
   backups: z.array(BackupFile),
+  upgrade: UpgradeProgress.optional(),
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatus>;

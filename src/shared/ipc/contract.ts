@@ -19,7 +19,7 @@ import { ConflictChoice, ConflictView } from '../domain/conflict';
 import { OutboxItem, Publication, PullResult, SyncAction, SyncOverview } from '../domain/publication';
 import { ArticlePreview, StylesheetPath } from '../domain/preview';
 import { CredentialInfo, Site, SiteId, SiteInput, SiteUser } from '../domain/site';
-import { Term, TermId, TermKind } from '../domain/term';
+import { Term, TermId, TermKind, TermMergeProgress } from '../domain/term';
 import { CommentAnchor, Thread, ThreadId } from '../domain/comments';
 import { ThreadView } from '../domain/threadView';
 import {
@@ -239,7 +239,10 @@ export const channels = {
     input: z.object({ kind: TermKind, id: TermId, name: z.string().min(1).max(200) }).strict(),
     output: Term,
   },
-  /** Moves every article from one term to another, then removes the first. */
+  /**
+   * Moves every article from one term to another, then removes the first. In steps of a few hundred articles
+   * (terms:mergeProgress events); an interrupted merge leaves both terms, and merging again finishes it.
+   */
   'terms:merge': {
     input: z.object({ kind: TermKind, fromId: TermId, intoId: TermId }).strict(),
     output: z.object({ moved: z.number().int().nonnegative() }),
@@ -428,6 +431,8 @@ export const events = {
   /** The outbox or an article's state on a site moved. */
   'sync:changed': z.object({ articleId: ArticleId.nullable() }),
   'import:progress': ImportProgress,
+  /** A merge of sections, tags or authors moved another step of articles. */
+  'terms:mergeProgress': TermMergeProgress,
   /** Many articles arrived at once: lists refresh once instead of per article. */
   'articles:imported': z.object({ count: z.number().int().nonnegative() }),
   // ---- comments (issue 6)

@@ -28,6 +28,8 @@ export interface HostOptions {
   profile?: { name: string; initials: string; colour: string; role: string } | null;
   /** Caps every file the host writes at this many KB (bash's `ulimit -f`): a write past it fails, as on a full disk. */
   fileSizeLimitKb?: number | undefined;
+  /** More command-line arguments for the host (the start-up upgrade's test hook, `--test-upgrade`). */
+  args?: readonly string[];
 }
 
 export function newDataDir(): string {
@@ -40,7 +42,7 @@ export async function startHostProcess(
   port = 0,
   options: HostOptions = {},
 ): Promise<HostProcess> {
-  const host = await spawnHost(dataDir, port, options.fileSizeLimitKb);
+  const host = await spawnHost(dataDir, port, options.args ?? [], options.fileSizeLimitKb);
   const profile = options.profile === undefined ? SEEDED_PROFILE : options.profile;
   if (profile) await seedProfile(host, profile);
   return host;
@@ -78,8 +80,13 @@ export async function hostCall<T = unknown>(
   return result.value as T;
 }
 
-function spawnHost(dataDir: string, port: number, fileSizeLimitKb?: number): Promise<HostProcess> {
-  const args = [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port)];
+function spawnHost(
+  dataDir: string,
+  port: number,
+  extra: readonly string[],
+  fileSizeLimitKb?: number,
+): Promise<HostProcess> {
+  const args = [HOST_SCRIPT, '--data-dir', dataDir, '--port', String(port), ...extra];
   // exec: the capped shell becomes the host itself, so stop() signals the host.
   const [command, argv] =
     fileSizeLimitKb === undefined

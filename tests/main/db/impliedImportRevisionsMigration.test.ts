@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { m0014ImpliedImportRevisions } from '../../../src/main/db/migrations/0014-implied-import-revisions';
+import { migrate } from '../../../src/main/db/migrate';
 import { openDatabase } from '../../../src/main/db/open';
 import { createRevisionStore } from '../../../src/main/revisions/revisionStore';
 import { useTempDirs } from '../../support/tempDir';
@@ -59,6 +60,8 @@ describe('the implied import revisions migration', () => {
       blocks[2],
     ]);
 
+    // Read as the app reads it: today's code, once every later migration has run too.
+    migrate(db);
     const store = createRevisionStore(db, 'test');
     expect(store.list('a-untouched', 10)).toEqual([expect.objectContaining({ revision: 1, kind: 'import' })]);
     expect(store.get('a-untouched', 1)).toMatchObject({
@@ -82,6 +85,38 @@ describe('the implied import revisions migration', () => {
         .prepare('INSERT INTO revision_blocks (hash, json) VALUES (?, ?)')
         .run(key(JSON.stringify(paragraph('Retouche.'))), '{}'),
     ).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('counts the revisions it reads for the start-up screen, and keeps the same rows', () => {
+    const file = join(tempDir(), 'store.sqlite3');
+    const before = openDatabase(file, { migrateTo: m0014ImpliedImportRevisions.version - 1 });
+    const addArticle = before.prepare(
+      `INSERT INTO articles (id, headline, body, body_schema_version, status, language, created_at, updated_at, revision)
+       VALUES (?, 'Grève', '{"type":"doc"}', 5, 'published', 'fr', 10, 20, ?)`,
+    );
+    const addRevision = before.prepare(
+      `INSERT INTO revisions (article_id, revision, headline, body, body_schema_version, kind, created_at, started_at)
+       VALUES (?, ?, 'Grève', '{"type":"doc"}', 5, ?, 20, 20)`,
+    );
+    // 9,000 untouched imports (dropped) and one article saved 300 times (kept).
+    before.transaction(() => {
+      for (let i = 0; i < 9000; i++) {
+        addArticle.run(`imported-${i}`, 1);
+        addRevision.run(`imported-${i}`, 1, 'import');
+      }
+      addArticle.run('saved', 300);
+      for (let r = 1; r <= 300; r++) addRevision.run('saved', r, r === 1 ? 'import' : 'explicit');
+    })();
+    before.close();
+    const db = openDatabase(file, { migrateTo: m0014ImpliedImportRevisions.version - 1 });
+    const seen: (number | null)[] = [];
+    migrate(db, m0014ImpliedImportRevisions.version, undefined, (status) => {
+      if (status.name === 'implied-import-revisions' && status.done !== null)
+        seen.push(status.done, status.total);
+    });
+    expect(seen).toEqual([8192, null]);
+    expect(db.prepare('SELECT count(*) FROM revisions').pluck().get()).toBe(300);
     db.close();
   });
 });

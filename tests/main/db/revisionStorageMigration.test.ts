@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { m0008RevisionStorage } from '../../../src/main/db/migrations/0008-revision-storage';
+import { migrate } from '../../../src/main/db/migrate';
 import { openDatabase } from '../../../src/main/db/open';
 import { createRevisionStore } from '../../../src/main/revisions/revisionStore';
 import { useTempDirs } from '../../support/tempDir';
@@ -29,6 +30,8 @@ describe('the revision storage migration', () => {
     before.close();
 
     const db = openDatabase(file, { migrateTo: m0008RevisionStorage.version });
+    // Read as the app reads it: today's code, once every later migration has run too.
+    migrate(db);
     const revision = createRevisionStore(db, 'test').get(ID, 2);
     expect(revision).toMatchObject({
       headline: 'Grève',

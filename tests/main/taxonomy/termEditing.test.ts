@@ -6,7 +6,7 @@ import { useTempDirs } from '../../support/tempDir';
 const tempDir = useTempDirs();
 
 describe('renaming and merging tags, sections and authors', () => {
-  it('merging two tags moves every article, keeps one link per article, and updates search', () => {
+  it('merging two tags moves every article, keeps one link per article, and updates search', async () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
     const { articles, terms, termEditing, search } = core.services;
     const keep = terms.ensure('tags', 'Élysée');
@@ -21,7 +21,7 @@ describe('renaming and merging tags, sections and authors', () => {
       });
       ids.push(a.id);
     }
-    expect(termEditing.merge('tags', dup.id, keep.id)).toEqual({ moved: 3 });
+    expect(await termEditing.merge('tags', dup.id, keep.id)).toEqual({ moved: 3 });
     for (const id of ids) expect(articles.get(id).tags.map((t) => t.name)).toEqual(['Élysée']);
     expect(terms.get('tags', dup.id)).toBeUndefined();
     expect(search.search({ query: '', tagId: keep.id, sort: 'date', limit: 10 }).hits).toHaveLength(4);
@@ -30,7 +30,7 @@ describe('renaming and merging tags, sections and authors', () => {
     core.close();
   });
 
-  it('merges sections and authors too', () => {
+  it('merges sections and authors too', async () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
     const { articles, terms, termEditing } = core.services;
     const eco = terms.ensure('sections', 'Économie');
@@ -43,8 +43,8 @@ describe('renaming and merging tags, sections and authors', () => {
       baseRevision: 1,
       fields: { ...emptyFields('fr'), sectionId: biz.id, authorIds: [nadia2.id] },
     });
-    termEditing.merge('sections', biz.id, eco.id);
-    termEditing.merge('authors', nadia2.id, nadia.id);
+    await termEditing.merge('sections', biz.id, eco.id);
+    await termEditing.merge('authors', nadia2.id, nadia.id);
     expect(articles.get(a.id)).toMatchObject({
       section: { name: 'Économie' },
       authors: [{ name: 'Nadia Aït' }],
@@ -52,17 +52,17 @@ describe('renaming and merging tags, sections and authors', () => {
     core.close();
   });
 
-  it('renames keeping id and slug, and refuses a name that folds onto another term', () => {
+  it('renames keeping id and slug, and refuses a name that folds onto another term', async () => {
     const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
     const { terms, termEditing } = core.services;
     const tag = terms.ensure('tags', 'Cybercriminalite');
     terms.ensure('tags', 'Climat');
-    expect(termEditing.rename('tags', tag.id, 'Cybercriminalité')).toEqual({
+    expect(await termEditing.rename('tags', tag.id, 'Cybercriminalité')).toEqual({
       id: tag.id,
       name: 'Cybercriminalité',
       slug: tag.slug,
     });
-    expect(() => termEditing.rename('tags', tag.id, 'CLIMAT')).toThrow(/merge/);
+    await expect(termEditing.rename('tags', tag.id, 'CLIMAT')).rejects.toThrow(/merge/);
     expect(terms.ensure('tags', 'cybercriminalité').id).toBe(tag.id);
     core.close();
   });

@@ -14,7 +14,15 @@ import type { Migration } from './index';
 export const m0014ImpliedImportRevisions: Migration = {
   version: 14,
   name: 'implied-import-revisions',
-  up(db) {
+  up(db, progress) {
+    // Counts the revisions read, for the start-up screen (db/upgradeInThread.ts): on a cold 1M store this
+    // step read for 11 minutes. Added after 0014 shipped: it returns 1, so the rows kept are exactly those of
+    // the condition, as before. No total: counting the revisions first would read the table twice.
+    let read = 0;
+    db.function('m0014_read', { deterministic: false }, () => {
+      if (++read % 8192 === 0) progress(read, null);
+      return 1;
+    });
     db.exec(`
       CREATE TABLE revisions_kept (
         article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -37,7 +45,7 @@ export const m0014ImpliedImportRevisions: Migration = {
         SELECT r.article_id, r.revision, r.headline, r.body, r.body_schema_version, r.created_at, r.fields,
                r.body_blocks, r.kind, r.saved_by, r.words_added, r.words_removed, r.started_at
           FROM revisions r
-         WHERE NOT (r.kind = 'import' AND r.revision = 1
+         WHERE m0014_read() AND NOT (r.kind = 'import' AND r.revision = 1
                     AND (SELECT a.revision FROM articles a WHERE a.id = r.article_id) = 1)
          ORDER BY r.article_id, r.revision;
       DROP TABLE revisions;

@@ -13,17 +13,25 @@ import { m0011SiteZonesMediaMeta } from './0011-site-zones-media-meta';
 import { m0012ArticleListIndex } from './0012-article-list-index';
 import { m0013PublicationSlugs } from './0013-publication-slugs';
 import { m0014ImpliedImportRevisions } from './0014-implied-import-revisions';
+import { m0016TermMergeHistory } from './0016-term-merge-history';
+
+/**
+ * How far a long migration is: `done` of `total` units it chose (rows, articles...); `total` null when it can
+ * count what it did but not what is left without reading as much again.
+ */
+export type MigrationProgress = (done: number, total: number | null) => void;
 
 export interface Migration {
   /** The user_version the database has after this step. */
   readonly version: number;
   readonly name: string;
-  up(db: Db): void;
+  /** `progress` may be called as it goes, where the step can count its work (the start-up screen shows it). */
+  up(db: Db, progress: MigrationProgress): void;
 }
 
 /**
  * In order of version. Never edit a migration that has shipped: add one. Versions are numbered by the branch
- * that adds them, so a branch may see a gap (here 9 to 11) until the others are merged: only the order matters.
+ * that adds them, so a branch may see a gap (here 14 to 16) until the others are merged: only the order matters.
  */
 export const migrations: readonly Migration[] = [
   m0001Articles,
@@ -40,6 +48,7 @@ export const migrations: readonly Migration[] = [
   m0012ArticleListIndex,
   m0013PublicationSlugs,
   m0014ImpliedImportRevisions,
+  m0016TermMergeHistory,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TERM_KINDS, type Term, type TermKind } from '../../../shared/domain/term';
-import { call } from '../../bridge';
+import { call, subscribe } from '../../bridge';
+import { formatCount } from '../../i18n/i18n';
 import { ModalDialog } from '../../ui/ModalDialog';
 import { TermRow } from './TermRow';
 import './terms.css';
@@ -32,6 +33,22 @@ export function TermsPanel() {
       current = false;
     };
   }, [open, kind, filter, generation, t]);
+
+  // A merge or rename of a frequent tag goes through tens of thousands of articles, in steps: say how far.
+  useEffect(
+    () =>
+      subscribe('terms:mergeProgress', ({ action, done, total }) => {
+        if (done < total)
+          setNotice({
+            text: t(action === 'rename' ? 'termLists.renaming' : 'termLists.merging', {
+              done: formatCount(done),
+              total: formatCount(total),
+            }),
+            error: false,
+          });
+      }),
+    [t],
+  );
 
   /** Runs a change, says what it did (or why not), and lists the names again. */
   async function change(action: () => Promise<string>): Promise<boolean> {

@@ -2,6 +2,7 @@ import { enArticleList } from './enArticleList';
 import { enHistory } from './enHistory';
 import { enImporting } from './enImporting';
 import { enRecovery } from './enRecovery';
+import { enUpgrade } from './enUpgrade';
 import { enSearch } from './enSearch';
 import { enTerms } from './enTerms';
 import { enPublishing } from './en.publishing';
@@ -172,6 +173,7 @@ export const en = {
   articleList: enArticleList,
   history: enHistory,
   storeRecovery: enRecovery,
+  upgrade: enUpgrade,
   importing: enImporting,
   termLists: enTerms,
   workflow: enWorkflow,

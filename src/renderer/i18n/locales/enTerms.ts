@@ -19,6 +19,8 @@ export const enTerms = {
   renamed: '“{{from}}” is now “{{to}}”.',
   merged_one: '“{{from}}” merged into “{{into}}”: {{count}} article moved.',
   merged_other: '“{{from}}” merged into “{{into}}”: {{count}} articles moved.',
+  merging: 'Merging: {{done}} of {{total}} articles moved…',
+  renaming: 'Renaming: {{done}} of {{total}} articles updated…',
   failed: 'That did not work: {{message}}',
   close: 'Close',
 };
