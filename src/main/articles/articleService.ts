@@ -251,6 +251,37 @@ export function createArticleService(
     return articleOf(row, fields.body, tags, authors);
   });
 
+  /**
+   * An imported article's first revision is its own row until a save overwrites it; that save then writes it
+   * out as a revision too (materialize): its blocks land in cold pages of the revision trees, in the commit the
+   * journalist waits on. Opened in the editor, the article is about to be edited: its first revision is written
+   * just after the open has answered, while the editor draws it and the journalist reads, so that the save
+   * they wait on later no longer carries it. A save that comes first writes it itself, as before.
+   */
+  const prepare = db.transaction((id: string, revision: number) => revisions.materialize(id, revision));
+  const preparing = new Set<string>();
+  function prepareFirstRevision(id: string, revision: number): void {
+    if (preparing.has(id)) return;
+    preparing.add(id);
+    setImmediate(() => {
+      preparing.delete(id);
+      if (!db.open) return;
+      try {
+        // Relaxed: it copies what the row still holds, so a commit lost to a power cut loses nothing.
+        if (revisions.isImplied(id, revision))
+          withDurability(db, 'relaxed', () => prepare.immediate(id, revision));
+      } catch {
+        // Busy or failing: the first save writes it instead.
+      }
+    });
+  }
+
+  function get(id: string): Article {
+    const row = q.get(id);
+    if (!row) throw notFound('The article');
+    return toArticle(row);
+  }
+
   function commit(input: SaveInput, guard?: SaveGuard): Article {
     check(input.fields);
     // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
@@ -265,10 +296,15 @@ export function createArticleService(
     list(limit: number): ArticleSummary[] {
       return q.listRecent(limit).map(toSummary);
     },
-    get(id: string): Article {
-      const row = q.get(id);
-      if (!row) throw notFound('The article');
-      return toArticle(row);
+    get,
+    /**
+     * `get` for the editor (articles:get): an article opened to be edited. An imported article's first revision
+     * is prepared in the next quiet turn (prepareFirstRevision), off the first save.
+     */
+    open(id: string): Article {
+      const article = get(id);
+      prepareFirstRevision(id, article.revision);
+      return article;
     },
     /** A new empty draft; `id` only for an article that travelled from another desk (a review package). */
     create(language: Language, id: string = timeOrderedId()): Article {
