@@ -418,7 +418,7 @@ const bench: Bench = {
     // article many times: each of 300 archived articles is saved nine times (ten revisions each, the imported
     // one included), which is what "a million articles with ten revisions each" asks to measure.
     const ids = core.db
-      .prepare('SELECT id FROM articles ORDER BY random() LIMIT 300')
+      .prepare('SELECT id FROM articles WHERE revision = 1 ORDER BY random() LIMIT 300')
       .pluck()
       .all() as string[];
     // The revision tables' own pages (dbstat, per b-tree): the whole file also moves with the search index's
@@ -429,7 +429,7 @@ const bench: Bench = {
       .all() as string[];
     const treeBytes = core.db.prepare('SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?').pluck();
     const revisionBytes = () => revisionTrees.reduce((sum, name) => sum + (treeBytes.get(name) as number), 0);
-    const bytesBefore = revisionBytes();
+    let bytesBefore = revisionBytes();
     let bodyJsonBytes = 0;
     let bodiesSeen = 0;
     const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -502,6 +502,27 @@ const bench: Bench = {
         }
       }
     };
+    // A first save is also the process's first: the save path is compiled, and the body schema built, on the
+    // first calls. Forty other articles, saved on each path first, keep that out of the first-save figures.
+    const warmUp = core.db
+      .prepare(
+        `SELECT id FROM articles WHERE revision = 1 AND id NOT IN (${ids.map(() => '?').join(',')})
+          ORDER BY random() LIMIT 40`,
+      )
+      .pluck()
+      .all(...ids) as string[];
+    for (const [k, id] of warmUp.entries()) {
+      await turn();
+      if (k % 2 === 0) saveOnce(id, 0, 'explicit');
+      else {
+        const article = core.services.articles.open(id);
+        await turn();
+        saveEdited(article, 0, 'explicit');
+      }
+    }
+    bytesBefore = revisionBytes();
+    bodyJsonBytes = 0;
+    bodiesSeen = 0;
     const explicitRounds: SaveSamples[] = [];
     const SAVES_EACH = 9;
     await saveRounds(SAVES_EACH, explicitRounds);
@@ -556,7 +577,8 @@ const bench: Bench = {
     const pagesAgain = walPagesPer(core.db, walFile, 100, (i) => saveOnce(ids[i]!, SAVES_EACH, 'explicit'));
     const fresh = core.db
       .prepare(
-        `SELECT id FROM articles WHERE id NOT IN (${ids.map(() => '?').join(',')}) ORDER BY random() LIMIT 100`,
+        `SELECT id FROM articles WHERE revision = 1 AND id NOT IN (${ids.map(() => '?').join(',')})
+          ORDER BY random() LIMIT 100`,
       )
       .pluck()
       .all(...ids) as string[];
@@ -615,6 +637,13 @@ const bench: Bench = {
       baselineName: 'CPU time p95 of the same saves',
       unit: 'ms',
       target: { max: 5, against: 'value' },
+    });
+    report({
+      name: 'first save of an archived article p95, CPU time (open + save)',
+      value: percentile(firstRound.cpu, 95),
+      baseline: percentile(explicitRounds[1]!.cpu, 95),
+      baselineName: 'the second save of the same articles',
+      unit: 'ms',
     });
     report({
       name: 'first save of an archived article p95, the save call alone (without the open before it)',
