@@ -253,10 +253,11 @@ export function createArticleService(
 
   /**
    * An imported article's first revision is its own row until a save overwrites it; that save then writes it
-   * out as a revision too (materialize): its blocks land in cold pages of the revision trees, in the commit the
-   * journalist waits on. Opened in the editor, the article is about to be edited: its first revision is written
-   * just after the open has answered, while the editor draws it and the journalist reads, so that the save
-   * they wait on later no longer carries it. A save that comes first writes it itself, as before.
+   * out as a revision too (materialize), in the synced commit the journalist waits on: at 1M articles about
+   * 0.2 ms and 3-5 more WAL pages (a first save's larger cost was the process warming up, README). Opened in
+   * the editor, the article is about to be edited: its first revision is written just after the open has
+   * answered, while the editor draws it, so that the save they wait on writes only its own revision. A save
+   * that comes first writes it itself, as before; the late preparation then finds it and writes nothing.
    */
   const prepare = db.transaction((id: string, revision: number) => revisions.materialize(id, revision));
   const preparing = new Set<string>();
