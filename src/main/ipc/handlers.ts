@@ -38,7 +38,8 @@ export function createHandlers(services: Services): Handlers {
     'articles:list': ({ limit }) => articles.list(limit),
     'articles:page': ({ limit, cursor, ...filters }) => listing.page(filters, limit, cursor),
     'articles:count': async (filters) => ({ count: await listing.countInSlices(filters) }),
-    'articles:get': ({ id }) => articles.get(id),
+    // The editor's open: an imported article's first revision is prepared just after (off its first save).
+    'articles:get': ({ id }) => articles.open(id),
     // Through the workflow, which records the profile as the article's creator (My drafts).
     'articles:create': ({ language }) => workflow.create(language),
     // What the editor sends is checked against the stored body: forged review marks are refused.

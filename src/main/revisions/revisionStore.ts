@@ -418,6 +418,10 @@ export function createRevisionStore(db: Db, savedBy: string = currentUser()) {
     record,
     materialize,
     pinImpliedFields,
+    /** Whether a save of this revision would first write it out (materialize): an untouched import's. */
+    isImplied(articleId: string, revision: number): boolean {
+      return has.get(articleId, revision) === undefined && currentRevision.get(articleId) === revision;
+    },
     get(articleId: string, revision: number): LoadedRevision | undefined {
       const row = one.get(articleId, revision) ?? implied(articleId, revision);
       return row ? load(row) : undefined;

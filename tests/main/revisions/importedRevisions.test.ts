@@ -185,6 +185,109 @@ describe('an imported article’s first revision', () => {
   });
 });
 
+/** The turn after the current one, where main prepares what an open asked for. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('an imported article opened in the editor', () => {
+  it('has its first revision written just after the open, identical to what History showed before', async () => {
+    const { core, count, importOne } = setup();
+    const a = importOne();
+    const { revisions } = core.services;
+    const listed = revisions.list(a.id, 10);
+    const shown = revisions.compare(a.id, 1, 1);
+    // The editor's open (articles:get): nothing is written while it answers...
+    const opened = await core.handlers['articles:get']({ id: a.id });
+    expect(opened).toMatchObject({ id: a.id, revision: 1, body: body(...PARAGRAPHS) });
+    expect(count('revisions')).toBe(0);
+    // ...and in the next turn the first revision is stored, its three paragraphs as blocks.
+    await nextTurn();
+    expect(count('revisions')).toBe(1);
+    expect(count('revision_blocks')).toBe(3);
+    expect(revisions.list(a.id, 10)).toEqual(listed);
+    expect(revisions.compare(a.id, 1, 1)).toEqual(shown);
+    expect(core.services.articles.revisionCount(a.id)).toBe(1);
+    // Opening it again writes nothing more.
+    core.services.articles.open(a.id);
+    await nextTurn();
+    expect([count('revisions'), count('revision_blocks')]).toEqual([1, 3]);
+  });
+
+  it('keeps the imported text as revision 1 through the first save: History, compare and restore give it back', async () => {
+    const { core, count, importOne, fieldsOf } = setup();
+    const a = importOne();
+    const { articles, revisions } = core.services;
+    const wordsImported = revisions.list(a.id, 10)[0]!.wordsAdded;
+    articles.open(a.id);
+    await nextTurn();
+    const edited = body(
+      PARAGRAPHS[0]!,
+      'Les syndicats réclament une hausse des salaires de cinq pour cent.',
+      PARAGRAPHS[2]!,
+    );
+    const saved = articles.save({
+      id: a.id,
+      baseRevision: 1,
+      kind: 'explicit',
+      fields: fieldsOf(a, { body: edited, tagIds: [a.tagIds[0]!] }),
+    });
+    // The save wrote revision 2 only: the first was already there.
+    expect(count('revisions')).toBe(2);
+    expect(count('revision_blocks')).toBe(4);
+    expect(revisions.list(a.id, 10).map((r) => [r.revision, r.kind, r.wordsAdded, r.wordsRemoved])).toEqual([
+      [2, 'explicit', 4, 0],
+      [1, 'import', wordsImported, 0],
+    ]);
+    const diff = Object.fromEntries(revisions.compare(a.id, 1, 2).map((d) => [d.field, d]));
+    expect(diff.body!.runs.filter((r) => r.kind !== 'same').map((r) => [r.kind, r.text.trim()])).toEqual([
+      ['added', 'de cinq pour cent'],
+    ]);
+    expect(diff.tags).toMatchObject({ before: 'Transports, Syndicats', after: 'Transports' });
+    expect(diff.kicker).toMatchObject({ changed: false, before: 'Social' });
+    const restored = revisions.restore(a.id, 1, saved.revision);
+    expect(restored).toMatchObject({
+      revision: 3,
+      body: body(...PARAGRAPHS),
+      kicker: 'Social',
+      headline: 'Grève à la SNCF',
+      standfirst: 'Le trafic reste perturbé.',
+      sectionId: a.sectionId,
+    });
+    expect(restored.tagIds).toEqual(a.tagIds);
+  });
+
+  it('is saved correctly when the save comes before the quiet turn, and the late preparation writes nothing', async () => {
+    const { core, count, importOne, fieldsOf } = setup();
+    const a = importOne();
+    const { articles, revisions } = core.services;
+    articles.open(a.id);
+    // Saved in the same turn as the open: the save writes the first revision itself.
+    articles.save({ id: a.id, baseRevision: 1, kind: 'explicit', fields: fieldsOf(a, { headline: 'Deux' }) });
+    expect(count('revisions')).toBe(2);
+    await nextTurn();
+    expect(count('revisions')).toBe(2);
+    expect(revisions.list(a.id, 10).map((r) => [r.revision, r.kind])).toEqual([
+      [2, 'explicit'],
+      [1, 'import'],
+    ]);
+    const diff = Object.fromEntries(revisions.compare(a.id, 1, 2).map((d) => [d.field, d]));
+    expect(diff.headline).toMatchObject({ before: 'Grève à la SNCF', after: 'Deux' });
+    expect(diff.body).toMatchObject({ changed: false });
+  });
+
+  it('writes nothing for an article that has its revisions, or that disappeared before the turn', async () => {
+    const { core, count, importOne } = setup();
+    const made = core.services.articles.create('fr');
+    core.services.articles.open(made.id);
+    await nextTurn();
+    expect(count('revisions')).toBe(1);
+    const a = importOne();
+    core.services.articles.open(a.id);
+    core.db.prepare('DELETE FROM articles WHERE id = ?').run(a.id);
+    await nextTurn();
+    expect(count('revisions')).toBe(1);
+  });
+});
+
 describe('the headline and small fields of a revision', () => {
   it('are stored only when they change, and every revision still reads its own', () => {
     const { core, importOne, fieldsOf } = setup();
