@@ -108,10 +108,12 @@ describe('the import writer', () => {
           ? statement.all(Object.fromEntries(names.map((n) => [n, null])))
           : statement.all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => null))
       ) as { detail: string }[];
-      // A walk along an index in its order, stopped by a LIMIT (a list page), reads only what it returns.
+      // A walk along an index in its order, stopped by a LIMIT (a list page), reads only what it returns; a
+      // virtual table (the search index, json_each over the ids given) is not a table read row by row.
       const bounded = (detail: string) => /\bLIMIT\b/.test(sql) && / USING (COVERING )?INDEX /.test(detail);
       return plan
-        .filter((step) => /^SCAN (?!search_fts\b)/.test(step.detail) && !bounded(step.detail))
+        .filter((step) => /^SCAN /.test(step.detail) && !/ VIRTUAL TABLE /.test(step.detail))
+        .filter((step) => !bounded(step.detail))
         .map((step) => `${step.detail}: ${sql}`);
     });
     expect(scans).toEqual([]);
