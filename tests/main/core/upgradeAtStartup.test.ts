@@ -26,6 +26,16 @@ function olderStore(): string {
   return dir;
 }
 
+/** The app's start on that folder, upgrading in a thread as the desktop app and the host do. */
+const startUpgrading = (dir: string, upgradeTestHook?: 'slow' | 'fail') =>
+  startResilientCore({
+    dataDir: dir,
+    transport: 'host',
+    version: 'test',
+    upgradeInBackground: true,
+    upgradeTestHook,
+  });
+
 /** What the file holds, read on a connection of its own. */
 function onDisk(dir: string): { version: number; headlines: string[]; mergeTable: boolean } {
   const db = new Database(join(dir, STORE_FILE), { readonly: true });
@@ -49,13 +59,7 @@ async function statusOf(core: ReturnType<typeof startResilientCore>): Promise<Re
 describe('an older store at start-up', () => {
   it('is upgraded in the background: the core answers with the step and its count meanwhile, then opens', async () => {
     const dir = olderStore();
-    const core = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-      upgradeTestHook: 'slow',
-    });
+    const core = startUpgrading(dir, 'slow');
     expect(core.mode()).toBe('upgrading');
     expect(await invokeChannel(core.handlers, 'articles:list', {}, quiet)).toMatchObject({
       ok: false,
@@ -82,13 +86,7 @@ describe('an older store at start-up', () => {
 
   it('that fails leaves the file exactly as it was and says why; the next start upgrades it', async () => {
     const dir = olderStore();
-    const core = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-      upgradeTestHook: 'fail',
-    });
+    const core = startUpgrading(dir, 'fail');
     await core.ready;
     expect(core.mode()).toBe('upgradeFailed');
     expect(await statusOf(core)).toMatchObject({
@@ -99,12 +97,7 @@ describe('an older store at start-up', () => {
     // Migration 0016 ran before the failing step, in the same transaction: rolled back with it.
     expect(onDisk(dir)).toEqual({ version: OLD_VERSION, headlines: ['Grève à la SNCF'], mergeTable: false });
 
-    const again = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-    });
+    const again = startUpgrading(dir);
     await again.ready;
     expect(again.mode()).toBe('ok');
     expect(again.services.articles.get(ID).headline).toBe('Grève à la SNCF');
@@ -113,24 +106,13 @@ describe('an older store at start-up', () => {
 
   it('interrupted by quitting is not committed: the file is as it was, and the next start upgrades it', async () => {
     const dir = olderStore();
-    const core = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-      upgradeTestHook: 'slow',
-    });
+    const core = startUpgrading(dir, 'slow');
     while ((await statusOf(core)).upgrade?.name !== 'test-slow-step')
       await new Promise((resolve) => setTimeout(resolve, 20));
     await core.close();
     expect(onDisk(dir)).toEqual({ version: OLD_VERSION, headlines: ['Grève à la SNCF'], mergeTable: false });
 
-    const again = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-    });
+    const again = startUpgrading(dir);
     await again.ready;
     expect(onDisk(dir)).toMatchObject({ version: LATEST_SCHEMA_VERSION, mergeTable: true });
     await again.close();
@@ -138,20 +120,10 @@ describe('an older store at start-up', () => {
 
   it('a new store or a current one opens at once, without a thread', async () => {
     const dir = tempDir();
-    const first = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-    });
+    const first = startUpgrading(dir);
     expect(first.mode()).toBe('ok');
     await first.close();
-    const second = startResilientCore({
-      dataDir: dir,
-      transport: 'host',
-      version: 'test',
-      upgradeInBackground: true,
-    });
+    const second = startUpgrading(dir);
     expect(second.mode()).toBe('ok');
     await second.close();
   });
