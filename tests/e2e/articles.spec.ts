@@ -55,12 +55,16 @@ test('an article typed in French and Arabic survives a reload and a restart of t
   await expectArticle(page);
 });
 
-test('typing is saved within a second without leaving the field', async ({ page }) => {
+// How soon is the autosave delay's job and the bench's figure; here only that it happens while the cursor stays
+// in the field (a 1.5 s limit here could fail on nothing but a loaded machine).
+test('typing is saved without leaving the field', async ({ page }) => {
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
   await page.getByRole('button', { name: 'New article' }).click();
-  await page.getByRole('textbox', { name: 'Headline' }).fill('Brève');
-  await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 1500 });
+  const headline = page.getByRole('textbox', { name: 'Headline' });
+  await headline.fill('Brève');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await expect(headline).toBeFocused();
   const stored = await page.evaluate(async () => {
     const response = await fetch('/ipc/articles:list', {
       method: 'POST',
