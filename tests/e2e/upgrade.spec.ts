@@ -36,7 +36,8 @@ test('an older archive is upgraded at start-up: the window says so and how far i
   await page.goto(host.openUrl);
   await expect(page.getByRole('heading', { name: 'Upgrading your archive…' })).toBeVisible();
   const status = page.getByRole('status');
-  await expect(status).toContainText('Step 2 of 2: a slow test step');
+  // Step 1 copied the archive to the backups folder (a blink for one article).
+  await expect(status).toContainText('Step 3 of 3: a slow test step');
   await expect(status).toContainText(/\d+ of 50 \(\d+%\)/);
   await expect(page.getByRole('progressbar', { name: 'Upgrade progress' })).toBeVisible();
   // The app opens by itself when the upgrade is done; the article written before is there.
@@ -69,4 +70,68 @@ test('an upgrade that fails says so, and the archive is left exactly as it was',
   await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByText('Grève à la SNCF').first()).toBeVisible();
+});
+
+test('after a failed upgrade, the copy made before it is restored: it is upgraded again and the articles are back', async ({
+  page,
+}) => {
+  const dataDir = olderStore();
+  host = await startHostProcess(dataDir, 0, { profile: null, args: ['--test-upgrade', 'fail'] });
+  await page.goto(host.openUrl);
+  await expect(page.getByRole('heading', { name: 'Your archive could not be upgraded' })).toBeVisible({
+    timeout: 20_000,
+  });
+  // What the damaged-store screen offers: the backups (the pre-upgrade copy first), or start fresh.
+  await expect(page.getByRole('button', { name: 'Move the archive aside and start fresh' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Quit Redac' })).toBeVisible();
+  await page
+    .getByRole('button', { name: /Restore the copy made before the upgrade, .* \(format 14\)/ })
+    .click();
+  // The host's hook fails only the start's upgrade: the restored copy is upgraded and opens.
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
+  await expect(page.getByText('Grève à la SNCF').first()).toBeVisible();
+});
+
+test('with no room for a backup before the upgrade, the window says so and waits for the user to choose', async ({
+  page,
+}) => {
+  const dataDir = olderStore();
+  host = await startHostProcess(dataDir, 0, { profile: null, args: ['--test-upgrade', 'no-room'] });
+  await page.goto(host.openUrl);
+  await expect(
+    page.getByRole('heading', { name: 'No backup could be made before the upgrade' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(
+    /needs [\d,]+ MB of free disk space and only 0 MB are free/,
+  );
+  await expect(page.getByRole('status')).toContainText(
+    'Step 1 of 2: copying your archive to the backups folder first',
+  );
+  // Nothing was migrated while it waits.
+  const db = new Database(join(dataDir, 'redac.sqlite3'), { readonly: true });
+  expect(db.pragma('user_version', { simple: true })).toBe(OLD_VERSION);
+  db.close();
+
+  await page.getByRole('button', { name: 'Upgrade without a backup' }).click();
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Grève à la SNCF').first()).toBeVisible();
+});
+
+test('with no room for a backup before the upgrade, quitting stops Redac and leaves the archive as it was', async ({
+  page,
+}) => {
+  const dataDir = olderStore();
+  host = await startHostProcess(dataDir, 0, { profile: null, args: ['--test-upgrade', 'no-room'] });
+  const exited = new Promise<number | null>((resolve) => host!.process.once('exit', resolve));
+  await page.goto(host.openUrl);
+  await page.getByRole('button', { name: 'Quit Redac' }).click();
+  await expect(page.getByText('Redac has stopped. You can close this window.')).toBeVisible();
+  expect(await exited).toBe(0);
+  const db = new Database(join(dataDir, 'redac.sqlite3'), { readonly: true });
+  expect(db.pragma('user_version', { simple: true })).toBe(OLD_VERSION);
+  expect(db.prepare('SELECT headline FROM articles').pluck().all()).toEqual(['Grève à la SNCF']);
+  db.close();
 });

@@ -40,6 +40,8 @@ app.whenReady().then(() => {
       version: APP_VERSION,
       // An older store is upgraded in a worker thread while the window shows how far it is.
       upgradeInBackground: true,
+      // The start-up screens' Quit (for instance rather than upgrade without a backup).
+      onQuit: () => app.quit(),
       nativeBinding: electronSqliteBinding(app.getAppPath()),
       platform: {
         // The spellchecker follows the open article's language, among the dictionaries Chromium has.

@@ -12,7 +12,8 @@ import { CopyCancelled, steppedCopy, type CopyStats } from './steppedCopy';
 
 export const BACKUPS_KEPT = 7;
 export const BACKUP_EVERY_MS = 24 * 3600_000;
-const NAME = /^redac-(\d{8}T\d{9}Z)\.sqlite3$/;
+/** A daily or manual backup, or (with the schema it holds) the copy taken before a schema upgrade. */
+const NAME = /^redac-(\d{8}T\d{9}Z)(?:-before-upgrade-schema(\d+))?\.sqlite3$/;
 /**
  * A backup is written under this suffix and renamed to its listed name only once SQLite has committed and
  * synced it: a copy cut off by a crash, a full disk or a quit is never listed, so Restore never offers it.
@@ -37,9 +38,22 @@ export interface BackupOptions {
   yieldDisk?: boolean | undefined;
   /** Told as soon as the copy is complete (before the rename), with its figures. */
   onCopied?: ((stats: CopyStats & { ms: number }) => void) | undefined;
+  /** Told as the copy goes, in bytes of the store (the start-up screen's bar for a pre-upgrade copy). */
+  onProgress?: ((copiedBytes: number, totalBytes: number) => void) | undefined;
+  /**
+   * The copy taken before upgrading a store at this schema version: named so (the user can tell it from a
+   * daily one), and never removed to make room or to keep seven until the app starts again.
+   */
+  beforeUpgradeFrom?: number | undefined;
 }
 
-const nameAt = (ms: number): string => `redac-${new Date(ms).toISOString().replace(/[-:.]/g, '')}.sqlite3`;
+const nameAt = (ms: number, beforeUpgradeFrom?: number): string =>
+  `redac-${new Date(ms).toISOString().replace(/[-:.]/g, '')}${beforeUpgradeFrom === undefined ? '' : `-before-upgrade-schema${beforeUpgradeFrom}`}.sqlite3`;
+
+/** Pre-upgrade copies taken since this process started, per data folder: no pruning removes them. */
+const keptThisStart = new Map<string, Set<string>>();
+const prunable = (dataDir: string, backups: BackupFile[]): BackupFile[] =>
+  backups.filter((b) => !keptThisStart.get(dataDir)?.has(b.name));
 
 export const backupDir = (dataDir: string): string => join(dataDir, 'backups');
 
@@ -55,7 +69,13 @@ export function listBackups(dataDir: string): BackupFile[] {
     .filter((name) => NAME.test(name))
     .map((name) => {
       const stat = statSync(join(backupDir(dataDir), name));
-      return { name, createdAt: stat.mtimeMs, bytes: stat.size };
+      const from = NAME.exec(name)?.[2];
+      return {
+        name,
+        createdAt: stat.mtimeMs,
+        bytes: stat.size,
+        ...(from === undefined ? {} : { beforeUpgradeFrom: Number(from) }),
+      };
     })
     .sort((a, b) => b.name.localeCompare(a.name));
 }
@@ -142,13 +162,12 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
   for (const name of readdirSync(dir)) if (name.includes(PARTIAL)) rmSync(join(dir, name), { force: true });
   const now = options.now ?? new Date();
   let at = Math.max(now.getTime(), Date.now());
-  let name = nameAt(at);
-  while (listBackups(dataDir).some((b) => b.name === name)) name = nameAt(++at);
+  let name = nameAt(at, options.beforeUpgradeFrom);
+  while (listBackups(dataDir).some((b) => b.name === name)) name = nameAt(++at, options.beforeUpgradeFrom);
 
-  const storeBytes =
-    (db.pragma('page_count', { simple: true }) as number) *
-    (db.pragma('page_size', { simple: true }) as number);
-  const before = listBackups(dataDir);
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const storeBytes = (db.pragma('page_count', { simple: true }) as number) * pageSize;
+  const before = prunable(dataDir, listBackups(dataDir));
   const plan = planSpace(storeBytes, (options.freeBytes ?? freeBytesOf)(dir), before);
   const notice = (kind: BackupNotice['kind'], reason = ''): BackupNotice => ({
     kind,
@@ -175,10 +194,14 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
       flushBytes: BACKUP_FLUSH_BYTES,
       cancelled: () => stopping.has(dataDir),
       yieldDisk: options.yieldDisk,
+      onProgress:
+        options.onProgress && ((copied, total) => options.onProgress?.(copied * pageSize, total * pageSize)),
     });
     // Told before anything here waits again: every save acknowledged until now is in the copy.
     options.onCopied?.({ ...stats, ms: performance.now() - t0 });
     renameSync(partial, join(dir, name));
+    if (options.beforeUpgradeFrom !== undefined)
+      keptThisStart.set(dataDir, (keptThisStart.get(dataDir) ?? new Set()).add(name));
     await syncFolder(dir);
   } catch (error) {
     for (const leftover of [partial, `${partial}-journal`]) rmSync(leftover, { force: true });
@@ -187,7 +210,8 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
     setNotice(dataDir, notice('failed', reason), options);
     throw new AppError('storage', `The backup could not be written (${reason}). The store is untouched.`);
   }
-  for (const old of listBackups(dataDir).slice(BACKUPS_KEPT)) rmSync(join(dir, old.name), { force: true });
+  for (const old of prunable(dataDir, listBackups(dataDir)).slice(BACKUPS_KEPT))
+    rmSync(join(dir, old.name), { force: true });
   setNotice(dataDir, plan.remove.length > 0 ? notice('pruned') : null, options);
   const made = listBackups(dataDir).find((b) => b.name === name);
   return made ?? { name, createdAt: now.getTime(), bytes: 0 };

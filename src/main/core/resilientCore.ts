@@ -2,20 +2,16 @@ import { existsSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type { BackupNotice, RecoveryStatus, UpgradeProgress } from '../../shared/domain/recovery';
+import type { BackupNotice, RecoveryStatus } from '../../shared/domain/recovery';
 import { backupIfDue, backupNotice, backupPath, isStoppedBackup, listBackups } from '../backup/backups';
 import { DatabaseCorruptError } from '../db/open';
-import {
-  needsUpgrade,
-  upgradeInThread,
-  UpgradeFailedError,
-  type RunningUpgrade,
-} from '../db/upgradeInThread';
+import { schemaToUpgrade, UpgradeFailedError } from '../db/upgradeInThread';
 import type { UpgradeTestHook } from '../db/upgradeProtocol';
 import type { Handlers } from '../ipc/handlers';
 import { AppError } from './errors';
 import { createEventBus } from './eventBus';
 import { startCore, STORE_FILE, type Core, type CoreOptions } from './startCore';
+import { startUpgrade, type StartupUpgrade } from './startupUpgrade';
 
 const HOUR = 3600_000;
 
@@ -27,8 +23,12 @@ export interface ResilientCoreOptions extends CoreOptions {
    * with progress), instead of blocking in the open. The transports set it; tests of services need not.
    */
   upgradeInBackground?: boolean | undefined;
-  /** Only the loopback host's command line sets it (see UpgradeTestHook). */
+  /** Only the loopback host's command line sets it (see UpgradeTestHook); the start's upgrade only. */
   upgradeTestHook?: UpgradeTestHook | undefined;
+  /** Free bytes for the copy taken before an upgrade (tests, the host's test hook); the disk's otherwise. */
+  upgradeBackupFreeBytes?: ((dir: string) => number) | undefined;
+  /** How the transport quits (app:quit): Electron's app.quit, the host's shutdown. */
+  onQuit?: (() => void) | undefined;
 }
 
 /**
@@ -36,7 +36,9 @@ export interface ResilientCoreOptions extends CoreOptions {
  * without a restart. When the store file is damaged it starts in recovery mode: every channel answers
  * 'unavailable' except the recovery ones, which move the file aside or restore a backup and then open the
  * real store. An older store's upgrade runs in the background (upgradeInBackground): the window shows its
- * progress, then the app. Also takes the daily backup (keeping seven).
+ * progress, then the app; a copy of the store goes to the backups folder first (core/startupUpgrade.ts). An
+ * upgrade that fails offers what the damaged store's screen offers: restore a backup, or start fresh. Also
+ * takes the daily backup (keeping seven).
  */
 export function startResilientCore(
   options: ResilientCoreOptions,
@@ -45,16 +47,17 @@ export function startResilientCore(
   const storeFile = join(options.dataDir, STORE_FILE);
   let inner: Core | undefined;
   let damage: string | undefined;
-  let upgrading: { run: RunningUpgrade; startedAt: number } | undefined;
+  let upgrading: StartupUpgrade | undefined;
   let upgradeFailure: string | undefined;
   let closed = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
+  const onNotice = (notice: BackupNotice | null): void => bus.emit('backups:changed', { notice });
   function open(): void {
     inner = startCore({ ...options, bus });
     damage = undefined;
+    upgradeFailure = undefined;
     const db = inner.db;
-    const onNotice = (notice: BackupNotice | null): void => bus.emit('backups:changed', { notice });
     // A backup cut off by closing the store is not a failure: the next start makes it.
     const due = (): void =>
       void backupIfDue(db, options.dataDir, { onNotice }).catch(
@@ -78,13 +81,28 @@ export function startResilientCore(
   }
 
   let ready: Promise<void> = Promise.resolve();
-  if (options.upgradeInBackground && needsUpgrade(storeFile, options.nativeBinding)) {
-    const run = upgradeInThread({
-      file: storeFile,
+  /**
+   * Opens the store in place, upgrading it first in the background when it is older (and the transport asked
+   * for that). `backupFirst`: copy it to the backups folder before the upgrade (not for a store that has
+   * just been restored from a backup: that backup is still there).
+   */
+  function openOrUpgrade(backupFirst: boolean, testHook?: UpgradeTestHook): void {
+    const from = options.upgradeInBackground ? schemaToUpgrade(storeFile, options.nativeBinding) : undefined;
+    if (from === undefined) {
+      openOrRecover();
+      return;
+    }
+    const run = startUpgrade({
+      storeFile,
+      dataDir: options.dataDir,
+      from,
+      backupFirst,
       nativeBinding: options.nativeBinding,
-      testHook: options.upgradeTestHook,
+      testHook,
+      freeBytes: options.upgradeBackupFreeBytes,
+      onNotice,
     });
-    upgrading = { run, startedAt: Date.now() };
+    upgrading = run;
     ready = run.finished.then(
       () => {
         upgrading = undefined;
@@ -104,30 +122,18 @@ export function startResilientCore(
         else upgradeFailure = error instanceof Error ? error.message : String(error);
       },
     );
-  } else openOrRecover();
+  }
+  openOrUpgrade(true, options.upgradeTestHook);
 
   const mode = (): CoreMode =>
     upgrading ? 'upgrading' : upgradeFailure !== undefined ? 'upgradeFailed' : damage ? 'damaged' : 'ok';
-
-  function upgradeProgress(): UpgradeProgress | undefined {
-    if (!upgrading) return undefined;
-    const now = upgrading.run.status();
-    return {
-      step: now?.step ?? 0,
-      steps: now?.steps ?? 0,
-      name: now?.name ?? '',
-      done: now?.done ?? null,
-      total: now?.total ?? null,
-      startedAt: upgrading.startedAt,
-    };
-  }
 
   const status = (): RecoveryStatus => ({
     state: mode(),
     message: damage ?? upgradeFailure ?? '',
     storeFile,
     backups: listBackups(options.dataDir),
-    ...(upgrading ? { upgrade: upgradeProgress() } : {}),
+    ...(upgrading ? { upgrade: upgrading.progress() } : {}),
   });
 
   /** Keeps the old file (renamed), never deletes it: a damaged store may still be rescued by hand. */
@@ -147,11 +153,22 @@ export function startResilientCore(
   const own: Partial<Handlers> = {
     'recovery:status': () => status(),
     'recovery:moveAside': async () => {
-      if (!damage || upgrading)
+      if ((!damage && upgradeFailure === undefined) || upgrading)
         throw new AppError('conflict', 'The article store is not damaged; nothing was moved.');
-      await setAside('damaged');
+      await setAside(damage ? 'damaged' : 'upgrade-failed');
       open();
       return status();
+    },
+    'recovery:upgradeWithoutBackup': () => {
+      if (!upgrading?.goOnWithoutBackup()) throw new AppError('conflict', 'No upgrade is waiting.');
+      return status();
+    },
+    'app:quit': () => {
+      const quit = options.onQuit;
+      if (!quit) throw new AppError('unavailable', 'This transport cannot quit the app.');
+      // After this answer has gone out: the transport's shutdown closes every connection.
+      setTimeout(quit, 100);
+      return { quitting: true as const };
     },
     'backups:notice': () => backupNotice(options.dataDir),
     'backups:restore': async ({ name }) => {
@@ -178,9 +195,12 @@ export function startResilientCore(
           `The backup could not be copied (${String(error)}). Nothing was changed.`,
         );
       }
-      await setAside(damage ? 'damaged' : 'before-restore');
+      await setAside(damage ? 'damaged' : upgradeFailure !== undefined ? 'upgrade-failed' : 'before-restore');
       renameSync(incoming, storeFile);
-      open();
+      damage = undefined;
+      upgradeFailure = undefined;
+      // A backup of an older schema (the copy taken before an upgrade, say) is upgraded as at start-up.
+      openOrUpgrade(false);
       return status();
     },
   };
@@ -224,7 +244,7 @@ export function startResilientCore(
       closed = true;
       clearInterval(timer);
       // Quitting during an upgrade ends its thread: nothing is committed, the next start upgrades again.
-      if (upgrading) return upgrading.run.stop();
+      if (upgrading) return upgrading.stop();
       return inner?.close() ?? Promise.resolve();
     },
   };

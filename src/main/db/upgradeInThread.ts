@@ -7,12 +7,12 @@ import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import type { UpgradeInput, UpgradeMessage } from './upgradeProtocol';
 
 /**
- * Whether the store file holds an older schema that opening it would upgrade. A new store (no file, or
+ * The schema version of a store file that opening it would upgrade, else undefined. A new store (no file, or
  * version 0) migrates in a blink; a file that cannot be read, or is too new, is left to the normal open,
  * which says why.
  */
-export function needsUpgrade(file: string, nativeBinding?: string): boolean {
-  if (!existsSync(file)) return false;
+export function schemaToUpgrade(file: string, nativeBinding?: string): number | undefined {
+  if (!existsSync(file)) return undefined;
   let db: Database.Database | undefined;
   try {
     db = new Database(file, {
@@ -21,9 +21,9 @@ export function needsUpgrade(file: string, nativeBinding?: string): boolean {
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     const version = schemaVersion(db);
-    return version > 0 && version < LATEST_SCHEMA_VERSION;
+    return version > 0 && version < LATEST_SCHEMA_VERSION ? version : undefined;
   } catch {
-    return false;
+    return undefined;
   } finally {
     db?.close();
   }

@@ -25,8 +25,9 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'renderer-dir': { type: 'string' },
-        // Test hook (db/upgradeProtocol.ts): a slow or failing last upgrade step, for the start-up screen's
-        // spec. Not in USAGE; the desktop app (app/main.ts) has no way to set it.
+        // Test hook (db/upgradeProtocol.ts): a slow or failing last upgrade step, or no disk room for the copy
+        // taken before it (no-room), for the start-up screen's spec. Not in USAGE; the desktop app
+        // (app/main.ts) has no way to set it.
         'test-upgrade': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -45,12 +46,18 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const testUpgrade = values['test-upgrade'];
-  if (testUpgrade !== undefined && testUpgrade !== 'slow' && testUpgrade !== 'fail') {
-    console.error('--test-upgrade must be slow or fail.');
+  if (
+    testUpgrade !== undefined &&
+    testUpgrade !== 'slow' &&
+    testUpgrade !== 'fail' &&
+    testUpgrade !== 'no-room'
+  ) {
+    console.error('--test-upgrade must be slow, fail or no-room.');
     process.exit(2);
   }
   const dataDir = resolve(resolveDataDir(values['data-dir']));
   let core;
+  let shutdown = (): void => process.exit(0);
   try {
     // A damaged store opens in recovery mode (the page offers to move it aside or restore a backup); an older
     // one is upgraded while the page shows how far it is.
@@ -59,7 +66,9 @@ async function main(): Promise<void> {
       transport: 'host',
       version: APP_VERSION,
       upgradeInBackground: true,
-      upgradeTestHook: testUpgrade,
+      ...(testUpgrade === 'no-room' ? { upgradeBackupFreeBytes: () => 0 } : { upgradeTestHook: testUpgrade }),
+      // The page's Quit (for instance rather than upgrade without a backup) stops this process.
+      onQuit: () => shutdown(),
     });
     if (core.mode() === 'damaged') {
       console.log(
@@ -91,7 +100,7 @@ async function main(): Promise<void> {
   console.log(`Open ${host.openUrl}`);
 
   let closing = false;
-  const shutdown = (): void => {
+  shutdown = (): void => {
     if (closing) return;
     closing = true;
     void host

@@ -52,13 +52,19 @@ export function createHandlers(services: Services): Handlers {
     'terms:create': ({ kind, name }) => terms.ensure(kind, name),
     'terms:rename': ({ kind, id, name }) => termEditing.rename(kind, id, name),
     'terms:merge': ({ kind, fromId, intoId }) => termEditing.merge(kind, fromId, intoId),
-    // The resilient core (core/resilientCore.ts) answers these three; a bare core has no store to swap.
+    // The resilient core (core/resilientCore.ts) answers these five; a bare core has no store to swap.
     'recovery:status': () => ({ state: 'ok', message: '', storeFile: '', backups: backups.list() }),
     'recovery:moveAside': () => {
       throw new AppError('unavailable', 'Moving the store aside needs the app, not a bare core.');
     },
     'backups:restore': () => {
       throw new AppError('unavailable', 'Restoring a backup needs the app, not a bare core.');
+    },
+    'recovery:upgradeWithoutBackup': () => {
+      throw new AppError('conflict', 'No upgrade is waiting.');
+    },
+    'app:quit': () => {
+      throw new AppError('unavailable', 'Quitting needs the app, not a bare core.');
     },
     'backups:list': () => backups.list(),
     'backups:create': () => backups.create(),

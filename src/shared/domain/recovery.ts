@@ -4,6 +4,8 @@ export const BackupFile = z.object({
   name: z.string(),
   createdAt: z.number(),
   bytes: z.number().int().nonnegative(),
+  /** Set on the copy taken before an upgrade: the schema version it holds (restoring it upgrades it again). */
+  beforeUpgradeFrom: z.number().int().positive().optional(),
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
@@ -23,6 +25,22 @@ export const BackupNotice = z.object({
 });
 export type BackupNotice = z.infer<typeof BackupNotice>;
 
+/** The step name of the copy taken before an upgrade (step 1 when there is one; done/total in bytes). */
+export const PRE_UPGRADE_BACKUP_STEP = 'pre-upgrade-backup';
+
+/**
+ * The copy before an upgrade could not be made (not room enough on the disk, or it failed): the upgrade waits
+ * until the user chooses to go on without it, or quits.
+ */
+export const UpgradeBackupProblem = z.object({
+  kind: z.enum(['no_room', 'failed']),
+  neededBytes: z.number().nonnegative(),
+  freeBytes: z.number().nonnegative(),
+  /** The system's words, when it failed. */
+  reason: z.string(),
+});
+export type UpgradeBackupProblem = z.infer<typeof UpgradeBackupProblem>;
+
 /** An upgrade of the store's schema at start-up: which step runs, and how far it is when it can count. */
 export const UpgradeProgress = z.object({
   /** 1-based, of `steps`. */
@@ -33,6 +51,8 @@ export const UpgradeProgress = z.object({
   done: z.number().nonnegative().nullable(),
   total: z.number().nonnegative().nullable(),
   startedAt: z.number(),
+  /** Set while the upgrade waits for the user's choice (no backup could be made first). */
+  backupProblem: UpgradeBackupProblem.optional(),
 });
 export type UpgradeProgress = z.infer<typeof UpgradeProgress>;
 

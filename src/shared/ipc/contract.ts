@@ -249,14 +249,24 @@ export const channels = {
   },
   /** Whether the store opened; the renderer shows the recovery screen when it did not. */
   'recovery:status': { input: z.object({}).strict(), output: RecoveryStatus },
-  /** Renames the damaged store aside (never deletes it) and starts with an empty one. */
+  /**
+   * Renames the damaged store, or the one that could not be upgraded, aside (never deletes it) and starts with
+   * an empty one.
+   */
   'recovery:moveAside': { input: z.object({}).strict(), output: RecoveryStatus },
+  /** No backup could be made before the upgrade (see UpgradeBackupProblem): the user upgrades without one. */
+  'recovery:upgradeWithoutBackup': { input: z.object({}).strict(), output: RecoveryStatus },
+  /** Closes the store and quits (the desktop app; the loopback host stops). */
+  'app:quit': { input: z.object({}).strict(), output: z.object({ quitting: z.literal(true) }) },
   'backups:list': { input: z.object({}).strict(), output: z.array(BackupFile) },
   /** A backup now, with SQLite's backup API (one a day is made automatically; seven are kept). */
   'backups:create': { input: z.object({}).strict(), output: BackupFile },
   /** What the last backup could not do (skipped, failed, older ones removed for room); null when all is well. */
   'backups:notice': { input: z.object({}).strict(), output: BackupNotice.nullable() },
-  /** Replaces the store with a backup; the current file is kept aside. */
+  /**
+   * Replaces the store with a backup; the current file is kept aside. A backup of an older schema is then
+   * upgraded as at start-up (state 'upgrading', no second copy taken first).
+   */
   'backups:restore': {
     // A name from backups:list; anything else is refused by the service (not_found), never used as a path.
     input: z.object({ name: z.string().min(1).max(100) }).strict(),

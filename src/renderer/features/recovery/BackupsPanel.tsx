@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
+import { restoreLabel } from './RestoreChoices';
 import { formatDateTime } from '../../i18n/i18n';
 import { ModalDialog } from '../../ui/ModalDialog';
 import './recovery.css';
@@ -61,7 +62,7 @@ export function BackupsPanel() {
                 }, t('storeRecovery.restored'))
               }
             >
-              {t('storeRecovery.restore', { when: formatDateTime(b.createdAt) })}
+              {restoreLabel(t, b)}
             </button>
           </li>
         ))}

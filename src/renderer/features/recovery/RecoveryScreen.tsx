@@ -1,29 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
-import { formatDateTime } from '../../i18n/i18n';
+import { RestoreChoices } from './RestoreChoices';
+import { useRecoveryAction } from './useRecoveryAction';
 import './recovery.css';
 
 /** Shown instead of the app when the store is damaged: move it aside, or restore a backup. Never a crash loop. */
 export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string>();
-  const [working, setWorking] = useState(false);
-
-  async function act(run: () => Promise<RecoveryStatus>): Promise<void> {
-    setWorking(true);
-    setError(undefined);
-    try {
-      const after = await run();
-      if (after.state === 'ok') window.location.reload();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setWorking(false);
-    }
-  }
-
+  const { working, error, act } = useRecoveryAction();
   return (
     <main className="recovery">
       <h1>{t('storeRecovery.heading')}</h1>
@@ -39,21 +24,11 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
       >
         {t('storeRecovery.moveAside')}
       </button>
-      <h2>{t('storeRecovery.backups')}</h2>
-      {status.backups.length === 0 && <p>{t('storeRecovery.noBackups')}</p>}
-      <ul>
-        {status.backups.map((b) => (
-          <li key={b.name}>
-            <button
-              type="button"
-              disabled={working}
-              onClick={() => void act(() => call('backups:restore', { name: b.name }))}
-            >
-              {t('storeRecovery.restore', { when: formatDateTime(b.createdAt) })}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RestoreChoices
+        backups={status.backups}
+        disabled={working}
+        onRestore={(name) => void act(() => call('backups:restore', { name }))}
+      />
     </main>
   );
 }

@@ -1,8 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryStatus } from '../../../shared/domain/recovery';
+import {
+  PRE_UPGRADE_BACKUP_STEP,
+  type RecoveryStatus,
+  type UpgradeBackupProblem,
+} from '../../../shared/domain/recovery';
+import { call } from '../../bridge';
 import { formatCount } from '../../i18n/i18n';
+import { QuitButton } from './QuitButton';
+import { useRecoveryAction } from './useRecoveryAction';
 import './recovery.css';
+
+const MB = 1024 * 1024;
+const megabytes = (bytes: number): string => formatCount(Math.round(bytes / MB));
 
 /** The step's wording: each migration that can take long has its own; any other is named. */
 function useStepWording(): {
@@ -41,8 +51,11 @@ export function UpgradeScreen({ status }: { status: RecoveryStatus }) {
   const seconds = useSecondsSince(upgrade?.startedAt);
   const counted = upgrade && upgrade.done !== null && upgrade.total ? upgrade : undefined;
   const percent = counted ? Math.floor((100 * counted.done!) / counted.total!) : undefined;
+  // The copy before the upgrade counts bytes: said in MB.
+  const inBytes = upgrade?.name === PRE_UPGRADE_BACKUP_STEP;
+  const format = inBytes ? megabytes : formatCount;
   return (
-    <main className="recovery" aria-busy="true">
+    <main className="recovery" aria-busy={!upgrade?.backupProblem}>
       <h1>{t('upgrade.heading')}</h1>
       <p>{t('upgrade.explain')}</p>
       {/* Without a count the bar has no value: an indeterminate bar, which still moves. */}
@@ -56,27 +69,46 @@ export function UpgradeScreen({ status }: { status: RecoveryStatus }) {
           ? t('upgrade.step', { step: upgrade.step, steps: upgrade.steps, what: wording.step(upgrade.name) })
           : t('upgrade.preparing')}
         {counted
-          ? ` · ${t('upgrade.count', { done: formatCount(counted.done!), total: formatCount(counted.total!), percent })}`
+          ? ` · ${t(inBytes ? 'upgrade.countBytes' : 'upgrade.count', { done: format(counted.done!), total: format(counted.total!), percent })}`
           : ''}
         {upgrade && !counted && upgrade.done !== null
           ? ` · ${wording.counted(upgrade.name, upgrade.done)}`
           : ''}
       </p>
       <p className="recovery-detail">{t('upgrade.elapsed', { seconds: formatCount(seconds) })}</p>
+      {upgrade?.backupProblem && <NoBackupChoice problem={upgrade.backupProblem} />}
     </main>
   );
 }
 
-/** Shown when the upgrade failed: the store is as it was, and what to do. */
-export function UpgradeFailedScreen({ status }: { status: RecoveryStatus }) {
+/**
+ * The copy before the upgrade could not be made: the upgrade waits. Upgrading without it is the user's call
+ * (the upgrade rolls back on failure, yet a copy is what is left if the disk itself fails mid-way).
+ */
+function NoBackupChoice({ problem }: { problem: UpgradeBackupProblem }) {
   const { t } = useTranslation();
+  const { working, error, act } = useRecoveryAction();
   return (
-    <main className="recovery">
-      <h1>{t('upgrade.failedHeading')}</h1>
-      <p>{t('upgrade.failedExplain', { file: status.storeFile })}</p>
-      <p className="recovery-detail" role="alert">
-        {status.message}
+    <section className="recovery-choice" aria-labelledby="no-backup-heading">
+      <h2 id="no-backup-heading">{t('upgrade.noBackup.heading')}</h2>
+      <p role="alert">
+        {problem.kind === 'no_room'
+          ? t('upgrade.noBackup.noRoom', {
+              needed: megabytes(problem.neededBytes),
+              free: megabytes(problem.freeBytes),
+            })
+          : t('upgrade.noBackup.failed', { reason: problem.reason })}
       </p>
-    </main>
+      <p>{t('upgrade.noBackup.explain')}</p>
+      {error && <p role="alert">{t('storeRecovery.failed', { message: error })}</p>}
+      <button
+        type="button"
+        disabled={working}
+        onClick={() => void act(() => call('recovery:upgradeWithoutBackup', {}))}
+      >
+        {t('upgrade.noBackup.goOn')}
+      </button>
+      <QuitButton disabled={working} />
+    </section>
   );
 }

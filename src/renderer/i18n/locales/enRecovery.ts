@@ -6,6 +6,7 @@ export const enRecovery = {
   backups: 'Backups',
   noBackups: 'There is no backup yet.',
   restore: 'Restore the backup of {{when}}',
+  restoreBeforeUpgrade: 'Restore the copy made before the upgrade, {{when}} (format {{schema}})',
   failed: 'That did not work: {{message}}',
   working: 'Working…',
   open: 'Backups',
