@@ -17,6 +17,24 @@ const SAVED_TEXT = 'Premier paragraphe, déjà dans le store.';
 const TYPED_DURING_CRASH = ' Suite tapée pendant que le service tombe, mot après mot, sans rien perdre.';
 const KEY_DELAY_MS = 40;
 
+/**
+ * Until this tab's whole copy of the draft (written once typing pauses: crashBuffer.ts) holds `text`. Waited
+ * for, not timed: on a loaded machine the pause's timer fires late.
+ */
+async function wholeCopyHolds(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (wanted) =>
+          Object.keys(localStorage).some(
+            (key) => key.startsWith('redac:unsaved-whole:') && localStorage.getItem(key)!.includes(wanted),
+          ),
+        text,
+      ),
+    )
+    .toBe(true);
+}
+
 /** A fresh host and store, a new article titled `headline`, the caret in its body. */
 async function startWriting(
   context: BrowserContext,
@@ -184,7 +202,7 @@ async function raceThenKill(context: BrowserContext, beforeKill?: (a: Page) => P
   await a.keyboard.type(RACE.paused);
   await saved(a);
   await expect(body(b)).toHaveText(RACE.first + RACE.paused);
-  await a.waitForTimeout(1500);
+  await wholeCopyHolds(a, RACE.paused);
 
   await a.route('**/ipc/articles:save', () => {
     // held, never answered: these saves never reach the store
@@ -280,7 +298,7 @@ test('this tab stops typing, its save stalls, the other tab saves, then this hos
     // held, never answered
   });
   await a.keyboard.type(RACE.paused);
-  await a.waitForTimeout(1500);
+  await wholeCopyHolds(a, RACE.paused);
   // B edits and saves over the same revision: its own crash copy comes and goes meanwhile.
   await b.getByRole('textbox', { name: 'Headline' }).fill('Titre de B, par-dessus');
   await saved(b);
