@@ -104,7 +104,8 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
           step: offset,
           steps: migrationSteps + offset,
           name: options.backupFirst ? PRE_UPGRADE_BACKUP_STEP : '',
-          done: options.backupFirst ? copied.done : null,
+          // Nothing to count before the copy knows the store's size (nor when it could not start).
+          done: copied.total === null ? null : copied.done,
           total: copied.total,
           startedAt,
           ...(problem ? { backupProblem: problem } : {}),

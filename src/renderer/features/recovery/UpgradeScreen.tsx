@@ -54,16 +54,19 @@ export function UpgradeScreen({ status }: { status: RecoveryStatus }) {
   // The copy before the upgrade counts bytes: said in MB.
   const inBytes = upgrade?.name === PRE_UPGRADE_BACKUP_STEP;
   const format = inBytes ? megabytes : formatCount;
+  const waiting = upgrade?.backupProblem;
   return (
-    <main className="recovery" aria-busy={!upgrade?.backupProblem}>
+    <main className="recovery" aria-busy={!waiting}>
       <h1>{t('upgrade.heading')}</h1>
       <p>{t('upgrade.explain')}</p>
-      {/* Without a count the bar has no value: an indeterminate bar, which still moves. */}
-      <progress
-        aria-label={t('upgrade.progress')}
-        max={counted ? counted.total! : undefined}
-        value={counted ? counted.done! : undefined}
-      />
+      {/* Without a count the bar has no value: an indeterminate bar, which still moves (not while waiting). */}
+      {!waiting && (
+        <progress
+          aria-label={t('upgrade.progress')}
+          max={counted ? counted.total! : undefined}
+          value={counted ? counted.done! : undefined}
+        />
+      )}
       <p role="status">
         {upgrade && upgrade.step > 0
           ? t('upgrade.step', { step: upgrade.step, steps: upgrade.steps, what: wording.step(upgrade.name) })
@@ -75,8 +78,10 @@ export function UpgradeScreen({ status }: { status: RecoveryStatus }) {
           ? ` · ${wording.counted(upgrade.name, upgrade.done)}`
           : ''}
       </p>
-      <p className="recovery-detail">{t('upgrade.elapsed', { seconds: formatCount(seconds) })}</p>
-      {upgrade?.backupProblem && <NoBackupChoice problem={upgrade.backupProblem} />}
+      {!waiting && (
+        <p className="recovery-detail">{t('upgrade.elapsed', { seconds: formatCount(seconds) })}</p>
+      )}
+      {waiting && <NoBackupChoice problem={waiting} />}
     </main>
   );
 }
