@@ -25,8 +25,11 @@ export interface ResilientCoreOptions extends CoreOptions {
   upgradeInBackground?: boolean | undefined;
   /** Only the loopback host's command line sets it (see UpgradeTestHook); the start's upgrade only. */
   upgradeTestHook?: UpgradeTestHook | undefined;
-  /** Free bytes for the copy taken before an upgrade (tests, the host's test hook); the disk's otherwise. */
-  upgradeBackupFreeBytes?: ((dir: string) => number) | undefined;
+  /**
+   * Free bytes on the disk holding `dir` (the file system's figure unless a test, or the host's test hook,
+   * gives its own): what the copy taken before an upgrade checks before it writes a store-sized file.
+   */
+  freeBytes?: ((dir: string) => number) | undefined;
   /** How the transport quits (app:quit): Electron's app.quit, the host's shutdown. */
   onQuit?: (() => void) | undefined;
 }
@@ -99,7 +102,7 @@ export function startResilientCore(
       backupFirst,
       nativeBinding: options.nativeBinding,
       testHook,
-      freeBytes: options.upgradeBackupFreeBytes,
+      freeBytes: options.freeBytes,
       onNotice,
     });
     upgrading = run;

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       transport: 'host',
       version: APP_VERSION,
       upgradeInBackground: true,
-      ...(testUpgrade === 'no-room' ? { upgradeBackupFreeBytes: () => 0 } : { upgradeTestHook: testUpgrade }),
+      ...(testUpgrade === 'no-room' ? { freeBytes: () => 0 } : { upgradeTestHook: testUpgrade }),
       // The page's Quit (for instance rather than upgrade without a backup) stops this process.
       onQuit: () => shutdown(),
     });

@@ -143,7 +143,7 @@ describe('the copy taken before an upgrade at start-up', () => {
 
   it('without room for it, the upgrade waits for the user: nothing is migrated until they choose to go on', async () => {
     const dir = olderStore(0);
-    const core = start(dir, { upgradeBackupFreeBytes: () => 0 });
+    const core = start(dir, { freeBytes: () => 0 });
     await vi.waitFor(async () => expect((await statusOf(core)).upgrade?.backupProblem).toBeDefined());
     const waiting = await statusOf(core);
     expect(waiting).toMatchObject({
@@ -173,7 +173,7 @@ describe('the copy taken before an upgrade at start-up', () => {
   it('without room for it, quitting leaves the store as it was', async () => {
     const dir = olderStore(0);
     const onQuit = vi.fn();
-    const core = start(dir, { upgradeBackupFreeBytes: () => 0, onQuit });
+    const core = start(dir, { freeBytes: () => 0, onQuit });
     await vi.waitFor(async () => expect((await statusOf(core)).upgrade?.backupProblem).toBeDefined());
     expect(await call(core, 'app:quit', {})).toEqual({ ok: true, value: { quitting: true } });
     await vi.waitFor(() => expect(onQuit).toHaveBeenCalledOnce());
