@@ -87,7 +87,9 @@ test('after a failed upgrade, the copy made before it is restored: it is upgrade
   await page
     .getByRole('button', { name: /Restore the copy made before the upgrade, .* \(format 14\)/ })
     .click();
-  // The host's hook fails only the start's upgrade: the restored copy is upgraded and opens.
+  // The host's hook fails only the start's upgrade: the restored copy is upgraded and opens (a copy, a
+  // thread's start and the migrations: seconds on a loaded machine, hence the longer wait).
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
@@ -115,6 +117,7 @@ test('with no room for a backup before the upgrade, the window says so and waits
   db.close();
 
   await page.getByRole('button', { name: 'Upgrade without a backup' }).click();
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByText('Grève à la SNCF').first()).toBeVisible();
