@@ -143,6 +143,8 @@ export function startResilientCore(
   async function setAside(reason: string): Promise<void> {
     const closing = inner;
     inner = undefined;
+    // The hourly backup check holds the closing store; the next open (after an upgrade, maybe) sets its own.
+    clearInterval(timer);
     // Whatever was being sent or backed up finishes first: the file is renamed only once nothing writes to it.
     await closing?.close();
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');

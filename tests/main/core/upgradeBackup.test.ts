@@ -185,6 +185,27 @@ describe('the copy taken before an upgrade at start-up', () => {
   });
 });
 
+describe('restoring the copy taken before an upgrade, later, from the backups', () => {
+  it('upgrades it in the background as at start-up, and the store it replaced is kept aside', async () => {
+    const dir = olderStore(0);
+    const core = start(dir);
+    await core.ready;
+    const since = core.services.articles.create('fr');
+    const copy = listBackups(dir).find((b) => b.beforeUpgradeFrom === OLD_VERSION)!;
+
+    expect(await call(core, 'backups:restore', { name: copy.name })).toMatchObject({
+      ok: true,
+      value: { state: 'upgrading' },
+    });
+    await core.ready;
+    expect(core.mode()).toBe('ok');
+    expect(core.services.articles.get(ID).headline).toBe('Grève à la SNCF');
+    expect(core.db.prepare('SELECT id FROM articles').pluck().all()).not.toContain(since.id);
+    expect(readdirSync(dir).some((f) => f.startsWith(`${STORE_FILE}.before-restore-`))).toBe(true);
+    await core.close();
+  });
+});
+
 describe('an upgrade that failed', () => {
   it('offers the copy taken before it: restoring it upgrades it again and opens the articles; the failed file is kept', async () => {
     const dir = olderStore(0);
