@@ -170,6 +170,21 @@ describe('the copy taken before an upgrade at start-up', () => {
     await core.close();
   });
 
+  it('that cannot be written waits for the user too, with the reason', async () => {
+    const dir = olderStore(0);
+    // Where the backups folder should be, a file: the copy cannot even start.
+    writeFileSync(backupDir(dir), 'not a folder');
+    const core = start(dir);
+    await vi.waitFor(async () => expect((await statusOf(core)).upgrade?.backupProblem).toBeDefined());
+    const { backupProblem } = (await statusOf(core)).upgrade!;
+    expect(backupProblem).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/EEXIST|ENOTDIR/) });
+    expect(fileHolds(join(dir, STORE_FILE)).version).toBe(OLD_VERSION);
+    expect(await call(core, 'recovery:upgradeWithoutBackup', {})).toMatchObject({ ok: true });
+    await core.ready;
+    expect(core.services.articles.get(ID).headline).toBe('Grève à la SNCF');
+    await core.close();
+  });
+
   it('without room for it, quitting leaves the store as it was', async () => {
     const dir = olderStore(0);
     const onQuit = vi.fn();
