@@ -9,22 +9,6 @@ export const BackupFile = z.object({
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
-/**
- * What the last backup could not do, for the user to see: skipped for lack of disk space, failed (a full
- * disk, a write error), or made after removing older backups because the disk could not hold seven.
- */
-export const BackupNotice = z.object({
-  kind: z.enum(['no_room', 'failed', 'pruned']),
-  at: z.number(),
-  neededBytes: z.number().nonnegative(),
-  freeBytes: z.number().nonnegative(),
-  /** Backups on disk afterwards. */
-  kept: z.number().int().nonnegative(),
-  /** The system's words, when it failed. */
-  reason: z.string(),
-});
-export type BackupNotice = z.infer<typeof BackupNotice>;
-
 /** The step name of the copy taken before an upgrade (step 1 when there is one; done/total in bytes). */
 export const PRE_UPGRADE_BACKUP_STEP = 'pre-upgrade-backup';
 
@@ -40,6 +24,22 @@ export const UpgradeBackupProblem = z.object({
   reason: z.string(),
 });
 export type UpgradeBackupProblem = z.infer<typeof UpgradeBackupProblem>;
+
+/**
+ * What the last backup could not do, for the user to see: skipped for lack of disk space, failed (a full
+ * disk, a write error), or made after removing older backups because the disk could not hold seven.
+ */
+export const BackupNotice = z.object({
+  kind: z.enum(['no_room', 'failed', 'pruned']),
+  at: z.number(),
+  neededBytes: z.number().nonnegative(),
+  freeBytes: z.number().nonnegative(),
+  /** Backups on disk afterwards. */
+  kept: z.number().int().nonnegative(),
+  /** The system's words, when it failed. */
+  reason: z.string(),
+});
+export type BackupNotice = z.infer<typeof BackupNotice>;
 
 /** An upgrade of the store's schema at start-up: which step runs, and how far it is when it can count. */
 export const UpgradeProgress = z.object({
@@ -58,8 +58,8 @@ export type UpgradeProgress = z.infer<typeof UpgradeProgress>;
 
 /**
  * Whether the store opened; when it did not, why, and what can be done (move it aside, restore a backup).
- * 'upgrading': an older store's schema is being brought up to date (`upgrade` says how far); the app opens
- * when it is done. 'upgradeFailed': it could not be; the file is as it was and `message` says why.
+ * 'upgrading': an older store's schema is being brought up to date (`upgrade` says how far; also after the
+ * Restore of a backup of an older schema); the app opens when it is done. 'upgradeFailed': it could not be; the file is as it was and `message` says why.
  */
 export const RecoveryStatus = z.object({
   state: z.enum(['ok', 'damaged', 'upgrading', 'upgradeFailed']),

@@ -263,10 +263,7 @@ export const channels = {
   'backups:create': { input: z.object({}).strict(), output: BackupFile },
   /** What the last backup could not do (skipped, failed, older ones removed for room); null when all is well. */
   'backups:notice': { input: z.object({}).strict(), output: BackupNotice.nullable() },
-  /**
-   * Replaces the store with a backup; the current file is kept aside. A backup of an older schema is then
-   * upgraded as at start-up (state 'upgrading', no second copy taken first).
-   */
+  /** Replaces the store with a backup; the current file is kept aside. */
   'backups:restore': {
     // A name from backups:list; anything else is refused by the service (not_found), never used as a path.
     input: z.object({ name: z.string().min(1).max(100) }).strict(),
