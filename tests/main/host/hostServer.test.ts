@@ -165,6 +165,10 @@ describe('the web host', () => {
 
   it('streams change events to the page', async () => {
     const host = await start();
+    // The server registers the stream before it answers with headers: created after that, the change is sent
+    // to it (a 50 ms pause could lose that race on a loaded machine: timers run before pending sockets).
+    let subscribed!: () => void;
+    const streaming = new Promise<void>((resolve) => (subscribed = resolve));
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
         {
@@ -174,6 +178,7 @@ describe('the web host', () => {
           headers: { host: `127.0.0.1:${host.port}`, 'x-redac-token': host.token },
         },
         (res) => {
+          subscribed();
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
@@ -188,7 +193,7 @@ describe('the web host', () => {
       req.on('error', reject);
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 50));
+    await streaming;
     await ipc(host, 'articles:create', '{}');
     expect(await received).toMatch(/event: articles:changed\ndata: \{"id":"[0-9a-f-]{36}","revision":1\}/);
   });
