@@ -60,7 +60,8 @@ export function listBackups(dataDir: string): BackupFile[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
-const freeBytesOf = (dir: string): number => {
+/** Free bytes for an unprivileged writer on the disk holding `dir`. */
+export const freeBytesOf = (dir: string): number => {
   const fs = statfsSync(dir);
   return fs.bavail * fs.bsize;
 };

@@ -1,9 +1,16 @@
-import { existsSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import type { BackupNotice, RecoveryStatus, UpgradeProgress } from '../../shared/domain/recovery';
-import { backupIfDue, backupNotice, backupPath, isStoppedBackup, listBackups } from '../backup/backups';
+import {
+  backupIfDue,
+  backupNotice,
+  backupPath,
+  freeBytesOf,
+  isStoppedBackup,
+  listBackups,
+} from '../backup/backups';
 import { DatabaseCorruptError } from '../db/open';
 import {
   needsUpgrade,
@@ -29,6 +36,11 @@ export interface ResilientCoreOptions extends CoreOptions {
   upgradeInBackground?: boolean | undefined;
   /** Only the loopback host's command line sets it (see UpgradeTestHook). */
   upgradeTestHook?: UpgradeTestHook | undefined;
+  /**
+   * Free bytes on the disk holding `dir` (the file system's figure unless a test gives its own): what the
+   * daily backup and a Restore check before they write a store-sized file.
+   */
+  freeBytes?: ((dir: string) => number) | undefined;
 }
 
 /**
@@ -57,7 +69,7 @@ export function startResilientCore(
     const onNotice = (notice: BackupNotice | null): void => bus.emit('backups:changed', { notice });
     // A backup cut off by closing the store is not a failure: the next start makes it.
     const due = (): void =>
-      void backupIfDue(db, options.dataDir, { onNotice }).catch(
+      void backupIfDue(db, options.dataDir, { onNotice, freeBytes: options.freeBytes }).catch(
         (e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`),
       );
     due();
@@ -163,11 +175,11 @@ export function startResilientCore(
       // failed read leaves the current store as it was (a 7 GB copy takes half a minute, off the main thread).
       const incoming = `${storeFile}.restoring`;
       const bytes = statSync(file).size;
-      const free = statfsSync(options.dataDir);
-      if (free.bavail * free.bsize < bytes)
+      const free = (options.freeBytes ?? freeBytesOf)(options.dataDir);
+      if (free < bytes)
         throw new AppError(
           'storage',
-          `Restoring needs ${(bytes / 1048576).toFixed(0)} MB of free disk space; ${((free.bavail * free.bsize) / 1048576).toFixed(0)} MB are free. Nothing was changed.`,
+          `Restoring needs ${(bytes / 1048576).toFixed(0)} MB of free disk space; ${(free / 1048576).toFixed(0)} MB are free. Nothing was changed.`,
         );
       try {
         await copyFile(file, incoming);
