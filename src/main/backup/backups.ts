@@ -8,7 +8,7 @@ export type { BackupFile };
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { planSpace } from './spacePlan';
-import { CopyCancelled, steppedCopy, type CopyStats } from './steppedCopy';
+import { CopyCancelled, copyInThread, type CopyStats, type RunningCopy } from './copyInThread';
 
 export const BACKUPS_KEPT = 7;
 export const BACKUP_EVERY_MS = 24 * 3600_000;
@@ -20,11 +20,11 @@ const NAME = /^redac-(\d{8}T\d{9}Z)\.sqlite3$/;
 const PARTIAL = '.partial';
 
 /**
- * Main-thread time per copy step (ms): what a save or an IPC call arriving mid-step waits for. The copy's
- * pace is the disk's anyway (the flushes below), so shorter steps cost only their count.
+ * Pages per copy step (4 MB at 4 KB pages). The steps run in the copy thread, so nothing in the app waits for
+ * one; a stop waits for at most the current step.
  */
-export const BACKUP_STEP_MS = 8;
-/** Copied bytes between two fdatasyncs of the copy (off the main thread): see steppedCopy.ts. */
+export const BACKUP_STEP_PAGES = 1024;
+/** Copied bytes between two fdatasyncs of the copy (in the copy thread): see copyThread.ts. */
 export const BACKUP_FLUSH_BYTES = 32 * 1024 * 1024;
 
 export interface BackupOptions {
@@ -33,10 +33,21 @@ export interface BackupOptions {
   freeBytes?: ((dir: string) => number) | undefined;
   /** Told when the notice changes (the core forwards it to the windows as backups:changed). */
   onNotice?: ((notice: BackupNotice | null) => void) | undefined;
-  /** Leave the disk alone after each flush for as long as it took (steppedCopy.ts; off unless asked). */
+  /** Leave the disk alone after each flush for as long as it took (copyThread.ts; off unless asked). */
   yieldDisk?: boolean | undefined;
+  /** The Electron build of better-sqlite3 (app/nativeBinding.ts), loaded by the copy thread too. */
+  nativeBinding?: string | undefined;
+  /**
+   * Told just before the copy thread takes its snapshot: every save acknowledged until now is in the backup
+   * (the copy is the store as it was then; later saves are in the store, and in tomorrow's backup).
+   */
+  onStarted?: (() => void) | undefined;
+  /** Told as the copy goes (at most ten times a second), in bytes of the store. */
+  onProgress?: ((copiedBytes: number, totalBytes: number) => void) | undefined;
   /** Told as soon as the copy is complete (before the rename), with its figures. */
   onCopied?: ((stats: CopyStats & { ms: number }) => void) | undefined;
+  /** Test hook only (host command line `--test-backup slow`): the copy waits this long after each step. */
+  stepPauseMs?: number | undefined;
 }
 
 const nameAt = (ms: number): string => `redac-${new Date(ms).toISOString().replace(/[-:.]/g, '')}.sqlite3`;
@@ -67,9 +78,9 @@ export const freeBytesOf = (dir: string): number => {
 };
 
 /**
- * A consistent copy made with SQLite's online backup API (pages copied in short steps while the app keeps
- * working), written under a temporary name and renamed once complete, then the oldest beyond BACKUPS_KEPT
- * removed. Checks the disk first: see spacePlan.ts.
+ * A consistent copy made with SQLite's online backup API in its own thread (copyThread.ts: the store as it was
+ * when the backup started, while the app keeps working and saving), written under a temporary name and
+ * renamed once complete, then the oldest beyond BACKUPS_KEPT removed. Checks the disk first: see spacePlan.ts.
  */
 export function createBackup(db: Db, dataDir: string, options: BackupOptions = {}): Promise<BackupFile> {
   // One backup at a time per folder: the daily one and a "Back up now" must not write the same file.
@@ -84,6 +95,7 @@ export function createBackup(db: Db, dataDir: string, options: BackupOptions = {
 }
 
 const running = new Map<string, Promise<unknown>>();
+const copying = new Map<string, RunningCopy>();
 const inProgress = new Map<string, number>();
 const stopping = new Set<string>();
 const notices = new Map<string, BackupNotice | null>();
@@ -110,6 +122,7 @@ export function backupsSettled(dataDir: string): Promise<void> {
 export async function stopBackups(dataDir: string): Promise<void> {
   if (!backupInProgress(dataDir)) return;
   stopping.add(dataDir);
+  copying.get(dataDir)?.stop();
   try {
     await backupsSettled(dataDir);
   } finally {
@@ -171,13 +184,20 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
   const partial = join(dir, name + PARTIAL);
   const t0 = performance.now();
   try {
-    const stats = await steppedCopy(db, partial, {
-      stepMs: BACKUP_STEP_MS,
+    options.onStarted?.();
+    const copy = copyInThread({
+      store: db.name,
+      file: partial,
+      nativeBinding: options.nativeBinding,
+      // The test hook's steps are small, so that a store of a few MB takes seconds.
+      stepPages: options.stepPauseMs ? 16 : BACKUP_STEP_PAGES,
       flushBytes: BACKUP_FLUSH_BYTES,
-      cancelled: () => stopping.has(dataDir),
       yieldDisk: options.yieldDisk,
+      pauseMs: options.stepPauseMs,
+      onProgress: options.onProgress,
     });
-    // Told before anything here waits again: every save acknowledged until now is in the copy.
+    copying.set(dataDir, copy);
+    const stats = await copy.done.finally(() => copying.delete(dataDir));
     options.onCopied?.({ ...stats, ms: performance.now() - t0 });
     renameSync(partial, join(dir, name));
     await syncFolder(dir);

@@ -69,9 +69,11 @@ export function startResilientCore(
     const onNotice = (notice: BackupNotice | null): void => bus.emit('backups:changed', { notice });
     // A backup cut off by closing the store is not a failure: the next start makes it.
     const due = (): void =>
-      void backupIfDue(db, options.dataDir, { onNotice, freeBytes: options.freeBytes }).catch(
-        (e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`),
-      );
+      void backupIfDue(db, options.dataDir, {
+        onNotice,
+        freeBytes: options.freeBytes,
+        nativeBinding: options.nativeBinding,
+      }).catch((e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`));
     due();
     clearInterval(timer);
     timer = setInterval(due, HOUR);

@@ -104,6 +104,8 @@ export interface ServiceContext {
   credentials?: CredentialStore | undefined;
   /** Where publishing reads media files; by default the app's media store. */
   media?: MediaSource | undefined;
+  /** The Electron build of better-sqlite3, for the threads that open the store themselves (backups). */
+  nativeBinding?: string | undefined;
 }
 
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
@@ -175,6 +177,7 @@ export function createServices(ctx: ServiceContext): Services {
       list: () => listBackups(ctx.dataDir),
       create: () =>
         createBackup(ctx.db, ctx.dataDir, {
+          nativeBinding: ctx.nativeBinding,
           onNotice: (notice) => ctx.bus.emit('backups:changed', { notice }),
         }),
       notice: () => backupNotice(ctx.dataDir),

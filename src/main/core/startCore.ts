@@ -46,6 +46,7 @@ export function startCore(options: CoreOptions): Core {
     version: options.version,
     platform: options.platform,
     credentials: options.credentials?.(options.dataDir),
+    nativeBinding: options.nativeBinding,
   });
   // Whatever was queued before a restart goes out as soon as the site answers.
   services.outbox.start();
