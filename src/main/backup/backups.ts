@@ -2,12 +2,13 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BackupFile, BackupNotice } from '../../shared/domain/recovery';
+import type { BackupFile, BackupNotice, BackupProgress } from '../../shared/domain/recovery';
 
 export type { BackupFile };
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { planSpace } from './spacePlan';
+import { trackCopy } from './copyBoard';
 import { CopyCancelled, copyInThread, type CopyStats, type RunningCopy } from './copyInThread';
 
 export const BACKUPS_KEPT = 7;
@@ -35,6 +36,8 @@ export interface BackupOptions {
   onNotice?: ((notice: BackupNotice | null) => void) | undefined;
   /** Leave the disk alone after each flush for as long as it took (copyThread.ts; off unless asked). */
   yieldDisk?: boolean | undefined;
+  /** Copied bytes between two flushes of the copy (BACKUP_FLUSH_BYTES unless a bench tries another). */
+  flushBytes?: number | undefined;
   /** The Electron build of better-sqlite3 (app/nativeBinding.ts), loaded by the copy thread too. */
   nativeBinding?: string | undefined;
   /**
@@ -44,9 +47,13 @@ export interface BackupOptions {
   onStarted?: (() => void) | undefined;
   /** Told as the copy goes (at most ten times a second), in bytes of the store. */
   onProgress?: ((copiedBytes: number, totalBytes: number) => void) | undefined;
+  /** The daily backup (the window shows its progress in the notice area), not one the user asked for. */
+  automatic?: boolean | undefined;
+  /** Told every copy running for this folder (copyBoard.ts) as this one starts, moves on and ends. */
+  onRunning?: ((running: BackupProgress[]) => void) | undefined;
   /** Told as soon as the copy is complete (before the rename), with its figures. */
   onCopied?: ((stats: CopyStats & { ms: number }) => void) | undefined;
-  /** Test hook only (host command line `--test-backup slow`): the copy waits this long after each step. */
+  /** Test hook only (host command line `--test-backup slow`): the copy takes fifty steps this long apart. */
   stepPauseMs?: number | undefined;
 }
 
@@ -183,18 +190,25 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
 
   const partial = join(dir, name + PARTIAL);
   const t0 = performance.now();
+  const board = trackCopy(
+    dataDir,
+    { kind: 'backup', automatic: options.automatic ?? false, name },
+    options.onRunning,
+  );
   try {
     options.onStarted?.();
     const copy = copyInThread({
       store: db.name,
       file: partial,
       nativeBinding: options.nativeBinding,
-      // The test hook's steps are small, so that a store of a few MB takes seconds.
-      stepPages: options.stepPauseMs ? 16 : BACKUP_STEP_PAGES,
-      flushBytes: BACKUP_FLUSH_BYTES,
+      stepPages: BACKUP_STEP_PAGES,
+      flushBytes: options.flushBytes ?? BACKUP_FLUSH_BYTES,
       yieldDisk: options.yieldDisk,
       pauseMs: options.stepPauseMs,
-      onProgress: options.onProgress,
+      onProgress: (copied, total) => {
+        board.update(copied, total);
+        options.onProgress?.(copied, total);
+      },
     });
     copying.set(dataDir, copy);
     const stats = await copy.done.finally(() => copying.delete(dataDir));
@@ -207,6 +221,8 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
     const reason = error instanceof Error ? error.message : String(error);
     setNotice(dataDir, notice('failed', reason), options);
     throw new AppError('storage', `The backup could not be written (${reason}). The store is untouched.`);
+  } finally {
+    board.end();
   }
   for (const old of listBackups(dataDir).slice(BACKUPS_KEPT)) rmSync(join(dir, old.name), { force: true });
   setNotice(dataDir, plan.remove.length > 0 ? notice('pruned') : null, options);

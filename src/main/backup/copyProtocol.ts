@@ -14,7 +14,7 @@ export interface CopyInput {
   flushBytes: number;
   /** After each flush, leave the disk alone for as long as the flush took. */
   yieldDisk?: boolean | undefined;
-  /** Test hook only (host command line `--test-backup slow`): wait this long after each step. */
+  /** Test hook only (host command line `--test-backup slow`): fifty steps, this long apart. */
   pauseMs?: number | undefined;
   /** Int32[0]: set to 1 (and notified) by the main thread to stop the copy. */
   stop: SharedArrayBuffer;

@@ -83,7 +83,7 @@ async function copy(): Promise<CopyStats> {
         // Thrown here, better-sqlite3 closes the copy unfinished and removes its file.
         if (Atomics.load(stop, 0) !== 0) throw new Stopped();
         stepStart = performance.now();
-        return input.stepPages;
+        return input.pauseMs ? Math.max(1, Math.ceil(totalPages / 50)) : input.stepPages;
       },
     });
     // The last step (which commits and syncs the copy) is not told to progress(): counted here.

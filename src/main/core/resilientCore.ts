@@ -1,8 +1,12 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type { BackupNotice, RecoveryStatus, UpgradeProgress } from '../../shared/domain/recovery';
+import type {
+  BackupNotice,
+  BackupProgress,
+  RecoveryStatus,
+  UpgradeProgress,
+} from '../../shared/domain/recovery';
 import {
   backupIfDue,
   backupNotice,
@@ -11,6 +15,8 @@ import {
   isStoppedBackup,
   listBackups,
 } from '../backup/backups';
+import { runningCopies, trackCopy } from '../backup/copyBoard';
+import { copyFileWithProgress } from '../backup/copyFileWithProgress';
 import { DatabaseCorruptError } from '../db/open';
 import {
   needsUpgrade,
@@ -67,12 +73,16 @@ export function startResilientCore(
     damage = undefined;
     const db = inner.db;
     const onNotice = (notice: BackupNotice | null): void => bus.emit('backups:changed', { notice });
+    const onRunning = (running: BackupProgress[]): void => bus.emit('backups:progress', { running });
     // A backup cut off by closing the store is not a failure: the next start makes it.
     const due = (): void =>
       void backupIfDue(db, options.dataDir, {
         onNotice,
+        onRunning,
+        automatic: true,
         freeBytes: options.freeBytes,
         nativeBinding: options.nativeBinding,
+        stepPauseMs: options.backupPauseMs,
       }).catch((e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`));
     due();
     clearInterval(timer);
@@ -168,6 +178,8 @@ export function startResilientCore(
       return status();
     },
     'backups:notice': () => backupNotice(options.dataDir),
+    // Answered here, not by the store's core: a Restore runs while no store is open.
+    'backups:progress': () => runningCopies(options.dataDir),
     'backups:restore': async ({ name }) => {
       const file = backupPath(options.dataDir, name);
       if (!file) throw new AppError('not_found', `There is no backup named ${name}.`);
@@ -183,18 +195,29 @@ export function startResilientCore(
           'storage',
           `Restoring needs ${(bytes / 1048576).toFixed(0)} MB of free disk space; ${(free / 1048576).toFixed(0)} MB are free. Nothing was changed.`,
         );
+      const board = trackCopy(options.dataDir, { kind: 'restore', automatic: false, name }, (running) =>
+        bus.emit('backups:progress', { running }),
+      );
       try {
-        await copyFile(file, incoming);
-      } catch (error) {
-        rmSync(incoming, { force: true });
-        throw new AppError(
-          'storage',
-          `The backup could not be copied (${String(error)}). Nothing was changed.`,
-        );
+        try {
+          rmSync(incoming, { force: true });
+          await copyFileWithProgress(file, incoming, {
+            onProgress: (copied, total) => board.update(copied, total),
+            pauseMs: options.backupPauseMs,
+          });
+        } catch (error) {
+          rmSync(incoming, { force: true });
+          throw new AppError(
+            'storage',
+            `The backup could not be copied (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
+          );
+        }
+        await setAside(damage ? 'damaged' : 'before-restore');
+        renameSync(incoming, storeFile);
+        open();
+      } finally {
+        board.end();
       }
-      await setAside(damage ? 'damaged' : 'before-restore');
-      renameSync(incoming, storeFile);
-      open();
       return status();
     },
   };

@@ -4,6 +4,7 @@ import { createArticleListing, type ArticleListing } from '../articles/articleLi
 import { createArticleService, type ArticleService, type ArticleWriteHook } from '../articles/articleService';
 import type { Db } from '../db/open';
 import { backupNotice, createBackup, listBackups, type BackupFile } from '../backup/backups';
+import { runningCopies } from '../backup/copyBoard';
 import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
@@ -32,7 +33,7 @@ import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { createThreadService, type ThreadService } from '../comments/threadService';
 import { personOf, type PersonRef } from '../../shared/domain/people';
-import type { BackupNotice } from '../../shared/domain/recovery';
+import type { BackupNotice, BackupProgress } from '../../shared/domain/recovery';
 import { createReviewMarkGuard, type SaveGuard } from '../review/reviewMarkGuard';
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
 import { createProfileService, type ProfileService } from '../workflow/profileService';
@@ -66,7 +67,12 @@ export interface Services {
   termEditing: TermEditing;
   importing: ImportService;
   exporting: ExportService;
-  backups: { list(): BackupFile[]; create(): Promise<BackupFile>; notice(): BackupNotice | null };
+  backups: {
+    list(): BackupFile[];
+    create(): Promise<BackupFile>;
+    notice(): BackupNotice | null;
+    running(): BackupProgress[];
+  };
   travel: ReviewTravel;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
@@ -106,6 +112,8 @@ export interface ServiceContext {
   media?: MediaSource | undefined;
   /** The Electron build of better-sqlite3, for the threads that open the store themselves (backups). */
   nativeBinding?: string | undefined;
+  /** Test hook only: see CoreOptions.backupPauseMs. */
+  backupPauseMs?: number | undefined;
 }
 
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
@@ -179,7 +187,10 @@ export function createServices(ctx: ServiceContext): Services {
         createBackup(ctx.db, ctx.dataDir, {
           nativeBinding: ctx.nativeBinding,
           onNotice: (notice) => ctx.bus.emit('backups:changed', { notice }),
+          onRunning: (running) => ctx.bus.emit('backups:progress', { running }),
+          stepPauseMs: ctx.backupPauseMs,
         }),
+      running: () => runningCopies(ctx.dataDir),
       notice: () => backupNotice(ctx.dataDir),
     },
     terms,

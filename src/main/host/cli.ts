@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     port?: string | undefined;
     'renderer-dir'?: string | undefined;
     'test-upgrade'?: string | undefined;
+    'test-backup'?: string | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
         // Test hook (db/upgradeProtocol.ts): a slow or failing last upgrade step, for the start-up screen's
         // spec. Not in USAGE; the desktop app (app/main.ts) has no way to set it.
         'test-upgrade': { type: 'string' },
+        // Test hook (core/startCore.ts backupPauseMs): backups and Restores copy in fifty steps 100 ms apart,
+        // for the progress bars' spec. Not in USAGE; the desktop app has no way to set it.
+        'test-backup': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -49,6 +53,11 @@ async function main(): Promise<void> {
     console.error('--test-upgrade must be slow or fail.');
     process.exit(2);
   }
+  const testBackup = values['test-backup'];
+  if (testBackup !== undefined && testBackup !== 'slow') {
+    console.error('--test-backup must be slow.');
+    process.exit(2);
+  }
   const dataDir = resolve(resolveDataDir(values['data-dir']));
   let core;
   try {
@@ -60,6 +69,7 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       upgradeInBackground: true,
       upgradeTestHook: testUpgrade,
+      backupPauseMs: testBackup === 'slow' ? 100 : undefined,
     });
     if (core.mode() === 'damaged') {
       console.log(

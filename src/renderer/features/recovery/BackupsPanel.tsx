@@ -4,6 +4,8 @@ import type { BackupFile } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { CopyProgressBar } from './CopyProgressBar';
+import { useBackupProgress } from './useBackupProgress';
 import './recovery.css';
 
 /** The Backups dialog: the seven daily backups, Back up now, and Restore (the current store is kept aside). */
@@ -12,6 +14,8 @@ export function BackupsPanel() {
   const [open, setOpen] = useState(false);
   const [backups, setBackups] = useState<BackupFile[]>([]);
   const [notice, setNotice] = useState<string>();
+  // What the user started here: Back up now and Restore (the daily backup shows in the notice area).
+  const running = useBackupProgress().filter((copy) => !copy.automatic);
 
   async function run(action: () => Promise<unknown>, done: string): Promise<void> {
     try {
@@ -38,6 +42,9 @@ export function BackupsPanel() {
       onClose={() => setOpen(false)}
     >
       {notice && <p role="status">{notice}</p>}
+      {running.map((copy) => (
+        <CopyProgressBar key={copy.startedAt} copy={copy} />
+      ))}
       <button
         type="button"
         onClick={() => void run(() => call('backups:create', {}), t('storeRecovery.created'))}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
 import { formatDateTime } from '../../i18n/i18n';
+import { CopyProgressBar } from './CopyProgressBar';
+import { useBackupProgress } from './useBackupProgress';
 import './recovery.css';
 
 /** Shown instead of the app when the store is damaged: move it aside, or restore a backup. Never a crash loop. */
@@ -10,6 +12,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
+  const restoring = useBackupProgress().filter((copy) => copy.kind === 'restore');
 
   async function act(run: () => Promise<RecoveryStatus>): Promise<void> {
     setWorking(true);
@@ -30,7 +33,10 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
       <p>{t('storeRecovery.explain', { file: status.storeFile })}</p>
       <p className="recovery-detail">{status.message}</p>
       {error && <p role="alert">{t('storeRecovery.failed', { message: error })}</p>}
-      {working && <p role="status">{t('storeRecovery.working')}</p>}
+      {working && restoring.length === 0 && <p role="status">{t('storeRecovery.working')}</p>}
+      {restoring.map((copy) => (
+        <CopyProgressBar key={copy.startedAt} copy={copy} />
+      ))}
       <button
         type="button"
         className="primary"
