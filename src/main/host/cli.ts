@@ -29,7 +29,7 @@ async function main(): Promise<void> {
         // Test hook (db/upgradeProtocol.ts): a slow or failing last upgrade step, for the start-up screen's
         // spec. Not in USAGE; the desktop app (app/main.ts) has no way to set it.
         'test-upgrade': { type: 'string' },
-        // Test hook (core/startCore.ts backupPauseMs): backups and Restores copy in fifty steps 100 ms apart,
+        // Test hook (core/startCore.ts backupPauseMs): backups and Restores copy in fifty steps 200 ms apart,
         // for the progress bars' spec. Not in USAGE; the desktop app has no way to set it.
         'test-backup': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       upgradeInBackground: true,
       upgradeTestHook: testUpgrade,
-      backupPauseMs: testBackup === 'slow' ? 100 : undefined,
+      backupPauseMs: testBackup === 'slow' ? 200 : undefined,
     });
     if (core.mode() === 'damaged') {
       console.log(
