@@ -33,7 +33,8 @@ describe('a backup in progress', () => {
   it('is written under a temporary name: nothing is listed, nor restorable, until the copy is complete', async () => {
     const { dir, core } = storeWith(150);
     let finished = false;
-    const made = createBackup(core.db, dir).finally(() => (finished = true));
+    // Paced (fifty steps), so that the copy of this small store is seen while it runs, whatever the disk.
+    const made = createBackup(core.db, dir, { stepPauseMs: 5 }).finally(() => (finished = true));
     let seen = 0;
     while (!finished) {
       await tick();
@@ -74,6 +75,9 @@ describe('a backup in progress', () => {
     let finished = false;
     let restarts = -1;
     const made = createBackup(core.db, dir, {
+      // Fifty steps (the host's test pacing), so that saves land between steps: a copy whose snapshot were not
+      // held would start over after each of them.
+      stepPauseMs: 5,
       onStarted: () => (beforeStart = sequence.length),
       onCopied: (stats) => (restarts = stats.restarts),
     }).finally(() => (finished = true));
@@ -110,7 +114,8 @@ describe('a backup in progress', () => {
 
   it('is stopped when the store closes: quitting does not wait for it, and nothing half-written remains', async () => {
     const { dir, core } = storeWith(150);
-    const made = createBackup(core.db, dir);
+    // Paced (fifty steps), so that the copy of this small store is still running when the store closes.
+    const made = createBackup(core.db, dir, { stepPauseMs: 20 });
     while (!existsSync(backupDir(dir)) || partials(dir).length === 0) await tick();
     await core.close();
     const outcome = await made.then(
