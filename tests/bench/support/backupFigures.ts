@@ -98,7 +98,7 @@ export async function reportBackup(
   const cpu = process.cpuUsage(cpu0);
   const busy = await during;
   log(
-    `backup: ${(made.bytes / MB).toFixed(0)} MB in ${(ms / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load ${loadavg()[0]!.toFixed(1)}, ${ioPressure()}); ${copied?.steps} steps in the copy thread, longest ${copied?.longestStepMs.toFixed(1)} ms, ${copied?.slowSteps} over 32 ms, ${copied?.restarts} restarts, ${copied?.flushes} flushes waited ${((copied?.flushWaitMs ?? 0) / 1000).toFixed(1)} s; ${busy.saves.length} saves meanwhile`,
+    `backup: ${(made.bytes / MB).toFixed(0)} MB in ${(ms / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load ${loadavg()[0]!.toFixed(1)}, ${ioPressure()}); ${copied?.steps} steps in the copy thread, longest ${copied?.longestStepMs.toFixed(1)} ms, ${copied?.slowSteps} over 32 ms, ${copied?.restarts} restarts, ${copied?.flushes} flushes waited ${((copied?.flushWaitMs ?? 0) / 1000).toFixed(1)} s; ${busy.saves.length} saves meanwhile, the slowest ${Math.max(0, ...busy.saves).toFixed(0)} ms (without a backup: ${Math.max(0, ...quiet.saves).toFixed(0)} ms)`,
   );
 
   // Every save acknowledged before the backup started is in it, and the copy is a sound database.
