@@ -14,16 +14,20 @@ export function BackupsPanel() {
   const [open, setOpen] = useState(false);
   const [backups, setBackups] = useState<BackupFile[]>([]);
   const [notice, setNotice] = useState<string>();
+  const [pending, setPending] = useState(false);
   // What the user started here: Back up now and Restore (the daily backup shows in the notice area).
-  const running = useBackupProgress().filter((copy) => !copy.automatic);
+  const running = useBackupProgress(pending).filter((copy) => !copy.automatic);
 
   async function run(action: () => Promise<unknown>, done: string): Promise<void> {
+    setPending(true);
     try {
       await action();
       setNotice(done);
       setBackups(await call('backups:list', {}));
     } catch (e) {
       setNotice(t('storeRecovery.failed', { message: (e as Error).message }));
+    } finally {
+      setPending(false);
     }
   }
 

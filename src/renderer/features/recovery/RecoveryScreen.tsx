@@ -12,7 +12,7 @@ export function RecoveryScreen({ status }: { status: RecoveryStatus }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
-  const restoring = useBackupProgress().filter((copy) => copy.kind === 'restore');
+  const restoring = useBackupProgress(working).filter((copy) => copy.kind === 'restore');
 
   async function act(run: () => Promise<RecoveryStatus>): Promise<void> {
     setWorking(true);
