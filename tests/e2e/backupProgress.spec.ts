@@ -23,7 +23,7 @@ async function expectMoving(bar: Locator, status: Locator, what: string): Promis
 
 // A backup or a Restore of a 1M-article archive takes one to six minutes. The host's test hook paces every
 // copy in fifty steps 200 ms apart, so that a store of a few MB shows its bars as a large one would.
-test('a backup and a Restore show how far they are, where they were started, then finish', async ({
+test('a backup and a Restore show how far they are where they were started; a backup can be stopped', async ({
   page,
 }) => {
   const dataDir = newDataDir();
@@ -60,6 +60,17 @@ test('a backup and a Restore show how far they are, where they were started, the
   await expect(now).toBeHidden();
   const restoreButtons = dialog.getByRole('button', { name: /^Restore the backup of / });
   await expect(restoreButtons).toHaveCount(2);
+
+  // A backup can be stopped from its bar: nothing is written, and it is said so, not as a failure.
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(now).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stop this backup' }).click();
+  await expect(
+    dialog.getByRole('status').filter({ hasText: 'The backup was stopped; nothing was written.' }),
+  ).toBeVisible();
+  await expect(now).toBeHidden();
+  await expect(restoreButtons).toHaveCount(2);
+  expect(readdirSync(join(dataDir, 'backups')).filter((n) => n.includes('.partial'))).toEqual([]);
 
   // Restore: its bar in the same dialog, then the app reloads on the restored store.
   await restoreButtons.first().click();

@@ -137,6 +137,17 @@ export async function stopBackups(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * Stops the copy running now for this folder, at the user's request (its file is removed, no notice is set);
+ * backups queued behind it still run. False when none was running.
+ */
+export function stopRunningBackup(dataDir: string): boolean {
+  const copy = copying.get(dataDir);
+  if (!copy) return false;
+  copy.stop();
+  return true;
+}
+
 export const isStoppedBackup = (error: unknown): boolean => error instanceof CopyCancelled;
 
 function setNotice(dataDir: string, notice: BackupNotice | null, options: BackupOptions): void {

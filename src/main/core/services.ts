@@ -3,8 +3,16 @@ import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService, type ArticleWriteHook } from '../articles/articleService';
 import type { Db } from '../db/open';
-import { backupNotice, createBackup, listBackups, type BackupFile } from '../backup/backups';
+import {
+  backupNotice,
+  createBackup,
+  isStoppedBackup,
+  listBackups,
+  stopRunningBackup,
+  type BackupFile,
+} from '../backup/backups';
 import { runningCopies } from '../backup/copyBoard';
+import { AppError } from './errors';
 import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
@@ -72,6 +80,7 @@ export interface Services {
     create(): Promise<BackupFile>;
     notice(): BackupNotice | null;
     running(): BackupProgress[];
+    stop(): { stopped: boolean };
   };
   travel: ReviewTravel;
   info(): ChannelOutput<'app:info'>;
@@ -189,8 +198,14 @@ export function createServices(ctx: ServiceContext): Services {
           onNotice: (notice) => ctx.bus.emit('backups:changed', { notice }),
           onRunning: (running) => ctx.bus.emit('backups:progress', { running }),
           stepPauseMs: ctx.backupPauseMs,
+        }).catch((error: unknown) => {
+          // Stopped by the user (backups:stop) or by closing the store: said as such, not as a failure.
+          if (isStoppedBackup(error))
+            throw new AppError('conflict', 'The backup was stopped before it finished; nothing was written.');
+          throw error;
         }),
       running: () => runningCopies(ctx.dataDir),
+      stop: () => ({ stopped: stopRunningBackup(ctx.dataDir) }),
       notice: () => backupNotice(ctx.dataDir),
     },
     terms,

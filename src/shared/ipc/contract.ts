@@ -256,6 +256,11 @@ export const channels = {
   'backups:create': { input: z.object({}).strict(), output: BackupFile },
   /** What the last backup could not do (skipped, failed, older ones removed for room); null when all is well. */
   'backups:notice': { input: z.object({}).strict(), output: BackupNotice.nullable() },
+  /**
+   * Stops the backup being copied now (the daily one or Back up now): its file is removed, nothing else
+   * changes; the daily one is tried again within the hour. A Restore is not stopped by this.
+   */
+  'backups:stop': { input: z.object({}).strict(), output: z.object({ stopped: z.boolean() }) },
   /** The backups and Restores being copied now, with how far each is (then follow backups:progress). */
   'backups:progress': { input: z.object({}).strict(), output: z.array(BackupProgress) },
   /** Replaces the store with a backup; the current file is kept aside. */

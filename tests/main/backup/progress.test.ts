@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { backupDir, listBackups } from '../../../src/main/backup/backups';
 import { startResilientCore } from '../../../src/main/core/resilientCore';
 import { invokeChannel } from '../../../src/main/ipc/dispatch';
 import type { BackupProgress } from '../../../src/shared/domain/recovery';
@@ -89,6 +91,36 @@ describe('progress of a backup and of a Restore', () => {
     ]);
     expect(await restoring).toMatchObject({ ok: true });
     expectBarMoved(heard, 'restore', bytes);
+    await core.close();
+  });
+
+  it('a running backup can be stopped: nothing is written, no notice, and the store goes on', async () => {
+    const { dir, core, heard } = pacedCore(120);
+    const made = invokeChannel(core.handlers, 'backups:create', {}, quiet);
+    // Stopped once the user's own copy is the one running (the start-up backup may come first).
+    let mine: BackupProgress | undefined;
+    while (!(mine = heard.at(-1)?.find((copy) => !copy.automatic && copy.copiedBytes > 0)))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await invokeChannel(core.handlers, 'backups:stop', {}, quiet)).toEqual({
+      ok: true,
+      value: { stopped: true },
+    });
+    expect(await made).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/stopped before it finished/) },
+    });
+    expect(heard.at(-1)).toEqual([]);
+    expect(readdirSync(backupDir(dir)).filter((name) => name.includes('.partial'))).toEqual([]);
+    expect(listBackups(dir).map((b) => b.name)).not.toContain(mine.name);
+    expect(await invokeChannel(core.handlers, 'backups:notice', {}, quiet)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await invokeChannel(core.handlers, 'backups:stop', {}, quiet)).toEqual({
+      ok: true,
+      value: { stopped: false },
+    });
+    expect(core.services.articles.create('fr').id).toBeTruthy();
     await core.close();
   });
 });

@@ -16,7 +16,7 @@ export function BackupNoticeBar() {
     <>
       {automatic.map((copy) => (
         <div key={copy.startedAt} className="backup-notice backup-running">
-          <CopyProgressBar copy={copy} />
+          <CopyProgressBar copy={copy} onStop={() => void call('backups:stop', {}).catch(() => undefined)} />
         </div>
       ))}
       <BackupNoticeLine />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupFile } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
@@ -15,6 +15,9 @@ export function BackupsPanel() {
   const [backups, setBackups] = useState<BackupFile[]>([]);
   const [notice, setNotice] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [stopping, setStopping] = useState(false);
+  // Read when Back up now's call ends: stopped on purpose is not a failure.
+  const stopRequested = useRef(false);
   // What the user started here: Back up now and Restore (the daily backup shows in the notice area).
   const running = useBackupProgress(pending).filter((copy) => !copy.automatic);
 
@@ -25,9 +28,15 @@ export function BackupsPanel() {
       setNotice(done);
       setBackups(await call('backups:list', {}));
     } catch (e) {
-      setNotice(t('storeRecovery.failed', { message: (e as Error).message }));
+      setNotice(
+        stopRequested.current
+          ? t('storeRecovery.progress.stopped')
+          : t('storeRecovery.failed', { message: (e as Error).message }),
+      );
     } finally {
       setPending(false);
+      setStopping(false);
+      stopRequested.current = false;
     }
   }
 
@@ -47,7 +56,19 @@ export function BackupsPanel() {
     >
       {notice && <p role="status">{notice}</p>}
       {running.map((copy) => (
-        <CopyProgressBar key={copy.startedAt} copy={copy} />
+        <CopyProgressBar
+          key={copy.startedAt}
+          copy={copy}
+          onStop={
+            copy.kind === 'backup' && !stopping
+              ? () => {
+                  stopRequested.current = true;
+                  setStopping(true);
+                  void call('backups:stop', {}).catch(() => undefined);
+                }
+              : undefined
+          }
+        />
       ))}
       <button
         type="button"

@@ -17,7 +17,7 @@ export function secondsLeft(copy: BackupProgress, now: number): number | undefin
  * One backup or Restore being copied: a bar, the percentage, megabytes copied of the total and the time left.
  * A 1M-article archive takes one to six minutes either way: the user must see it move.
  */
-export function CopyProgressBar({ copy }: { copy: BackupProgress }) {
+export function CopyProgressBar({ copy, onStop }: { copy: BackupProgress; onStop?: () => void }) {
   const { t } = useTranslation();
   // Ticks on its own too: a disk that stalls for a while must not freeze the time left.
   const [now, setNow] = useState(() => Date.now());
@@ -47,6 +47,11 @@ export function CopyProgressBar({ copy }: { copy: BackupProgress }) {
           ? t('storeRecovery.progress.estimating')
           : t('storeRecovery.progress.left', { seconds: formatCount(left) })}
       </p>
+      {onStop && (
+        <button type="button" onClick={onStop}>
+          {t('storeRecovery.progress.stop')}
+        </button>
+      )}
     </div>
   );
 }

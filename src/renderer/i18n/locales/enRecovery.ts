@@ -21,6 +21,8 @@ export const enRecovery = {
     figures: '{{what}}: {{percent}}% · {{copied}} MB of {{total}} MB',
     estimating: 'estimating the time left…',
     left: 'about {{seconds}} s left',
+    stop: 'Stop this backup',
+    stopped: 'The backup was stopped; nothing was written. The daily backup is tried again within the hour.',
   },
   notice: {
     no_room:
