@@ -30,6 +30,8 @@ export default defineConfig({
           readerThread: resolve(__dirname, 'src/main/importing/readerThread.ts'),
           // An older store's schema is upgraded at start-up in this worker thread (db/upgradeInThread.ts).
           upgradeThread: resolve(__dirname, 'src/main/db/upgradeThread.ts'),
+          // A backup copies the store in this worker thread, on its own connection (backup/copyInThread.ts).
+          copyThread: resolve(__dirname, 'src/main/backup/copyThread.ts'),
         },
       },
     },

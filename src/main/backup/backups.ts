@@ -2,13 +2,14 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BackupFile, BackupNotice } from '../../shared/domain/recovery';
+import type { BackupFile, BackupNotice, BackupProgress } from '../../shared/domain/recovery';
 
 export type { BackupFile };
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { planSpace } from './spacePlan';
-import { CopyCancelled, steppedCopy, type CopyStats } from './steppedCopy';
+import { trackCopy } from './copyBoard';
+import { CopyCancelled, copyInThread, type CopyStats, type RunningCopy } from './copyInThread';
 
 export const BACKUPS_KEPT = 7;
 export const BACKUP_EVERY_MS = 24 * 3600_000;
@@ -21,11 +22,11 @@ const NAME = /^redac-(\d{8}T\d{9}Z)(?:-before-upgrade-schema(\d+))?\.sqlite3$/;
 const PARTIAL = '.partial';
 
 /**
- * Main-thread time per copy step (ms): what a save or an IPC call arriving mid-step waits for. The copy's
- * pace is the disk's anyway (the flushes below), so shorter steps cost only their count.
+ * Pages per copy step (4 MB at 4 KB pages). The steps run in the copy thread, so nothing in the app waits for
+ * one; a stop waits for at most the current step.
  */
-export const BACKUP_STEP_MS = 8;
-/** Copied bytes between two fdatasyncs of the copy (off the main thread): see steppedCopy.ts. */
+export const BACKUP_STEP_PAGES = 1024;
+/** Copied bytes between two fdatasyncs of the copy (in the copy thread): see copyThread.ts. */
 export const BACKUP_FLUSH_BYTES = 32 * 1024 * 1024;
 
 export interface BackupOptions {
@@ -34,17 +35,32 @@ export interface BackupOptions {
   freeBytes?: ((dir: string) => number) | undefined;
   /** Told when the notice changes (the core forwards it to the windows as backups:changed). */
   onNotice?: ((notice: BackupNotice | null) => void) | undefined;
-  /** Leave the disk alone after each flush for as long as it took (steppedCopy.ts; off unless asked). */
+  /** Leave the disk alone after each flush for as long as it took (copyThread.ts; off unless asked). */
   yieldDisk?: boolean | undefined;
+  /** Copied bytes between two flushes of the copy (BACKUP_FLUSH_BYTES unless a bench tries another). */
+  flushBytes?: number | undefined;
+  /** The Electron build of better-sqlite3 (app/nativeBinding.ts), loaded by the copy thread too. */
+  nativeBinding?: string | undefined;
+  /**
+   * Told just before the copy thread takes its snapshot: every save acknowledged until now is in the backup
+   * (the copy is the store as it was then; later saves are in the store, and in tomorrow's backup).
+   */
+  onStarted?: (() => void) | undefined;
+  /** Told as the copy goes (at most ten times a second), in bytes of the store. */
+  onProgress?: ((copiedBytes: number, totalBytes: number) => void) | undefined;
+  /** The daily backup (the window shows its progress in the notice area), not one the user asked for. */
+  automatic?: boolean | undefined;
+  /** Told every copy running for this folder (copyBoard.ts) as this one starts, moves on and ends. */
+  onRunning?: ((running: BackupProgress[]) => void) | undefined;
   /** Told as soon as the copy is complete (before the rename), with its figures. */
   onCopied?: ((stats: CopyStats & { ms: number }) => void) | undefined;
-  /** Told as the copy goes, in bytes of the store (the start-up screen's bar for a pre-upgrade copy). */
-  onProgress?: ((copiedBytes: number, totalBytes: number) => void) | undefined;
   /**
    * The copy taken before upgrading a store at this schema version: named so (the user can tell it from a
    * daily one), and never removed to make room or to keep seven until the app starts again.
    */
   beforeUpgradeFrom?: number | undefined;
+  /** Test hook only (host command line `--test-backup slow`): the copy takes fifty steps this long apart. */
+  stepPauseMs?: number | undefined;
 }
 
 const nameAt = (ms: number, beforeUpgradeFrom?: number): string =>
@@ -80,15 +96,16 @@ export function listBackups(dataDir: string): BackupFile[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
-const freeBytesOf = (dir: string): number => {
+/** Free bytes for an unprivileged writer on the disk holding `dir`. */
+export const freeBytesOf = (dir: string): number => {
   const fs = statfsSync(dir);
   return fs.bavail * fs.bsize;
 };
 
 /**
- * A consistent copy made with SQLite's online backup API (pages copied in short steps while the app keeps
- * working), written under a temporary name and renamed once complete, then the oldest beyond BACKUPS_KEPT
- * removed. Checks the disk first: see spacePlan.ts.
+ * A consistent copy made with SQLite's online backup API in its own thread (copyThread.ts: the store as it was
+ * when the backup started, while the app keeps working and saving), written under a temporary name and
+ * renamed once complete, then the oldest beyond BACKUPS_KEPT removed. Checks the disk first: see spacePlan.ts.
  */
 export function createBackup(db: Db, dataDir: string, options: BackupOptions = {}): Promise<BackupFile> {
   // One backup at a time per folder: the daily one and a "Back up now" must not write the same file.
@@ -103,6 +120,7 @@ export function createBackup(db: Db, dataDir: string, options: BackupOptions = {
 }
 
 const running = new Map<string, Promise<unknown>>();
+const copying = new Map<string, RunningCopy>();
 const inProgress = new Map<string, number>();
 const stopping = new Set<string>();
 const notices = new Map<string, BackupNotice | null>();
@@ -129,11 +147,23 @@ export function backupsSettled(dataDir: string): Promise<void> {
 export async function stopBackups(dataDir: string): Promise<void> {
   if (!backupInProgress(dataDir)) return;
   stopping.add(dataDir);
+  copying.get(dataDir)?.stop();
   try {
     await backupsSettled(dataDir);
   } finally {
     stopping.delete(dataDir);
   }
+}
+
+/**
+ * Stops the copy running now for this folder, at the user's request (its file is removed, no notice is set);
+ * backups queued behind it still run. False when none was running.
+ */
+export function stopRunningBackup(dataDir: string): boolean {
+  const copy = copying.get(dataDir);
+  if (!copy) return false;
+  copy.stop();
+  return true;
 }
 
 export const isStoppedBackup = (error: unknown): boolean => error instanceof CopyCancelled;
@@ -188,16 +218,28 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
 
   const partial = join(dir, name + PARTIAL);
   const t0 = performance.now();
+  const board = trackCopy(
+    dataDir,
+    { kind: 'backup', automatic: options.automatic ?? false, name },
+    options.onRunning,
+  );
   try {
-    const stats = await steppedCopy(db, partial, {
-      stepMs: BACKUP_STEP_MS,
-      flushBytes: BACKUP_FLUSH_BYTES,
-      cancelled: () => stopping.has(dataDir),
+    options.onStarted?.();
+    const copy = copyInThread({
+      store: db.name,
+      file: partial,
+      nativeBinding: options.nativeBinding,
+      stepPages: BACKUP_STEP_PAGES,
+      flushBytes: options.flushBytes ?? BACKUP_FLUSH_BYTES,
       yieldDisk: options.yieldDisk,
-      onProgress:
-        options.onProgress && ((copied, total) => options.onProgress?.(copied * pageSize, total * pageSize)),
+      pauseMs: options.stepPauseMs,
+      onProgress: (copied, total) => {
+        board.update(copied, total);
+        options.onProgress?.(copied, total);
+      },
     });
-    // Told before anything here waits again: every save acknowledged until now is in the copy.
+    copying.set(dataDir, copy);
+    const stats = await copy.done.finally(() => copying.delete(dataDir));
     options.onCopied?.({ ...stats, ms: performance.now() - t0 });
     renameSync(partial, join(dir, name));
     if (options.beforeUpgradeFrom !== undefined)
@@ -209,6 +251,8 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
     const reason = error instanceof Error ? error.message : String(error);
     setNotice(dataDir, notice('failed', reason), options);
     throw new AppError('storage', `The backup could not be written (${reason}). The store is untouched.`);
+  } finally {
+    board.end();
   }
   for (const old of prunable(dataDir, listBackups(dataDir)).slice(BACKUPS_KEPT))
     rmSync(join(dir, old.name), { force: true });

@@ -1,9 +1,22 @@
-import { existsSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type { BackupNotice, RecoveryStatus } from '../../shared/domain/recovery';
-import { backupIfDue, backupNotice, backupPath, isStoppedBackup, listBackups } from '../backup/backups';
+import type {
+  BackupNotice,
+  BackupProgress,
+  RecoveryStatus,
+  UpgradeProgress,
+} from '../../shared/domain/recovery';
+import {
+  backupIfDue,
+  backupNotice,
+  backupPath,
+  freeBytesOf,
+  isStoppedBackup,
+  listBackups,
+} from '../backup/backups';
+import { runningCopies, trackCopy } from '../backup/copyBoard';
+import { copyFileWithProgress } from '../backup/copyFileWithProgress';
 import { DatabaseCorruptError } from '../db/open';
 import { schemaToUpgrade, UpgradeFailedError } from '../db/upgradeInThread';
 import type { UpgradeTestHook } from '../db/upgradeProtocol';
@@ -27,7 +40,8 @@ export interface ResilientCoreOptions extends CoreOptions {
   upgradeTestHook?: UpgradeTestHook | undefined;
   /**
    * Free bytes on the disk holding `dir` (the file system's figure unless a test, or the host's test hook,
-   * gives its own): what the copy taken before an upgrade checks before it writes a store-sized file.
+   * gives its own): what the daily backup, a Restore and the copy taken before an upgrade check before they
+   * write a store-sized file.
    */
   freeBytes?: ((dir: string) => number) | undefined;
   /** How the transport quits (app:quit): Electron's app.quit, the host's shutdown. */
@@ -61,11 +75,17 @@ export function startResilientCore(
     damage = undefined;
     upgradeFailure = undefined;
     const db = inner.db;
+    const onRunning = (running: BackupProgress[]): void => bus.emit('backups:progress', { running });
     // A backup cut off by closing the store is not a failure: the next start makes it.
     const due = (): void =>
-      void backupIfDue(db, options.dataDir, { onNotice }).catch(
-        (e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`),
-      );
+      void backupIfDue(db, options.dataDir, {
+        onNotice,
+        onRunning,
+        automatic: true,
+        freeBytes: options.freeBytes,
+        nativeBinding: options.nativeBinding,
+        stepPauseMs: options.backupPauseMs,
+      }).catch((e: unknown) => isStoppedBackup(e) || console.warn(`[backup] ${String(e)}`));
     due();
     clearInterval(timer);
     timer = setInterval(due, HOUR);
@@ -176,6 +196,8 @@ export function startResilientCore(
       return { quitting: true as const };
     },
     'backups:notice': () => backupNotice(options.dataDir),
+    // Answered here, not by the store's core: a Restore runs while no store is open.
+    'backups:progress': () => runningCopies(options.dataDir),
     'backups:restore': async ({ name }) => {
       const file = backupPath(options.dataDir, name);
       if (!file) throw new AppError('not_found', `There is no backup named ${name}.`);
@@ -185,27 +207,40 @@ export function startResilientCore(
       // failed read leaves the current store as it was (a 7 GB copy takes half a minute, off the main thread).
       const incoming = `${storeFile}.restoring`;
       const bytes = statSync(file).size;
-      const free = statfsSync(options.dataDir);
-      if (free.bavail * free.bsize < bytes)
+      const free = (options.freeBytes ?? freeBytesOf)(options.dataDir);
+      if (free < bytes)
         throw new AppError(
           'storage',
-          `Restoring needs ${(bytes / 1048576).toFixed(0)} MB of free disk space; ${((free.bavail * free.bsize) / 1048576).toFixed(0)} MB are free. Nothing was changed.`,
+          `Restoring needs ${(bytes / 1048576).toFixed(0)} MB of free disk space; ${(free / 1048576).toFixed(0)} MB are free. Nothing was changed.`,
         );
+      const board = trackCopy(options.dataDir, { kind: 'restore', automatic: false, name }, (running) =>
+        bus.emit('backups:progress', { running }),
+      );
       try {
-        await copyFile(file, incoming);
-      } catch (error) {
-        rmSync(incoming, { force: true });
-        throw new AppError(
-          'storage',
-          `The backup could not be copied (${String(error)}). Nothing was changed.`,
+        try {
+          rmSync(incoming, { force: true });
+          await copyFileWithProgress(file, incoming, {
+            onProgress: (copied, total) => board.update(copied, total),
+            pauseMs: options.backupPauseMs,
+          });
+        } catch (error) {
+          rmSync(incoming, { force: true });
+          throw new AppError(
+            'storage',
+            `The backup could not be copied (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
+          );
+        }
+        await setAside(
+          damage ? 'damaged' : upgradeFailure !== undefined ? 'upgrade-failed' : 'before-restore',
         );
+        renameSync(incoming, storeFile);
+        damage = undefined;
+        upgradeFailure = undefined;
+        // A backup of an older schema (the copy taken before an upgrade, say) is upgraded as at start-up.
+        openOrUpgrade(false);
+      } finally {
+        board.end();
       }
-      await setAside(damage ? 'damaged' : upgradeFailure !== undefined ? 'upgrade-failed' : 'before-restore');
-      renameSync(incoming, storeFile);
-      damage = undefined;
-      upgradeFailure = undefined;
-      // A backup of an older schema (the copy taken before an upgrade, say) is upgraded as at start-up.
-      openOrUpgrade(false);
       return status();
     },
   };

@@ -3,7 +3,16 @@ import type { ChannelOutput, ParsedInput } from '../../shared/ipc/contract';
 import { createArticleListing, type ArticleListing } from '../articles/articleListing';
 import { createArticleService, type ArticleService, type ArticleWriteHook } from '../articles/articleService';
 import type { Db } from '../db/open';
-import { backupNotice, createBackup, listBackups, type BackupFile } from '../backup/backups';
+import {
+  backupNotice,
+  createBackup,
+  isStoppedBackup,
+  listBackups,
+  stopRunningBackup,
+  type BackupFile,
+} from '../backup/backups';
+import { runningCopies } from '../backup/copyBoard';
+import { AppError } from './errors';
 import { createExportService, type ExportService } from '../exporting/exportService';
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
@@ -32,7 +41,7 @@ import { createReviewTravel, type ReviewTravel } from '../review/reviewTravel';
 import type { EventBus } from './eventBus';
 import { createThreadService, type ThreadService } from '../comments/threadService';
 import { personOf, type PersonRef } from '../../shared/domain/people';
-import type { BackupNotice } from '../../shared/domain/recovery';
+import type { BackupNotice, BackupProgress } from '../../shared/domain/recovery';
 import { createReviewMarkGuard, type SaveGuard } from '../review/reviewMarkGuard';
 import { createDeskListing, type DeskListing } from '../workflow/deskListing';
 import { createProfileService, type ProfileService } from '../workflow/profileService';
@@ -66,7 +75,13 @@ export interface Services {
   termEditing: TermEditing;
   importing: ImportService;
   exporting: ExportService;
-  backups: { list(): BackupFile[]; create(): Promise<BackupFile>; notice(): BackupNotice | null };
+  backups: {
+    list(): BackupFile[];
+    create(): Promise<BackupFile>;
+    notice(): BackupNotice | null;
+    running(): BackupProgress[];
+    stop(): { stopped: boolean };
+  };
   travel: ReviewTravel;
   info(): ChannelOutput<'app:info'>;
   /** Points the spellchecker at a language; only the Electron shell can (the web host says it did not). */
@@ -104,6 +119,10 @@ export interface ServiceContext {
   credentials?: CredentialStore | undefined;
   /** Where publishing reads media files; by default the app's media store. */
   media?: MediaSource | undefined;
+  /** The Electron build of better-sqlite3, for the threads that open the store themselves (backups). */
+  nativeBinding?: string | undefined;
+  /** Test hook only: see CoreOptions.backupPauseMs. */
+  backupPauseMs?: number | undefined;
 }
 
 /** Composition root of the main-process services; both the Electron shell and the web host call it. */
@@ -175,8 +194,18 @@ export function createServices(ctx: ServiceContext): Services {
       list: () => listBackups(ctx.dataDir),
       create: () =>
         createBackup(ctx.db, ctx.dataDir, {
+          nativeBinding: ctx.nativeBinding,
           onNotice: (notice) => ctx.bus.emit('backups:changed', { notice }),
+          onRunning: (running) => ctx.bus.emit('backups:progress', { running }),
+          stepPauseMs: ctx.backupPauseMs,
+        }).catch((error: unknown) => {
+          // Stopped by the user (backups:stop) or by closing the store: said as such, not as a failure.
+          if (isStoppedBackup(error))
+            throw new AppError('conflict', 'The backup was stopped before it finished; nothing was written.');
+          throw error;
         }),
+      running: () => runningCopies(ctx.dataDir),
+      stop: () => ({ stopped: stopRunningBackup(ctx.dataDir) }),
       notice: () => backupNotice(ctx.dataDir),
     },
     terms,

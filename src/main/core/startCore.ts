@@ -19,6 +19,11 @@ export interface CoreOptions {
   credentials?: ((dataDir: string) => CredentialStore) | undefined;
   /** Reuse a bus (the resilient core keeps one across store swaps, so transports stay subscribed). */
   bus?: EventBus | undefined;
+  /**
+   * Test hook only (the loopback host's `--test-backup slow`, never the desktop app): every backup and Restore
+   * copies in about fifty steps this many ms apart, so that a test sees its progress bar move on a small store.
+   */
+  backupPauseMs?: number | undefined;
 }
 
 export interface Core {
@@ -46,6 +51,8 @@ export function startCore(options: CoreOptions): Core {
     version: options.version,
     platform: options.platform,
     credentials: options.credentials?.(options.dataDir),
+    nativeBinding: options.nativeBinding,
+    backupPauseMs: options.backupPauseMs,
   });
   // Whatever was queued before a restart goes out as soon as the site answers.
   services.outbox.start();

@@ -66,6 +66,8 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
           freeBytes: options.freeBytes,
           onNotice: options.onNotice,
           onProgress: (done, total) => (copied = { done, total }),
+          // The copy thread loads better-sqlite3 too: the Electron build in the app.
+          nativeBinding: options.nativeBinding,
         });
       } finally {
         db.close();

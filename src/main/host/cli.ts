@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     port?: string | undefined;
     'renderer-dir'?: string | undefined;
     'test-upgrade'?: string | undefined;
+    'test-backup'?: string | undefined;
     help?: boolean | undefined;
   };
   try {
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
         // taken before it (no-room), for the start-up screen's spec. Not in USAGE; the desktop app
         // (app/main.ts) has no way to set it.
         'test-upgrade': { type: 'string' },
+        // Test hook (core/startCore.ts backupPauseMs): backups and Restores copy in fifty steps 200 ms apart,
+        // for the progress bars' spec. Not in USAGE; the desktop app has no way to set it.
+        'test-backup': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -55,6 +59,11 @@ async function main(): Promise<void> {
     console.error('--test-upgrade must be slow, fail or no-room.');
     process.exit(2);
   }
+  const testBackup = values['test-backup'];
+  if (testBackup !== undefined && testBackup !== 'slow') {
+    console.error('--test-backup must be slow.');
+    process.exit(2);
+  }
   const dataDir = resolve(resolveDataDir(values['data-dir']));
   let core;
   let shutdown = (): void => process.exit(0);
@@ -67,6 +76,7 @@ async function main(): Promise<void> {
       version: APP_VERSION,
       upgradeInBackground: true,
       ...(testUpgrade === 'no-room' ? { freeBytes: () => 0 } : { upgradeTestHook: testUpgrade }),
+      backupPauseMs: testBackup === 'slow' ? 200 : undefined,
       // The page's Quit (for instance rather than upgrade without a backup) stops this process.
       onQuit: () => shutdown(),
     });

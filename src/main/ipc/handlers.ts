@@ -69,6 +69,8 @@ export function createHandlers(services: Services): Handlers {
     'backups:list': () => backups.list(),
     'backups:create': () => backups.create(),
     'backups:notice': () => backups.notice(),
+    'backups:progress': () => backups.running(),
+    'backups:stop': () => backups.stop(),
     'import:start': ({ path, format }) => ({ jobId: importing.start(path, format).jobId }),
     'import:cancel': ({ jobId }) => ({ cancelled: importing.cancel(jobId) }),
     'export:articles': (input) => exporting.export(input),

@@ -41,6 +41,22 @@ export const BackupNotice = z.object({
 });
 export type BackupNotice = z.infer<typeof BackupNotice>;
 
+/**
+ * A backup or a Restore being copied (a minute or more on a large archive): how far it is. `automatic` is the
+ * daily backup, shown in the notice area; the others show where the user started them.
+ */
+export const BackupProgress = z.object({
+  kind: z.enum(['backup', 'restore']),
+  automatic: z.boolean(),
+  /** The backup's file name (backups:list). */
+  name: z.string(),
+  copiedBytes: z.number().nonnegative(),
+  /** 0 until the copy knows. */
+  totalBytes: z.number().nonnegative(),
+  startedAt: z.number(),
+});
+export type BackupProgress = z.infer<typeof BackupProgress>;
+
 /** An upgrade of the store's schema at start-up: which step runs, and how far it is when it can count. */
 export const UpgradeProgress = z.object({
   /** 1-based, of `steps`. */

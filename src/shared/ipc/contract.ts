@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS, ImportProgress } from '../domain/importing';
 import { ArticlePage, ListFilters } from '../domain/listing';
-import { BackupFile, BackupNotice, RecoveryStatus } from '../domain/recovery';
+import { BackupFile, BackupNotice, BackupProgress, RecoveryStatus } from '../domain/recovery';
 import { FieldDiff, RevisionSummary } from '../domain/revision';
 import { SearchPage, SearchProgress, SearchQuery, SEARCH_SORTS } from '../domain/search';
 import {
@@ -263,6 +263,13 @@ export const channels = {
   'backups:create': { input: z.object({}).strict(), output: BackupFile },
   /** What the last backup could not do (skipped, failed, older ones removed for room); null when all is well. */
   'backups:notice': { input: z.object({}).strict(), output: BackupNotice.nullable() },
+  /**
+   * Stops the backup being copied now (the daily one or Back up now): its file is removed, nothing else
+   * changes; the daily one is tried again within the hour. A Restore is not stopped by this.
+   */
+  'backups:stop': { input: z.object({}).strict(), output: z.object({ stopped: z.boolean() }) },
+  /** The backups and Restores being copied now, with how far each is (then follow backups:progress). */
+  'backups:progress': { input: z.object({}).strict(), output: z.array(BackupProgress) },
   /** Replaces the store with a backup; the current file is kept aside. */
   'backups:restore': {
     // A name from backups:list; anything else is refused by the service (not_found), never used as a path.
@@ -447,6 +454,8 @@ export const events = {
   'comments:changed': z.object({ articleId: ArticleId }),
   /** A backup was made, skipped or failed: the notice to show (null clears it). */
   'backups:changed': z.object({ notice: BackupNotice.nullable() }),
+  /** A backup or a Restore moved on, started or ended: every copy running now (empty once none is). */
+  'backups:progress': z.object({ running: z.array(BackupProgress) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;

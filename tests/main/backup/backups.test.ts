@@ -33,7 +33,8 @@ describe('a backup in progress', () => {
   it('is written under a temporary name: nothing is listed, nor restorable, until the copy is complete', async () => {
     const { dir, core } = storeWith(150);
     let finished = false;
-    const made = createBackup(core.db, dir).finally(() => (finished = true));
+    // Paced (fifty steps), so that the copy of this small store is seen while it runs, whatever the disk.
+    const made = createBackup(core.db, dir, { stepPauseMs: 5 }).finally(() => (finished = true));
     let seen = 0;
     while (!finished) {
       await tick();
@@ -53,32 +54,41 @@ describe('a backup in progress', () => {
     await core.close();
   });
 
-  it('holds every save acknowledged while it ran, in a sound database', async () => {
+  it('is the store as it was when it started, whole and sound, while saves go on without restarting it', async () => {
     const { dir, core, ids } = storeWith(200);
     const { articles } = core.services;
-    const acknowledged = new Map<string, { revision: number; headline: string }>();
-    let finished = false;
-    let inCopy = new Map<string, { revision: number; headline: string }>();
-    // Every save acknowledged until the copy said it was complete must be in it.
-    const made = createBackup(core.db, dir, { onCopied: () => (inCopy = new Map(acknowledged)) }).finally(
-      () => (finished = true),
-    );
-    let saves = 0;
-    for (; !finished; saves++) {
-      await tick();
-      if (finished) break;
-      const id = ids[saves % ids.length]!;
+    // Every save in the order acknowledged: a point-in-time copy holds exactly a first stretch of them.
+    const sequence: { id: string; revision: number; headline: string }[] = [];
+    const saveOne = (n: number): void => {
+      const id = ids[n % ids.length]!;
       const article = articles.get(id);
-      const headline = `Corrigé pendant la sauvegarde ${saves}`;
+      const headline = `Corrigé pendant la sauvegarde ${n}`;
       const saved = articles.save({
         id,
         baseRevision: article.revision,
         fields: { ...fieldsOf(article), headline },
       });
-      acknowledged.set(id, { revision: saved.revision, headline });
+      sequence.push({ id, revision: saved.revision, headline });
+    };
+    for (let n = 0; n < 5; n++) saveOne(n);
+    let beforeStart = -1;
+    let finished = false;
+    let restarts = -1;
+    const made = createBackup(core.db, dir, {
+      // Fifty steps (the host's test pacing), so that saves land between steps: a copy whose snapshot were not
+      // held would start over after each of them.
+      stepPauseMs: 5,
+      onStarted: () => (beforeStart = sequence.length),
+      onCopied: (stats) => (restarts = stats.restarts),
+    }).finally(() => (finished = true));
+    let saves = 5;
+    for (; !finished; saves++) {
+      await tick();
+      if (!finished) saveOne(saves);
     }
     const backup = await made;
-    expect(saves).toBeGreaterThan(3);
+    expect(saves - beforeStart).toBeGreaterThan(3);
+    expect(restarts).toBe(0);
     await core.close();
 
     const copy = new Database(join(backupDir(dir), backup.name));
@@ -86,15 +96,26 @@ describe('a backup in progress', () => {
     // The search index too: a restored store must find what it holds.
     expect(() => copy.exec("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")).not.toThrow();
     const row = copy.prepare('SELECT revision, headline FROM articles WHERE id = ?');
-    expect(inCopy.size).toBeGreaterThan(3);
-    for (const [id, last] of inCopy) expect(row.get(id)).toEqual(last);
+    const held = sequence.map((save) => (row.get(save.id) as { revision: number }).revision >= save.revision);
+    const stretch = held.indexOf(false) === -1 ? held.length : held.indexOf(false);
+    // Every save acknowledged before the backup started is in it, and none after a save it lacks.
+    expect(stretch).toBeGreaterThanOrEqual(beforeStart);
+    expect(beforeStart).toBe(5);
+    expect(held.slice(stretch).every((inCopy) => !inCopy)).toBe(true);
+    // Each article as its last save in that stretch left it, with the revision row that save wrote.
+    const last = new Map(sequence.slice(0, stretch).map((save) => [save.id, save]));
+    for (const [id, save] of last)
+      expect(row.get(id)).toEqual({ revision: save.revision, headline: save.headline });
+    const revisionRows = copy.prepare('SELECT max(revision) FROM revisions WHERE article_id = ?').pluck();
+    for (const [id, save] of last) expect(revisionRows.get(id)).toBe(save.revision);
     expect(copy.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(ids.length);
     copy.close();
   });
 
   it('is stopped when the store closes: quitting does not wait for it, and nothing half-written remains', async () => {
     const { dir, core } = storeWith(150);
-    const made = createBackup(core.db, dir);
+    // Paced (fifty steps), so that the copy of this small store is still running when the store closes.
+    const made = createBackup(core.db, dir, { stepPauseMs: 20 });
     while (!existsSync(backupDir(dir)) || partials(dir).length === 0) await tick();
     await core.close();
     const outcome = await made.then(

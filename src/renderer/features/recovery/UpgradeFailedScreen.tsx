@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
+import { CopyProgressBar } from './CopyProgressBar';
 import { QuitButton } from './QuitButton';
 import { RestoreChoices } from './RestoreChoices';
+import { useBackupProgress } from './useBackupProgress';
 import { useRecoveryAction } from './useRecoveryAction';
 import './recovery.css';
 
@@ -14,6 +16,7 @@ import './recovery.css';
 export function UpgradeFailedScreen({ status }: { status: RecoveryStatus }) {
   const { t } = useTranslation();
   const { working, error, act } = useRecoveryAction();
+  const restoring = useBackupProgress(working).filter((copy) => copy.kind === 'restore');
   return (
     <main className="recovery">
       <h1>{t('upgrade.failedHeading')}</h1>
@@ -23,7 +26,10 @@ export function UpgradeFailedScreen({ status }: { status: RecoveryStatus }) {
       </p>
       <p>{t('upgrade.failedChoices')}</p>
       {error && <p role="alert">{t('storeRecovery.failed', { message: error })}</p>}
-      {working && <p role="status">{t('storeRecovery.working')}</p>}
+      {working && restoring.length === 0 && <p role="status">{t('storeRecovery.working')}</p>}
+      {restoring.map((copy) => (
+        <CopyProgressBar key={copy.startedAt} copy={copy} />
+      ))}
       <QuitButton disabled={working} />
       <RestoreChoices
         backups={status.backups}

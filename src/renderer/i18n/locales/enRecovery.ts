@@ -16,6 +16,15 @@ export const enRecovery = {
   created: 'Backup made.',
   restored: 'The backup was restored; the previous store was kept aside.',
   size: '{{when}} · {{size}} MB',
+  progress: {
+    backup: 'Backing up the article store',
+    restore: 'Restoring the backup',
+    figures: '{{what}}: {{percent}}% · {{copied}} MB of {{total}} MB',
+    estimating: 'estimating the time left…',
+    left: 'about {{seconds}} s left',
+    stop: 'Stop this backup',
+    stopped: 'The backup was stopped; nothing was written. The daily backup is tried again within the hour.',
+  },
   notice: {
     no_room:
       'Today’s backup was skipped: it needs {{needed}} MB of free disk space and only {{free}} MB are free. Nothing was removed; {{kept}} earlier backups are kept. Free some space: it is tried again every hour.',
