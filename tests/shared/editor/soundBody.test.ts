@@ -29,7 +29,13 @@ function richBody(): Node {
         type: 'bulletList',
         content: [
           { type: 'listItem', content: [para(text('un'))] },
-          { type: 'listItem', content: [para(text('deux')), { type: 'orderedList', content: [{ type: 'listItem', content: [para(text('a'))] }] }] },
+          {
+            type: 'listItem',
+            content: [
+              para(text('deux')),
+              { type: 'orderedList', content: [{ type: 'listItem', content: [para(text('a'))] }] },
+            ],
+          },
         ],
       },
       { type: 'horizontalRule' },
@@ -60,13 +66,29 @@ function nodesOf(root: Node): { node: Node; siblings: unknown[] | undefined }[] 
     const content = found[i]!.node.content;
     if (Array.isArray(content))
       for (const child of content)
-        if (typeof child === 'object' && child !== null) found.push({ node: child as Node, siblings: content });
+        if (typeof child === 'object' && child !== null)
+          found.push({ node: child as Node, siblings: content });
   }
   return found;
 }
 
-const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-const TYPES = ['video', 'text', 'paragraph', 'heading', 'image', 'embed', 'doc', 'hardBreak', 'listItem', 'bulletList', 'constructor', '__proto__', 'pullQuote'];
+const pick = <T>(random: () => number, values: readonly T[]): T =>
+  values[Math.floor(random() * values.length)]!;
+const TYPES = [
+  'video',
+  'text',
+  'paragraph',
+  'heading',
+  'image',
+  'embed',
+  'doc',
+  'hardBreak',
+  'listItem',
+  'bulletList',
+  'constructor',
+  '__proto__',
+  'pullQuote',
+];
 const MARKS: unknown[] = [
   { type: 'bold' },
   { type: 'italic' },
@@ -90,22 +112,50 @@ function mutate(body: Node, random: () => number): void {
       node.type = pick(random, TYPES);
       break;
     case 1:
-      node.content = pick(random, [undefined, [], 'x', null, [para(text('p'))], [text('t')], [{ type: 'listItem', content: [para()] }]]);
+      node.content = pick(random, [
+        undefined,
+        [],
+        'x',
+        null,
+        [para(text('p'))],
+        [text('t')],
+        [{ type: 'listItem', content: [para()] }],
+      ]);
       break;
     case 2:
       node.text = pick(random, ['', 42, undefined, 'texte']);
       break;
     case 3:
-      node.marks = random() < 0.2 ? pick(random, VALUES) : [...(Array.isArray(node.marks) ? node.marks : []), pick(random, MARKS)];
+      node.marks =
+        random() < 0.2
+          ? pick(random, VALUES)
+          : [...(Array.isArray(node.marks) ? node.marks : []), pick(random, MARKS)];
       break;
     case 4:
-      node.attrs = random() < 0.3 ? pick(random, VALUES) : { ...(typeof node.attrs === 'object' ? node.attrs : {}), [pick(random, ['dir', 'suggestion', 'level', 'start', 'mediaId'])]: pick(random, VALUES) };
+      node.attrs =
+        random() < 0.3
+          ? pick(random, VALUES)
+          : {
+              ...(typeof node.attrs === 'object' ? node.attrs : {}),
+              [pick(random, ['dir', 'suggestion', 'level', 'start', 'mediaId'])]: pick(random, VALUES),
+            };
       break;
     case 5:
       if (siblings) siblings.splice(siblings.indexOf(node), 1);
       break;
     case 6:
-      if (siblings) siblings.splice(Math.floor(random() * (siblings.length + 1)), 0, pick(random, [text('x'), para(text('y')), { type: 'hardBreak' }, { type: 'listItem', content: [para()] }, { type: 'image', attrs: { mediaId: 'x' } }]));
+      if (siblings)
+        siblings.splice(
+          Math.floor(random() * (siblings.length + 1)),
+          0,
+          pick(random, [
+            text('x'),
+            para(text('y')),
+            { type: 'hardBreak' },
+            { type: 'listItem', content: [para()] },
+            { type: 'image', attrs: { mediaId: 'x' } },
+          ]),
+        );
       break;
     case 7:
       if (siblings) siblings.push(structuredClone(node));
@@ -154,7 +204,10 @@ describe('the quick body check', () => {
 
   it('says no rather than guess: images, review marks, a suggested block', () => {
     const image = { type: 'doc', content: [{ type: 'image', attrs: { mediaId: 'm' } }] };
-    const comment = { type: 'doc', content: [para(text('x', [{ type: 'comment', attrs: { threadId: 't' } }]))] };
+    const comment = {
+      type: 'doc',
+      content: [para(text('x', [{ type: 'comment', attrs: { threadId: 't' } }]))],
+    };
     const suggested = { type: 'doc', content: [{ type: 'paragraph', attrs: { suggestion: { kind: 'x' } } }] };
     for (const body of [image, comment, suggested]) expect(isSoundBody(body, schema)).toBe(false);
   });
