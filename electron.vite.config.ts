@@ -1,8 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { RENDERER_CSP } from './src/shared/security/csp';
+
+const manifest = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+const editorPackages = Object.keys(manifest.dependencies).filter((name) => name.startsWith('@tiptap/'));
 
 /** States the one CSP in index.html, so the page carries it whichever transport serves it. */
 function cspMetaTag(): Plugin {
@@ -22,6 +28,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The editor's packages are bundled from their ES modules: ProseMirror's CommonJS build compiles its
+      // classes down for old engines and took ~7x the CPU to build and check a body (core/threadScript.ts,
+      // which bundles the threads the same way when they run from source).
+      externalizeDeps: { exclude: editorPackages },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/app/main.ts'),

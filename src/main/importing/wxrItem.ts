@@ -31,10 +31,40 @@ export function autop(html: string): string {
     .join('');
 }
 
-const ARABIC = /[\u0600-\u06FF]/g;
+const LETTER = /^\p{L}$/u;
+/** Whether each UTF-16 unit is a letter (Unicode L*), learnt as met: 1 yes, 0 no, -1 not yet known. */
+const letterUnits = new Int8Array(0x10000).fill(-1);
+function isLetterUnit(code: number): number {
+  let known = letterUnits[code]!;
+  if (known < 0) known = letterUnits[code] = LETTER.test(String.fromCharCode(code)) ? 1 : 0;
+  return known;
+}
+
+/**
+ * Arabic when more than three in ten of the letters are in the Arabic block, French otherwise. Counted
+ * character by character: the two regular expressions this replaced (strip every non-letter, then list
+ * every Arabic character) took ~200 µs of the reading thread's CPU per WordPress post.
+ */
 export function guessLanguage(text: string): Language {
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
-  return letters > 0 && (text.match(ARABIC)?.length ?? 0) / letters > 0.3 ? 'ar' : 'fr';
+  let letters = 0;
+  let arabic = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x600 && code <= 0x6ff) arabic++;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        // A character beyond the first plane (a letter of an old script, an emoji) counts as its two units.
+        if (LETTER.test(text.slice(i, i + 2))) letters += 2;
+        i++;
+        continue;
+      }
+    }
+    // A lone surrogate is no letter (the table learns so).
+    letters += isLetterUnit(code);
+  }
+  return letters > 0 && arabic / letters > 0.3 ? 'ar' : 'fr';
 }
 
 const stripTags = (html: string): string =>

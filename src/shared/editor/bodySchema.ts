@@ -12,6 +12,7 @@ import { isMediaId } from '../domain/media';
 import { bodyExtensions } from './bodyExtensions';
 import { embedProviderOf } from './embeds';
 import { isAllowedLinkHref } from './links';
+import { isSoundBody } from './soundBody';
 
 let cached: Schema | undefined;
 
@@ -79,6 +80,11 @@ function contentProblem(doc: PmNode): string | undefined {
  * links, stored images, supported embeds). Returns the reason it is not, or undefined when it is.
  */
 export function bodyProblem(json: unknown): string | undefined {
+  return isSoundBody(json, bodySchema()) ? undefined : schemaProblem(json);
+}
+
+/** The full check of `bodyProblem`, through a ProseMirror tree, for what the quick one cannot vouch for. */
+export function schemaProblem(json: unknown): string | undefined {
   try {
     const doc = bodySchema().nodeFromJSON(json);
     doc.check();
