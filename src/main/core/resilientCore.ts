@@ -1,12 +1,7 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
-import type {
-  BackupNotice,
-  BackupProgress,
-  RecoveryStatus,
-  UpgradeProgress,
-} from '../../shared/domain/recovery';
+import type { BackupNotice, BackupProgress, RecoveryStatus } from '../../shared/domain/recovery';
 import {
   backupIfDue,
   backupNotice,
