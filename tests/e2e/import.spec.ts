@@ -21,7 +21,7 @@ test('importing a WordPress export shows counts and the skipped items, and the a
   await dialog.getByRole('button', { name: 'Start import' }).click();
   await expect(dialog.getByRole('status')).toContainText('3 imported, 0 already there, 2 ignored, 3 skipped');
   await expect(dialog.getByRole('status')).toContainText('Import finished.');
-  await expect(dialog.getByRole('list', { name: 'Skipped items' }).getByRole('listitem')).toHaveCount(3);
+  await expect(dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem')).toHaveCount(3);
   await dialog.getByRole('button', { name: 'Close import' }).click();
   await expect(
     page

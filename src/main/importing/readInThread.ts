@@ -20,8 +20,9 @@ export async function* readInThread(
   format: ReaderInput['format'],
   ahead: number,
   signal?: AbortSignal,
+  photos?: Pick<ReaderInput, 'uploadsDir' | 'dataDir'>,
 ): AsyncGenerator<{ entries: ReadEntry[]; bytesRead: number }> {
-  const worker = startReaderThread({ path, format, ahead: Math.max(1, ahead) });
+  const worker = startReaderThread({ path, format, ahead: Math.max(1, ahead), ...photos });
   const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
   let exited = false;

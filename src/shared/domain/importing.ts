@@ -19,8 +19,10 @@ export const ImportProgress = z.object({
   /** Not articles (pages, attachments, menu items). */
   ignored: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Photos of imported articles that could not be had (each one is in `problems`); the articles are in. */
+  photosMissing: z.number().int().nonnegative(),
   remainingMs: z.number().nonnegative().nullable(),
-  /** The first problems met (at most 200), each with its position; the import goes on past them. */
+  /** The first problems met (at most 200: skipped items, missing photos), each with its position; the import goes on past them. */
   problems: z.array(ImportProblem),
   message: z.string().optional(),
 });
