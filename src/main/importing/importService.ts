@@ -11,6 +11,8 @@ import { readInThread } from './readInThread';
 import { findUploadsFolder } from './wxrPhotos';
 
 const MAX_PROBLEMS = 200;
+/** Photo problems take at most this many of the list, so that skipped articles are still listed. */
+const MAX_PHOTO_PROBLEMS = 100;
 /**
  * Articles written per transaction. Each commit is a sync and a search index segment, so a 1 GB export in
  * its reader's 256 KB chunks (a few dozen articles each) paid thousands of them; a killed import loses at
@@ -92,6 +94,7 @@ export function createImportService(
       if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ position, message });
     };
     type Read = { position: string; item: WritableItem; photoProblems?: string[] };
+    let photoProblemsListed = 0;
     const writeBatch = (batch: Read[]): void => {
       if (batch.length === 0) return;
       writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
@@ -101,8 +104,10 @@ export function createImportService(
           // The article is in, without these photos: said once, when it is created (a re-import skips it).
           for (const message of read.photoProblems ?? []) {
             progress.photosMissing++;
-            if (progress.problems.length < MAX_PROBLEMS)
+            if (progress.problems.length < MAX_PROBLEMS && photoProblemsListed < MAX_PHOTO_PROBLEMS) {
+              photoProblemsListed++;
               progress.problems.push({ position: read.position, message });
+            }
           }
         } else if (outcome === 'skipped') progress.alreadyThere++;
         else problem(read.position, outcome.message);

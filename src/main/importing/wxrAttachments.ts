@@ -32,7 +32,10 @@ export function attachmentOf(wxr: WxrItem): WxrAttachment | undefined {
   if ((f['wp:post_type'] ?? '').trim() !== 'attachment') return undefined;
   const id = (f['wp:post_id'] ?? '').trim();
   const url = (f['wp:attachment_url'] ?? f['guid'] ?? '').trim();
-  const file = (wxr.meta['_wp_attached_file'] ?? '').trim() || uploadsPathOf(url) || '';
+  let file = (wxr.meta['_wp_attached_file'] ?? '').trim();
+  // WordPress before 2.7 kept the server's absolute path ("/var/www/wp-content/uploads/2008/05/a.jpg").
+  if (/^([/\\]|[A-Za-z]:)/.test(file)) file = uploadsPathOf(file.replace(/\\/g, '/')) ?? '';
+  file ||= uploadsPathOf(url) ?? '';
   if (!id || !file) return undefined;
   return {
     id,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../../src/main/core/startCore';
@@ -155,5 +155,32 @@ describe('importing a WordPress export’s photos from its uploads folder', () =
       /There is no uploads folder at .*nope/,
     );
     wrong.core.close();
+  });
+});
+
+describe('the problem list of an export whose photos are all missing', () => {
+  it('still lists the skipped articles after a hundred photo problems', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'export.xml');
+    const post = (i: number, status: string) =>
+      `<item><title>Article ${i}</title><guid>g${i}</guid><content:encoded><![CDATA[<p>Texte ${i}</p>]]></content:encoded><wp:post_id>${i}</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:status>${status}</wp:status><wp:post_type>post</wp:post_type><wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${9000 + i}</wp:meta_value></wp:postmeta></item>\n`;
+    writeFileSync(
+      file,
+      `<rss><channel>${Array.from({ length: 150 }, (_, i) => post(i + 1, 'publish')).join('')}${post(151, 'weird')}</channel></rss>`,
+    );
+    const { core } = startedCore();
+    const report = await core.services.importing.start(file, 'wxr').done;
+    expect(report).toMatchObject({ created: 150, failed: 1, photosMissing: 150 });
+    // Skipped items are listed as they are read, photo problems once their article is written.
+    expect(report.problems).toHaveLength(101);
+    expect(report.problems).toContainEqual({
+      position: expect.stringMatching(/^item 151 /),
+      message: 'Unknown status “weird”.',
+    });
+    expect(report.problems).toContainEqual({
+      position: expect.stringMatching(/^item 1 /),
+      message: 'The featured photo (attachment 9001) was left out: the export does not list that attachment.',
+    });
+    core.close();
   });
 });
