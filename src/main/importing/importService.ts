@@ -120,6 +120,11 @@ export function createImportService(
       let bytesRead = 0;
       const photos = format === 'wxr' && dataDir ? { uploadsDir, dataDir } : undefined;
       for await (const chunk of readInThread(path, format, batchSize, abort.signal, photos)) {
+        if (chunk.photoListBytes !== undefined) {
+          progress.photoListBytes = chunk.photoListBytes;
+          report();
+          continue;
+        }
         for (const { position, outcome } of chunk.entries) {
           if (outcome.kind === 'item')
             batch.push({ position, item: outcome.item, photoProblems: outcome.photoProblems });

@@ -27,5 +27,7 @@ export interface ReadEntry {
 /** From the reading thread; the main thread answers each `items` with how many it took (a number). */
 export type ReaderMessage =
   | { kind: 'items'; entries: ReadEntry[]; bytesRead: number }
+  /** The first pass (the export's attachments, for its photos) has read this far. */
+  | { kind: 'photoList'; bytesRead: number }
   | { kind: 'end'; bytesRead: number }
   | { kind: 'failed'; message: string };

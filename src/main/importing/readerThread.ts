@@ -75,7 +75,14 @@ async function send(entries: ReadEntry[], bytesRead: number): Promise<void> {
  */
 async function wxrPhotos(): Promise<WxrPhotos | undefined> {
   if (!dataDir) return undefined;
-  return createWxrPhotos(await readWxrAttachments(path), uploadsDir ?? null, createMediaStore(dataDir));
+  // Without an uploads folder no photo can be had: the file is not read twice (the first pass costs about as
+  // much CPU as streaming the XML), and the featured photos are named by attachment id.
+  const table = uploadsDir
+    ? await readWxrAttachments(path, (bytesRead) =>
+        port.postMessage({ kind: 'photoList', bytesRead } satisfies ReaderMessage),
+      )
+    : null;
+  return createWxrPhotos(table, uploadsDir ?? null, createMediaStore(dataDir));
 }
 
 async function readWxrFile(): Promise<number> {

@@ -57,14 +57,19 @@ export interface AttachmentTable {
  * puts them, often after the posts that show them, and the second pass needs them at each post. Only the
  * table stays in memory (a few hundred bytes per attachment), never the file.
  */
-export async function readWxrAttachments(path: string, signal?: AbortSignal): Promise<AttachmentTable> {
+export async function readWxrAttachments(
+  path: string,
+  onProgress?: (bytesRead: number) => void,
+): Promise<AttachmentTable> {
   const table: AttachmentTable = { byId: new Map(), byFile: new Map() };
-  for await (const chunk of readWxr(path, signal))
+  for await (const chunk of readWxr(path)) {
+    onProgress?.(chunk.bytesRead);
     for (const wxr of chunk.items) {
       const attachment = attachmentOf(wxr);
       if (!attachment) continue;
       table.byId.set(attachment.id, attachment);
       table.byFile.set(attachment.file, attachment);
     }
+  }
   return table;
 }

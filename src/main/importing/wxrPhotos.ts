@@ -50,11 +50,13 @@ const originalOf = (file: string): string => file.replace(/-(\d+x\d+|scaled)(?=\
  * and the article is imported without that photo.
  */
 export function createWxrPhotos(
-  table: AttachmentTable,
+  table: AttachmentTable | null,
   uploadsDir: string | null,
   store: PhotoStore,
 ): WxrPhotos {
   const root = uploadsDir ? resolve(uploadsDir) : null;
+  const NO_FOLDER =
+    'no uploads folder was found beside the export (uploads/ or wp-content/uploads/) and none was chosen';
   const copied = new Map<string, { mediaId: string } | { reason: string }>();
 
   function copy(candidates: string[]): { mediaId: string } | { reason: string } {
@@ -62,9 +64,7 @@ export function createWxrPhotos(
     const known = copied.get(key);
     if (known) return known;
     let outcome: { mediaId: string } | { reason: string } = {
-      reason: root
-        ? `it is not in the uploads folder (${root})`
-        : 'no uploads folder was found beside the export (uploads/ or wp-content/uploads/) and none was chosen',
+      reason: root ? `it is not in the uploads folder (${root})` : NO_FOLDER,
     };
     if (root)
       for (const relative of candidates) {
@@ -104,6 +104,9 @@ export function createWxrPhotos(
 
   return {
     featured(attachmentId) {
+      // No table when there is no uploads folder: the file could not be had anyway (see readerThread.ts).
+      if (!table)
+        return { problem: `The featured photo (attachment ${attachmentId}) was left out: ${NO_FOLDER}.` };
       const attachment = table.byId.get(attachmentId);
       if (!attachment)
         return {
@@ -114,8 +117,8 @@ export function createWxrPhotos(
     inline({ attachmentId, src }) {
       const path = uploadsPathOf(src);
       const attachment =
-        (attachmentId ? table.byId.get(attachmentId) : undefined) ??
-        (path ? (table.byFile.get(path) ?? table.byFile.get(originalOf(path))) : undefined);
+        (attachmentId ? table?.byId.get(attachmentId) : undefined) ??
+        (path ? (table?.byFile.get(path) ?? table?.byFile.get(originalOf(path))) : undefined);
       if (!attachment && !path)
         return {
           problem: `The image “${src.slice(0, 300)}” was left out: it is not from this site’s uploads folder.`,

@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCore } from '../../../src/main/core/startCore';
 import type { BodyDoc } from '../../../src/shared/domain/article';
+import type { ImportProgress } from '../../../src/shared/domain/importing';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
@@ -49,8 +50,14 @@ describe('importing a WordPress export’s photos from its uploads folder', () =
   it('brings the featured photo and the content’s images into the media store, with caption and alt', async () => {
     const { file } = exportFolder('beside');
     const { core, byHeadline, storedFiles } = startedCore();
+    const seen: ImportProgress[] = [];
+    core.bus.subscribe((event, payload) => {
+      if (event === 'import:progress') seen.push(payload as ImportProgress);
+    });
     const report = await core.services.importing.start(file, 'wxr').done;
     expect(report).toMatchObject({ state: 'done', created: 2, ignored: 3, failed: 0 });
+    // The dialog shows the first reading (the list of photos) before any article is written.
+    expect(seen[0]).toMatchObject({ state: 'running', bytesDone: 0, photoListBytes: statSync(file).size });
 
     const first = byHeadline('passation');
     expect(first.featuredImage).toEqual({
@@ -144,7 +151,7 @@ describe('importing a WordPress export’s photos from its uploads folder', () =
     const without = await none.core.services.importing.start(file, 'wxr').done;
     expect(without).toMatchObject({ created: 2, failed: 0, photosMissing: 5 });
     expect(without.problems.map((p) => p.message)).toContain(
-      'The featured photo “2024/03/matignon.jpg” was left out: no uploads folder was found beside the export (uploads/ or wp-content/uploads/) and none was chosen.',
+      'The featured photo (attachment 201) was left out: no uploads folder was found beside the export (uploads/ or wp-content/uploads/) and none was chosen.',
     );
     expect(none.byHeadline('passation').featuredImage).toBeNull();
     expect(images(none.byHeadline('passation').body)).toEqual([]);
@@ -168,6 +175,7 @@ describe('the problem list of an export whose photos are all missing', () => {
       file,
       `<rss><channel>${Array.from({ length: 150 }, (_, i) => post(i + 1, 'publish')).join('')}${post(151, 'weird')}</channel></rss>`,
     );
+    mkdirSync(join(dir, 'uploads')); // an uploads folder, but the export lists none of the attachments
     const { core } = startedCore();
     const report = await core.services.importing.start(file, 'wxr').done;
     expect(report).toMatchObject({ created: 150, failed: 1, photosMissing: 150 });

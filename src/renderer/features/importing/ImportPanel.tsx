@@ -52,6 +52,9 @@ export function ImportPanel() {
   }
 
   const running = jobId !== undefined && (progress === undefined || progress.state === 'running');
+  // The first of a WXR's two readings (its photo list): the articles' progress has not started yet.
+  const readingPhotoList =
+    progress?.state === 'running' && progress.bytesDone === 0 && progress.photoListBytes !== undefined;
   return (
     <ModalDialog
       opener={t('importing.open')}
@@ -120,10 +123,15 @@ export function ImportPanel() {
         <div className="import-progress">
           <progress
             max={progress.bytesTotal || 1}
-            value={progress.bytesDone}
+            value={readingPhotoList ? (progress.photoListBytes ?? 0) : progress.bytesDone}
             aria-label={t('importing.progress')}
           />
           <p role="status">
+            {readingPhotoList
+              ? `${t('importing.readingPhotoList', {
+                  percent: Math.floor(((progress.photoListBytes ?? 0) / (progress.bytesTotal || 1)) * 100),
+                })} · `
+              : ''}
             {t('importing.counts', progress)}
             {progress.photosMissing > 0
               ? ` · ${t('importing.photosMissing', { count: progress.photosMissing })}`

@@ -9,6 +9,7 @@ export const enImporting = {
   uploadsHint:
     'The photos come from the site’s wp-content/uploads folder. Leave empty to use an uploads folder next to the export file.',
   chooseUploads: 'Choose uploads folder…',
+  readingPhotoList: 'Reading the export’s list of photos: {{percent}}%',
   photosMissing_one: '{{count}} photo not imported',
   photosMissing_other: '{{count}} photos not imported',
   wxr: 'WordPress export (WXR)',
