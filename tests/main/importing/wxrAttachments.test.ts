@@ -20,18 +20,23 @@ describe('the attachment table of a WordPress export', () => {
       file,
       `<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>
       <item><title>Un article</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type></item>
+      <item><title>Long</title><content:encoded><![CDATA[${'<p>Une attachment, pas une pièce jointe.</p>'.repeat(7000)}]]></content:encoded><wp:post_id>2</wp:post_id><wp:post_type><![CDATA[post]]></wp:post_type></item>
       ${attachment(10, '2024/03/a.jpg', 'https://site.example/wp-content/uploads/2024/03/a.jpg')}
       ${attachment(11, '/var/www/site/wp-content/uploads/2008/05/vieux.jpg', 'https://site.example/wp-content/uploads/2008/05/vieux.jpg')}
       ${attachment(12, null, 'https://site.example/wp-content/uploads/2015/07/sans%20meta.png')}
       ${attachment(13, null, 'https://cdn.example/elsewhere.png')}
+      ${Array.from({ length: 3000 }, (_, i) => attachment(100 + i, `2020/01/p${i}.jpg`, '')).join('\n')}
       </channel></rss>`,
     );
+    // The long post puts the attachments across the reader's 256 KB chunks.
     const table = await readWxrAttachments(file);
-    expect([...table.byId.values()].map((a) => [a.id, a.file])).toEqual([
+    expect([...table.byId.values()].slice(0, 3).map((a) => [a.id, a.file])).toEqual([
       ['10', '2024/03/a.jpg'],
       ['11', '2008/05/vieux.jpg'],
       ['12', '2015/07/sans meta.png'],
     ]);
+    expect(table.byId.size).toBe(3003);
+    expect(table.byId.get('3099')?.file).toBe('2020/01/p2999.jpg');
     expect(table.byFile.get('2008/05/vieux.jpg')?.id).toBe('11');
   });
 });
