@@ -69,7 +69,7 @@ test('a WordPress export’s photos come from the uploads folder beside it; a mi
       .getByRole('navigation', { name: 'Articles' })
       .getByRole('button', { name: /Matignon : le nouveau Premier ministre/ })
       .click();
-    // The featured photo, loaded from the media store, with the caption and alt text WordPress had.
+    // The featured photo, loaded from the media store, with the caption, alt text and credit WordPress had.
     const featured = page.locator('img.featured-preview');
     await expect(featured).toHaveAttribute('alt', 'La cour de l’hôtel de Matignon');
     await expect
@@ -78,6 +78,8 @@ test('a WordPress export’s photos come from the uploads folder beside it; a mi
     await expect(page.getByRole('textbox', { name: 'Caption', exact: true })).toHaveValue(
       'Le Premier ministre dans la cour de Matignon.',
     );
+    // The IPTC credit WordPress had read from the file.
+    await expect(page.getByRole('textbox', { name: 'Credit', exact: true })).toHaveValue('AFP');
     // The figure of the text, with its caption.
     const figure = page.getByRole('img', { name: 'Carte des régions' });
     await expect(figure).toBeVisible();

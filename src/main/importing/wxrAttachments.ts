@@ -10,6 +10,8 @@ export interface WxrAttachment {
   url: string;
   caption: string;
   alt: string;
+  /** The photo's credit line: the Media Credit plugin's, else the IPTC credit WordPress read from the file. */
+  credit: string;
 }
 
 const stripTags = (html: string): string =>
@@ -29,6 +31,15 @@ export function uploadsPathOf(url: string): string | undefined {
   }
 }
 
+/**
+ * WordPress reads a photo's IPTC credit (AFP, Reuters…) into the attachment's metadata, a PHP-serialized array:
+ * `…s:10:"image_meta";a:12:{…s:6:"credit";s:3:"AFP";…}`.
+ */
+function iptcCredit(serialized: string): string {
+  const m = /s:6:"credit";s:\d+:"([^"]*)";/.exec(serialized);
+  return (m?.[1] ?? '').trim().slice(0, 300);
+}
+
 export function attachmentOf(wxr: WxrItem): WxrAttachment | undefined {
   const f = wxr.fields;
   if ((f['wp:post_type'] ?? '').trim() !== 'attachment') return undefined;
@@ -45,6 +56,7 @@ export function attachmentOf(wxr: WxrItem): WxrAttachment | undefined {
     url,
     caption: stripTags(f['excerpt:encoded'] ?? ''),
     alt: (wxr.meta['_wp_attachment_image_alt'] ?? '').trim(),
+    credit: (wxr.meta['_media_credit'] ?? '').trim() || iptcCredit(wxr.meta['_wp_attachment_metadata'] ?? ''),
   };
 }
 

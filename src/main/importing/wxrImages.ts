@@ -49,9 +49,11 @@ export function withWxrImages(html: string, photos: WxrPhotos): { html: string; 
       return '';
     }
     const alt = attribute(imgTag, 'alt').trim() || photo.alt;
-    const captionHtml = caption
-      ? `<figcaption><span class="image-caption">${escapeText(caption.slice(0, 2000))}</span></figcaption>`
-      : '';
+    const parts = [
+      caption ? `<span class="image-caption">${escapeText(caption.slice(0, 2000))}</span>` : '',
+      photo.credit ? `<span class="image-credit">${escapeText(photo.credit)}</span>` : '',
+    ].join('');
+    const captionHtml = parts ? `<figcaption>${parts}</figcaption>` : '';
     return `<figure data-media-id="${photo.mediaId}"><img ${MADE} alt="${escapeAttribute(alt.slice(0, 1000))}">${captionHtml}</figure>`;
   }
 

@@ -101,8 +101,8 @@ export function wxrToImport(
       featuredImage = {
         mediaId: photo.mediaId,
         caption: photo.caption.slice(0, FIELD_MAX.caption),
-        // WordPress has no credit field; a credit in the caption stays in the caption.
-        credit: '',
+        // WordPress has no credit field of its own: the IPTC or Media Credit one (wxrAttachments.ts), if any.
+        credit: photo.credit,
         alt: photo.alt.slice(0, 1000),
       };
   }

@@ -8,6 +8,7 @@ export interface PhotoFound {
   mediaId: string;
   caption: string;
   alt: string;
+  credit: string;
 }
 /** The photo, or why the article goes in without it (names the file, for the import's problem list). */
 export type PhotoLookup = PhotoFound | { problem: string };
@@ -99,7 +100,12 @@ export function createWxrPhotos(
   function found(what: string, label: string, attachment: WxrAttachment | undefined, candidates: string[]) {
     const copiedFile = copy([...new Set(candidates)]);
     if ('reason' in copiedFile) return { problem: `${what} “${label}” was left out: ${copiedFile.reason}.` };
-    return { mediaId: copiedFile.mediaId, caption: attachment?.caption ?? '', alt: attachment?.alt ?? '' };
+    return {
+      mediaId: copiedFile.mediaId,
+      caption: attachment?.caption ?? '',
+      alt: attachment?.alt ?? '',
+      credit: attachment?.credit ?? '',
+    };
   }
 
   return {

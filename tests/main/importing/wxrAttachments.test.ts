@@ -25,6 +25,7 @@ describe('the attachment table of a WordPress export', () => {
       ${attachment(11, '/var/www/site/wp-content/uploads/2008/05/vieux.jpg', 'https://site.example/wp-content/uploads/2008/05/vieux.jpg')}
       ${attachment(12, null, 'https://site.example/wp-content/uploads/2015/07/sans%20meta.png')}
       ${attachment(13, null, 'https://cdn.example/elsewhere.png')}
+      <item><wp:post_id>14</wp:post_id><wp:post_type><![CDATA[attachment]]></wp:post_type><wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2024/04/credit.jpg</wp:meta_value></wp:postmeta><wp:postmeta><wp:meta_key>_media_credit</wp:meta_key><wp:meta_value>Leïla Benali / Le Quotidien</wp:meta_value></wp:postmeta></item>
       ${Array.from({ length: 3000 }, (_, i) => attachment(100 + i, `2020/01/p${i}.jpg`, '')).join('\n')}
       </channel></rss>`,
     );
@@ -35,7 +36,12 @@ describe('the attachment table of a WordPress export', () => {
       ['11', '2008/05/vieux.jpg'],
       ['12', '2015/07/sans meta.png'],
     ]);
-    expect(table.byId.size).toBe(3003);
+    expect(table.byId.size).toBe(3004);
+    // The Media Credit plugin's field, the credit line newsrooms on WordPress commonly use.
+    expect(table.byId.get('14')).toMatchObject({
+      file: '2024/04/credit.jpg',
+      credit: 'Leïla Benali / Le Quotidien',
+    });
     expect(table.byId.get('3099')?.file).toBe('2020/01/p2999.jpg');
     expect(table.byFile.get('2008/05/vieux.jpg')?.id).toBe('11');
   });

@@ -65,16 +65,17 @@ describe('a WordPress post’s images as the body’s figures', () => {
   });
 
   it('imports each image of a gallery', () => {
-    const attachment = (id: string, file: string): WxrAttachment => ({
+    const attachment = (id: string, file: string, credit = ''): WxrAttachment => ({
       id,
       file,
       url: `${UPLOADS}/${file}`,
       caption: '',
       alt: `alt ${id}`,
+      credit,
     });
     const { convert } = setUp({ '2024/01/a.jpg': 'blue.jpg', '2024/01/b.png': 'red.png' }, [
       attachment('1', '2024/01/a.jpg'),
-      attachment('2', '2024/01/b.png'),
+      attachment('2', '2024/01/b.png', 'Reuters'),
     ]);
     const { body, problems } = convert(
       `<figure class="wp-block-gallery has-nested-images"><figure class="wp-block-image"><img src="${UPLOADS}/2024/01/a-150x150.jpg" class="wp-image-1"/></figure><figure class="wp-block-image"><img src="${UPLOADS}/2024/01/b-150x150.png" class="wp-image-2"/><figcaption>Deux</figcaption></figure></figure>`,
@@ -82,7 +83,7 @@ describe('a WordPress post’s images as the body’s figures', () => {
     expect(problems).toEqual([]);
     expect(shape(body)).toEqual([
       { image: expect.objectContaining({ alt: 'alt 1', caption: '' }) },
-      { image: expect.objectContaining({ alt: 'alt 2', caption: 'Deux' }) },
+      { image: expect.objectContaining({ alt: 'alt 2', caption: 'Deux', credit: 'Reuters' }) },
     ]);
   });
 

@@ -63,7 +63,8 @@ describe('importing a WordPress export’s photos from its uploads folder', () =
     expect(first.featuredImage).toEqual({
       mediaId: expect.stringMatching(/\.jpg$/),
       caption: 'Le Premier ministre dans la cour de Matignon.',
-      credit: '',
+      // The IPTC credit WordPress read from the file (its attachment metadata's image_meta).
+      credit: 'AFP',
       alt: 'La cour de l’hôtel de Matignon',
     });
     const stored = core.services.media.resolve(first.featuredImage!.mediaId)!;
@@ -89,7 +90,7 @@ describe('importing a WordPress export’s photos from its uploads folder', () =
         mediaId: first.featuredImage!.mediaId,
         alt: 'La cour de l’hôtel de Matignon',
         caption: 'Matignon, lundi soir (photo L. B.)',
-        credit: '',
+        credit: 'AFP',
       },
     ]);
     expect(storedFiles().sort()).toEqual([first.featuredImage!.mediaId, figure!['mediaId']].sort());
