@@ -189,7 +189,13 @@ export function createServices(ctx: ServiceContext): Services {
     revisions: createRevisionService(ctx.db, articles, terms),
     termEditing: createTermEditing(ctx.db, terms, [indexHook], ctx.bus, tidyIndexBetweenSteps),
     exporting: createExportService(articles, search),
-    importing: createImportService(ctx.db, ctx.bus, createImportWriter(ctx.db, terms, indexer)),
+    importing: createImportService(
+      ctx.db,
+      ctx.bus,
+      createImportWriter(ctx.db, terms, indexer),
+      undefined,
+      ctx.dataDir,
+    ),
     backups: {
       list: () => listBackups(ctx.dataDir),
       create: () =>

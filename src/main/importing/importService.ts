@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ImportProgress } from '../../shared/domain/importing';
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
@@ -7,8 +8,11 @@ import type { Db } from '../db/open';
 import type { ImportWriter } from './importWriter';
 import type { WritableItem } from './preparedItem';
 import { readInThread } from './readInThread';
+import { findUploadsFolder } from './wxrPhotos';
 
 const MAX_PROBLEMS = 200;
+/** Photo problems take at most this many of the list, so that skipped articles are still listed. */
+const MAX_PHOTO_PROBLEMS = 100;
 /**
  * Articles written per transaction. Each commit is a sync and a search index segment, so a 1 GB export in
  * its reader's 256 KB chunks (a few dozen articles each) paid thousands of them; a killed import loses at
@@ -22,18 +26,40 @@ const REPORT_EVERY_MS = 250;
  * article never takes the others with it), progress reported with counts and time left, and cancellation
  * checked between chunks. The file is read and its HTML converted in a worker thread, at most one batch
  * ahead, while this thread writes; items keep their file order, and a malformed one is reported with its
- * position and skipped.
+ * position and skipped. A WordPress export's photos are copied into the media store of `dataDir` (given by the
+ * app; without it they are not read) from its uploads folder: the one chosen, else one found beside the file.
  */
-export function createImportService(db: Db, bus: EventBus, writer: ImportWriter, batchSize: number = BATCH) {
+export function createImportService(
+  db: Db,
+  bus: EventBus,
+  writer: ImportWriter,
+  batchSize: number = BATCH,
+  dataDir?: string,
+) {
   const jobs = new Map<string, AbortController>();
 
-  function start(path: string, format: 'wxr' | 'jsonl'): { jobId: string; done: Promise<ImportProgress> } {
+  function start(
+    path: string,
+    format: 'wxr' | 'jsonl',
+    chosenUploads?: string,
+  ): { jobId: string; done: Promise<ImportProgress> } {
     let size: number;
     try {
       size = statSync(path).size;
     } catch {
       throw new AppError('not_found', `There is no file at ${path}.`);
     }
+    let uploadsDir: string | null = null;
+    if (format === 'wxr' && chosenUploads?.trim()) {
+      uploadsDir = resolve(chosenUploads.trim());
+      let isFolder = false;
+      try {
+        isFolder = statSync(uploadsDir).isDirectory();
+      } catch {
+        // Reported below.
+      }
+      if (!isFolder) throw new AppError('not_found', `There is no uploads folder at ${uploadsDir}.`);
+    } else if (format === 'wxr') uploadsDir = findUploadsFolder(path);
     const jobId = randomUUID();
     const abort = new AbortController();
     jobs.set(jobId, abort);
@@ -46,6 +72,7 @@ export function createImportService(db: Db, bus: EventBus, writer: ImportWriter,
       alreadyThere: 0,
       ignored: 0,
       failed: 0,
+      photosMissing: 0,
       remainingMs: null,
       problems: [],
     };
@@ -66,22 +93,41 @@ export function createImportService(db: Db, bus: EventBus, writer: ImportWriter,
       progress.failed++;
       if (progress.problems.length < MAX_PROBLEMS) progress.problems.push({ position, message });
     };
-    const writeBatch = (batch: { position: string; item: WritableItem }[]): void => {
+    type Read = { position: string; item: WritableItem; photoProblems?: string[] };
+    let photoProblemsListed = 0;
+    const writeBatch = (batch: Read[]): void => {
       if (batch.length === 0) return;
       writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
-        if (outcome === 'created') progress.created++;
-        else if (outcome === 'skipped') progress.alreadyThere++;
-        else problem(batch[k]!.position, outcome.message);
+        const read = batch[k]!;
+        if (outcome === 'created') {
+          progress.created++;
+          // The article is in, without these photos: said once, when it is created (a re-import skips it).
+          for (const message of read.photoProblems ?? []) {
+            progress.photosMissing++;
+            if (progress.problems.length < MAX_PROBLEMS && photoProblemsListed < MAX_PHOTO_PROBLEMS) {
+              photoProblemsListed++;
+              progress.problems.push({ position: read.position, message });
+            }
+          }
+        } else if (outcome === 'skipped') progress.alreadyThere++;
+        else problem(read.position, outcome.message);
       });
     };
 
     /** Reading and HTML conversion run in a worker thread (readInThread.ts) while this thread writes. */
     async function run(): Promise<void> {
-      let batch: { position: string; item: WritableItem }[] = [];
+      let batch: Read[] = [];
       let bytesRead = 0;
-      for await (const chunk of readInThread(path, format, batchSize, abort.signal)) {
+      const photos = format === 'wxr' && dataDir ? { uploadsDir, dataDir } : undefined;
+      for await (const chunk of readInThread(path, format, batchSize, abort.signal, photos)) {
+        if (chunk.photoListBytes !== undefined) {
+          progress.photoListBytes = chunk.photoListBytes;
+          report();
+          continue;
+        }
         for (const { position, outcome } of chunk.entries) {
-          if (outcome.kind === 'item') batch.push({ position, item: outcome.item });
+          if (outcome.kind === 'item')
+            batch.push({ position, item: outcome.item, photoProblems: outcome.photoProblems });
           else if (outcome.kind === 'ignored') progress.ignored++;
           else problem(position, outcome.reason);
         }

@@ -20,8 +20,9 @@ export async function* readInThread(
   format: ReaderInput['format'],
   ahead: number,
   signal?: AbortSignal,
-): AsyncGenerator<{ entries: ReadEntry[]; bytesRead: number }> {
-  const worker = startReaderThread({ path, format, ahead: Math.max(1, ahead) });
+  photos?: Pick<ReaderInput, 'uploadsDir' | 'dataDir'>,
+): AsyncGenerator<{ entries: ReadEntry[]; bytesRead: number; photoListBytes?: number }> {
+  const worker = startReaderThread({ path, format, ahead: Math.max(1, ahead), ...photos });
   const queue: ReaderMessage[] = [];
   let failure: Error | undefined;
   let exited = false;
@@ -56,6 +57,10 @@ export async function* readInThread(
         continue;
       }
       if (message.kind === 'failed') throw new Error(message.message);
+      if (message.kind === 'photoList') {
+        yield { entries: [], bytesRead: 0, photoListBytes: message.bytesRead };
+        continue;
+      }
       if (message.kind === 'end') {
         yield { entries: [], bytesRead: message.bytesRead };
         return;

@@ -5,8 +5,11 @@ import { htmlToBody } from '../content/bodyHtml';
 import { jsonLineToImport } from './jsonLinesItem';
 import { prepareImportItem } from './preparedItem';
 import type { ReadEntry, ReadOutcome, ReaderInput, ReaderMessage } from './readerProtocol';
+import { createMediaStore } from '../media/mediaStore';
+import { readWxrAttachments } from './wxrAttachments';
 import { readWxr } from './wxrReader';
 import { wxrToImport } from './wxrItem';
+import { createWxrPhotos, type WxrPhotos } from './wxrPhotos';
 
 /*
  * The reading half of an import, in its own thread: the file streamed (WXR's XML or JSON Lines), each item
@@ -17,7 +20,7 @@ import { wxrToImport } from './wxrItem';
  * thread allocates (text, parse trees) goes with it when the import ends.
  */
 const port = parentPort!;
-const { path, format, ahead } = workerData as ReaderInput;
+const { path, format, ahead, uploadsDir, dataDir } = workerData as ReaderInput;
 let unanswered = 0;
 let wake: (() => void) | undefined;
 
@@ -48,7 +51,7 @@ function prepared(outcome: ReadOutcome): ReadOutcome {
   credit += share;
   if (credit < 1) return outcome;
   credit -= 1;
-  return { kind: 'item', item: prepareImportItem(outcome.item) };
+  return { ...outcome, item: prepareImportItem(outcome.item) };
 }
 
 async function send(entries: ReadEntry[], bytesRead: number): Promise<void> {
@@ -66,13 +69,30 @@ async function send(entries: ReadEntry[], bytesRead: number): Promise<void> {
   wake = undefined;
 }
 
+/**
+ * The photos of the export's posts: its attachments (a first pass over the file, since they may come after
+ * the posts that show them) and the files of its uploads folder, copied into the media store from this thread.
+ */
+async function wxrPhotos(): Promise<WxrPhotos | undefined> {
+  if (!dataDir) return undefined;
+  // Without an uploads folder no photo can be had: the file is not read twice (the first pass costs about as
+  // much CPU as streaming the XML), and the featured photos are named by attachment id.
+  const table = uploadsDir
+    ? await readWxrAttachments(path, (bytesRead) =>
+        port.postMessage({ kind: 'photoList', bytesRead } satisfies ReaderMessage),
+      )
+    : null;
+  return createWxrPhotos(table, uploadsDir ?? null, createMediaStore(dataDir));
+}
+
 async function readWxrFile(): Promise<number> {
+  const photos = await wxrPhotos();
   let bytesRead = 0;
   for await (const chunk of readWxr(path)) {
     bytesRead = chunk.bytesRead;
     const entries = chunk.items.map((wxr) => ({
       position: `item ${wxr.index + 1} (line ${wxr.line})`,
-      outcome: prepared(wxrToImport(wxr, chunk.authors, htmlToBody)),
+      outcome: prepared(wxrToImport(wxr, chunk.authors, htmlToBody, photos)),
     }));
     await send(entries, bytesRead);
   }

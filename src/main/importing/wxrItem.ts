@@ -1,5 +1,13 @@
-import type { ArticleStatus, BodyDoc, Language } from '../../shared/domain/article';
+import {
+  FIELD_MAX,
+  type ArticleStatus,
+  type BodyDoc,
+  type FeaturedImage,
+  type Language,
+} from '../../shared/domain/article';
 import type { ImportItem } from './importItem';
+import { withWxrImages } from './wxrImages';
+import type { WxrPhotos } from './wxrPhotos';
 import type { WxrItem } from './wxrReader';
 
 const STATUSES: Record<string, ArticleStatus> = {
@@ -74,13 +82,20 @@ const stripTags = (html: string): string =>
     .trim();
 
 export type WxrOutcome =
-  { kind: 'item'; item: ImportItem } | { kind: 'ignored' } | { kind: 'malformed'; reason: string };
+  | { kind: 'item'; item: ImportItem; photoProblems?: string[] }
+  | { kind: 'ignored' }
+  | { kind: 'malformed'; reason: string };
 
-/** An export item as an article, or why it cannot be one. Pages, attachments and menus are ignored. */
+/**
+ * An export item as an article, or why it cannot be one. Pages, attachments and menus are ignored. With
+ * `photos` (the export's attachments and uploads folder), the featured photo and the images of the content
+ * come with it; a photo that cannot be had leaves the article without it and is named in `photoProblems`.
+ */
 export function wxrToImport(
   wxr: WxrItem,
   authors: Map<string, string>,
   toBody: (html: string) => BodyDoc,
+  photos?: WxrPhotos,
 ): WxrOutcome {
   const f = wxr.fields;
   if (wxr.errors.length > 0) return { kind: 'malformed', reason: `XML error: ${wxr.errors.join('; ')}` };
@@ -100,9 +115,30 @@ export function wxrToImport(
   const html = f['content:encoded'] ?? '';
   if (!headline && !html.trim())
     return { kind: 'malformed', reason: 'The item has neither a title nor content.' };
+  const photoProblems: string[] = [];
+  let bodyHtml = autop(html);
+  if (photos) {
+    const images = withWxrImages(bodyHtml, photos);
+    bodyHtml = images.html;
+    photoProblems.push(...images.problems);
+  }
+  let featuredImage: FeaturedImage | null = null;
+  const thumbnail = (wxr.meta['_thumbnail_id'] ?? '').trim();
+  if (photos && thumbnail && thumbnail !== '0') {
+    const photo = photos.featured(thumbnail);
+    if ('problem' in photo) photoProblems.push(photo.problem);
+    else
+      featuredImage = {
+        mediaId: photo.mediaId,
+        caption: photo.caption.slice(0, FIELD_MAX.caption),
+        // WordPress has no credit field of its own: the IPTC or Media Credit one (wxrAttachments.ts), if any.
+        credit: photo.credit,
+        alt: photo.alt.slice(0, 1000),
+      };
+  }
   let body: BodyDoc;
   try {
-    body = toBody(autop(html));
+    body = toBody(bodyHtml);
   } catch (error) {
     return { kind: 'malformed', reason: `The content could not be converted: ${(error as Error).message}` };
   }
@@ -130,9 +166,10 @@ export function wxrToImport(
         .map((c) => c.name)
         .filter(Boolean),
       authors: creator ? [authors.get(creator) ?? creator] : [],
-      featuredImage: null,
+      featuredImage,
       createdAt,
       updatedAt: wpDate(f['wp:post_modified_gmt']) ?? createdAt,
     },
+    ...(photoProblems.length > 0 ? { photoProblems } : {}),
   };
 }

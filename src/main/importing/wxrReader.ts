@@ -7,6 +7,8 @@ export interface WxrItem {
   line: number;
   fields: Record<string, string>;
   categories: { domain: string; nicename: string; name: string }[];
+  /** The item's postmeta (`_thumbnail_id`, `_wp_attached_file`, ...): key -> value, the last one kept. */
+  meta: Record<string, string>;
   /** XML errors met inside this item (an undefined entity, a stray close tag). */
   errors: string[];
 }
@@ -31,6 +33,9 @@ export async function* readWxr(file: string, signal?: AbortSignal): AsyncGenerat
   let author: Record<string, string> | undefined;
   let category: WxrItem['categories'][number] | undefined;
   let field: string | undefined;
+  let metaKey = '';
+  // Comments carry their own meta (wp:commentmeta): not the post's.
+  let inComment = false;
   let text = '';
   let index = 0;
   let outsideErrors: string[] = [];
@@ -42,9 +47,17 @@ export async function* readWxr(file: string, signal?: AbortSignal): AsyncGenerat
   parser.on('opentag', (tag) => {
     const name = tag.name;
     if (name === 'item') {
-      item = { index: index++, line: parser.line, fields: {}, categories: [], errors: outsideErrors };
+      item = {
+        index: index++,
+        line: parser.line,
+        fields: {},
+        categories: [],
+        meta: {},
+        errors: outsideErrors,
+      };
       outsideErrors = [];
-    } else if (name === 'wp:author' && !item) author = {};
+    } else if (name === 'wp:comment') inComment = true;
+    else if (name === 'wp:author' && !item) author = {};
     else if (item && name === 'category') {
       const attr = (key: string): string => {
         const value = tag.attributes[key];
@@ -73,6 +86,11 @@ export async function* readWxr(file: string, signal?: AbortSignal): AsyncGenerat
       category.name = text.trim();
       item.categories.push(category);
       category = undefined;
+    } else if (name === 'wp:comment') inComment = false;
+    else if (item && !inComment && name === 'wp:meta_key') metaKey = text.trim();
+    else if (item && !inComment && name === 'wp:meta_value' && metaKey) {
+      item.meta[metaKey] = text;
+      metaKey = '';
     } else if (item && field === name) item.fields[name] = text;
     else if (author && field === name) author[name] = text.trim();
     field = undefined;

@@ -71,7 +71,9 @@ export function createHandlers(services: Services): Handlers {
     'backups:notice': () => backups.notice(),
     'backups:progress': () => backups.running(),
     'backups:stop': () => backups.stop(),
-    'import:start': ({ path, format }) => ({ jobId: importing.start(path, format).jobId }),
+    'import:start': ({ path, format, uploadsDir }) => ({
+      jobId: importing.start(path, format, uploadsDir).jobId,
+    }),
     'import:cancel': ({ jobId }) => ({ cancelled: importing.cancel(jobId) }),
     'export:articles': (input) => exporting.export(input),
     'revisions:list': ({ articleId, limit }) => revisions.list(articleId, limit),

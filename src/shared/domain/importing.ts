@@ -19,8 +19,15 @@ export const ImportProgress = z.object({
   /** Not articles (pages, attachments, menu items). */
   ignored: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
+  /** Photos of imported articles that could not be had (each one is in `problems`); the articles are in. */
+  photosMissing: z.number().int().nonnegative(),
+  /**
+   * A WXR export with an uploads folder is read twice: first for its list of photos (attachments), then for
+   * its articles. How far the first reading is, in bytes; absent when there is none.
+   */
+  photoListBytes: z.number().int().nonnegative().optional(),
   remainingMs: z.number().nonnegative().nullable(),
-  /** The first problems met (at most 200), each with its position; the import goes on past them. */
+  /** The first problems met (at most 200: skipped items, missing photos), each with its position; the import goes on past them. */
   problems: z.array(ImportProblem),
   message: z.string().optional(),
 });

@@ -126,7 +126,7 @@ export const channels = {
    * available: false and the field is typed instead.
    */
   'app:chooseFile': {
-    input: z.object({ purpose: z.enum(['import-wxr', 'import-jsonl']) }).strict(),
+    input: z.object({ purpose: z.enum(['import-wxr', 'import-jsonl', 'import-uploads']) }).strict(),
     output: z.object({ available: z.boolean(), path: z.string().nullable() }),
   },
   'terms:list': {
@@ -278,7 +278,14 @@ export const channels = {
   },
   /** Starts importing a file on this machine; progress arrives as import:progress events. */
   'import:start': {
-    input: z.object({ path: z.string().min(1).max(4096), format: z.enum(IMPORT_FORMATS) }).strict(),
+    input: z
+      .object({
+        path: z.string().min(1).max(4096),
+        format: z.enum(IMPORT_FORMATS),
+        /** WXR: the WordPress uploads folder its photos come from; by default uploads/ beside the file. */
+        uploadsDir: z.string().max(4096).optional(),
+      })
+      .strict(),
     output: z.object({ jobId: z.string() }),
   },
   'import:cancel': {

@@ -5,11 +5,12 @@ import { call, subscribe, transport } from '../../bridge';
 import { ModalDialog } from '../../ui/ModalDialog';
 import './importing.css';
 
-/** The Import dialog: a file path, its format, a progress bar with counts and time left, Cancel. */
+/** The Import dialog: a file path, its format, a WordPress export's uploads folder, a progress bar with counts and time left, Cancel. */
 export function ImportPanel() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState('');
+  const [uploads, setUploads] = useState('');
   const [format, setFormat] = useState<'wxr' | 'jsonl'>('wxr');
   const [jobId, setJobId] = useState<string>();
   const [progress, setProgress] = useState<ImportProgress>();
@@ -24,12 +25,12 @@ export function ImportPanel() {
   );
 
   // A picked path, not the file's bytes: main streams the file, which can be far larger than memory.
-  async function choose(): Promise<void> {
+  async function choose(purpose: 'file' | 'uploads'): Promise<void> {
     try {
       const picked = await call('app:chooseFile', {
-        purpose: format === 'wxr' ? 'import-wxr' : 'import-jsonl',
+        purpose: purpose === 'uploads' ? 'import-uploads' : format === 'wxr' ? 'import-wxr' : 'import-jsonl',
       });
-      if (picked.path) setPath(picked.path);
+      if (picked.path) (purpose === 'uploads' ? setUploads : setPath)(picked.path);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -39,7 +40,11 @@ export function ImportPanel() {
     setError(undefined);
     setProgress(undefined);
     try {
-      const { jobId: id } = await call('import:start', { path, format });
+      const { jobId: id } = await call('import:start', {
+        path,
+        format,
+        ...(format === 'wxr' && uploads.trim() ? { uploadsDir: uploads.trim() } : {}),
+      });
       setJobId(id);
     } catch (e) {
       setError((e as Error).message);
@@ -47,6 +52,9 @@ export function ImportPanel() {
   }
 
   const running = jobId !== undefined && (progress === undefined || progress.state === 'running');
+  // The first of a WXR's two readings (its photo list): the articles' progress has not started yet.
+  const readingPhotoList =
+    progress?.state === 'running' && progress.bytesDone === 0 && progress.photoListBytes !== undefined;
   return (
     <ModalDialog
       opener={t('importing.open')}
@@ -60,7 +68,7 @@ export function ImportPanel() {
         <input type="text" value={path} onChange={(e) => setPath(e.target.value)} />
       </label>
       {transport === 'electron' && (
-        <button type="button" onClick={() => void choose()}>
+        <button type="button" onClick={() => void choose('file')}>
           {t('importing.choose')}
         </button>
       )}
@@ -71,6 +79,27 @@ export function ImportPanel() {
           <option value="jsonl">{t('importing.jsonl')}</option>
         </select>
       </label>
+      {format === 'wxr' && (
+        <>
+          <label>
+            {t('importing.uploads')}
+            <input
+              type="text"
+              value={uploads}
+              onChange={(e) => setUploads(e.target.value)}
+              aria-describedby="import-uploads-hint"
+            />
+          </label>
+          <p id="import-uploads-hint" className="import-hint">
+            {t('importing.uploadsHint')}
+          </p>
+          {transport === 'electron' && (
+            <button type="button" onClick={() => void choose('uploads')}>
+              {t('importing.chooseUploads')}
+            </button>
+          )}
+        </>
+      )}
       <div className="import-actions">
         <button
           type="button"
@@ -94,11 +123,19 @@ export function ImportPanel() {
         <div className="import-progress">
           <progress
             max={progress.bytesTotal || 1}
-            value={progress.bytesDone}
+            value={readingPhotoList ? (progress.photoListBytes ?? 0) : progress.bytesDone}
             aria-label={t('importing.progress')}
           />
           <p role="status">
+            {readingPhotoList
+              ? `${t('importing.readingPhotoList', {
+                  percent: Math.floor(((progress.photoListBytes ?? 0) / (progress.bytesTotal || 1)) * 100),
+                })} · `
+              : ''}
             {t('importing.counts', progress)}
+            {progress.photosMissing > 0
+              ? ` · ${t('importing.photosMissing', { count: progress.photosMissing })}`
+              : ''}
             {progress.state === 'running' && progress.remainingMs !== null
               ? ` · ${t('importing.remaining', { seconds: Math.ceil(progress.remainingMs / 1000) })}`
               : ''}

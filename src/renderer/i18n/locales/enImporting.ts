@@ -5,6 +5,13 @@ export const enImporting = {
   path: 'File on this computer',
   choose: 'Choose file…',
   format: 'Format',
+  uploads: 'Uploads folder (optional)',
+  uploadsHint:
+    'The photos come from the site’s wp-content/uploads folder. Leave empty to use an uploads folder next to the export file.',
+  chooseUploads: 'Choose uploads folder…',
+  readingPhotoList: 'Reading the export’s list of photos: {{percent}}%',
+  photosMissing_one: '{{count}} photo not imported',
+  photosMissing_other: '{{count}} photos not imported',
   wxr: 'WordPress export (WXR)',
   jsonl: 'JSON Lines',
   start: 'Start import',
@@ -16,6 +23,6 @@ export const enImporting = {
   done: 'Import finished.',
   cancelled: 'Import cancelled; what was imported stays.',
   failedState: 'The import stopped: {{message}}',
-  problems: 'Skipped items',
+  problems: 'Problems',
   failed: 'The import could not start: {{message}}',
 };
