@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+import { filledDataDir, startHostProcess, type HostProcess } from './support/host';
 
 let host: HostProcess | undefined;
 test.afterEach(async () => {
@@ -13,14 +12,7 @@ test.afterEach(async () => {
 test('a daily backup the disk cannot take is announced, nothing half-written is offered, and work goes on', async ({
   page,
 }) => {
-  const dataDir = newDataDir();
-  execFileSync(process.execPath, [
-    '--import',
-    'tsx',
-    join(__dirname, 'support/fillStoreCli.ts'),
-    dataDir,
-    '250',
-  ]);
+  const dataDir = filledDataDir(250);
   const storeKb = statSync(join(dataDir, 'redac.sqlite3')).size / 1024;
   // The start-up backup stops half way, as it would on a full disk.
   host = await startHostProcess(dataDir, 0, { fileSizeLimitKb: Math.floor(storeKb / 2) });

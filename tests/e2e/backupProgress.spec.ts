@@ -1,8 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newDataDir, startHostProcess, type HostProcess } from './support/host';
+import { filledDataDir, startHostProcess, type HostProcess } from './support/host';
 
 let host: HostProcess | undefined;
 test.afterEach(async () => {
@@ -26,14 +25,7 @@ async function expectMoving(bar: Locator, status: Locator, what: string): Promis
 test('a backup and a Restore show how far they are where they were started; a backup can be stopped', async ({
   page,
 }) => {
-  const dataDir = newDataDir();
-  execFileSync(process.execPath, [
-    '--import',
-    'tsx',
-    join(__dirname, 'support/fillStoreCli.ts'),
-    dataDir,
-    '250',
-  ]);
+  const dataDir = filledDataDir(250);
   host = await startHostProcess(dataDir, 0, { args: ['--test-backup', 'slow'] });
   await page.goto(host.openUrl);
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,6 +34,19 @@ export interface HostOptions {
 
 export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'redac-e2e-'));
+}
+
+/** A new data folder holding a store of `count` saved articles, written by the app's own core. */
+export function filledDataDir(count: number): string {
+  const dataDir = newDataDir();
+  execFileSync(process.execPath, [
+    '--import',
+    'tsx',
+    join(__dirname, 'fillStoreCli.ts'),
+    dataDir,
+    String(count),
+  ]);
+  return dataDir;
 }
 
 /** Starts `npm run serve`'s built host (out/main/host.js) as its own process, exactly as a user would. */
