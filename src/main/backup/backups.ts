@@ -26,8 +26,14 @@ const PARTIAL = '.partial';
  * one; a stop waits for at most the current step.
  */
 export const BACKUP_STEP_PAGES = 1024;
-/** Copied bytes between two fdatasyncs of the copy (in the copy thread): see copyThread.ts. */
-export const BACKUP_FLUSH_BYTES = 32 * 1024 * 1024;
+/**
+ * Copied bytes between two fdatasyncs of the copy (in the copy thread, see copyThread.ts): one a step. A
+ * save's own sync waits behind whatever the copy left in the disk's write-back. The kept 1M archive (6.9 GB)
+ * backed up while saving every 100 ms, quiet machine, two alternating pairs: save p95 during the backup 7.0
+ * and 12.0 ms at 4 MB against 22.0 and 276 ms at 32 MB (5.1-5.5 ms without a backup); the copy took 31 s
+ * against 27-38 s.
+ */
+export const BACKUP_FLUSH_BYTES = 4 * 1024 * 1024;
 
 export interface BackupOptions {
   now?: Date | undefined;

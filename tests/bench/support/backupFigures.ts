@@ -87,7 +87,7 @@ export async function reportBackup(
   // Saved before the backup started: each of these must be in it.
   const made = await createBackup(db, dataDir, {
     yieldDisk: process.env.REDAC_BENCH_BACKUP_YIELD === '1',
-    // REDAC_BENCH_BACKUP_FLUSH_MB=N flushes the copy every N MB instead of the app's 32.
+    // REDAC_BENCH_BACKUP_FLUSH_MB=N flushes the copy every N MB instead of the app's 4.
     flushBytes: process.env.REDAC_BENCH_BACKUP_FLUSH_MB
       ? Number(process.env.REDAC_BENCH_BACKUP_FLUSH_MB) * MB
       : undefined,
