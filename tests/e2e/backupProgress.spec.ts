@@ -31,7 +31,7 @@ test('a backup and a Restore show how far they are where they were started; a ba
 
   // The daily backup started with the app: its bar is in the notice area.
   const daily = page.getByRole('progressbar', { name: 'Backing up the article store' });
-  const dailyStatus = page.getByRole('status').filter({ hasText: 'Backing up the article store:' });
+  const dailyStatus = page.getByRole('group', { name: 'Backing up the article store' });
   await expectMoving(daily, dailyStatus, 'Backing up the article store');
   await expect(daily).toBeHidden({ timeout: 20_000 });
   expect(readdirSync(join(dataDir, 'backups')).filter((n) => n.endsWith('.sqlite3'))).toHaveLength(1);
@@ -43,7 +43,7 @@ test('a backup and a Restore show how far they are where they were started; a ba
   const now = dialog.getByRole('progressbar', { name: 'Backing up the article store' });
   await expectMoving(
     now,
-    dialog.getByRole('status').filter({ hasText: 'Backing up' }),
+    dialog.getByRole('group', { name: 'Backing up the article store' }),
     'Backing up the article store',
   );
   await expect(dialog.getByRole('status').filter({ hasText: 'Backup made.' })).toBeVisible({
@@ -69,7 +69,7 @@ test('a backup and a Restore show how far they are where they were started; a ba
   const restoring = dialog.getByRole('progressbar', { name: 'Restoring the backup' });
   await expectMoving(
     restoring,
-    dialog.getByRole('status').filter({ hasText: 'Restoring' }),
+    dialog.getByRole('group', { name: 'Restoring the backup' }),
     'Restoring the backup',
   );
   // Restored, the page reloads on the restored store: the dialog is gone.

@@ -35,7 +35,9 @@ export function CopyProgressBar({ copy, onStop }: { copy: BackupProgress; onStop
         max={copy.totalBytes > 0 ? copy.totalBytes : undefined}
         value={copy.totalBytes > 0 ? copy.copiedBytes : undefined}
       />
-      <p role="status">
+      {/* Not a live region: figures that change twice a second would be read out without end, and the page's
+          other status lines (the editor's "Saved") stay the only ones. The bar carries the progress. */}
+      <p>
         {t('storeRecovery.progress.figures', {
           what: label,
           percent: formatCount(percent),
