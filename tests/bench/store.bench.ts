@@ -3,18 +3,22 @@ import { join } from 'node:path';
 import { emptyFields } from '../../src/main/articles/articleService';
 import { startCore } from '../../src/main/core/startCore';
 import type { Bench } from './support/bench';
-import { percentile, sampleMs } from './support/figures';
+import { writesAcknowledged } from '../../src/main/db/durability';
+import { percentile, sampleMs, sampleMsAsync } from './support/figures';
 
-/** A save through the service (article row, terms, revision, one transaction) against a bare SQLite insert. */
+/**
+ * A save through the service (article row, terms, revision, one transaction), timed until its reply (the WAL
+ * fsynced: db/durability.ts), against a bare SQLite insert synced in its commit.
+ */
 const bench: Bench = {
   name: 'store-save',
-  run({ size, workDir, report }) {
+  async run({ size, workDir, report }) {
     const saves = size ?? 500;
     const core = startCore({ dataDir: join(workDir, 'app'), transport: 'host', version: 'bench' });
     const article = core.services.articles.create('fr');
     let revision = article.revision;
     const paragraph = 'Le conseil municipal a voté, à une large majorité, le budget de l’année prochaine. ';
-    const service = sampleMs(saves, (i) => {
+    const service = await sampleMsAsync(saves, async (i) => {
       const fields = {
         ...emptyFields('fr'),
         headline: `Budget municipal ${i}`,
@@ -24,6 +28,7 @@ const bench: Bench = {
         },
       };
       revision = core.services.articles.save({ id: article.id, baseRevision: revision, fields }).revision;
+      await writesAcknowledged(core.db);
     });
     core.close();
 

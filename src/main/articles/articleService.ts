@@ -288,9 +288,10 @@ export function createArticleService(
   function commit(input: SaveInput, guard?: SaveGuard): Article {
     check(input.fields);
     // Typing from a desk's editor (the guarded channel) commits without waiting for the disk; every save
-    // main makes itself (status, sync, restore, conflicts) and every explicit save is synced.
+    // main makes itself (status, sync, restore, conflicts) and every explicit save is synced before its reply
+    // (durability.ts: 'acknowledged', the fsync off the main thread).
     const typing = guard !== undefined && (input.kind ?? 'autosave') === 'autosave';
-    const saved = withDurability(db, typing ? 'relaxed' : 'durable', () => save.immediate(input, guard));
+    const saved = withDurability(db, typing ? 'relaxed' : 'acknowledged', () => save.immediate(input, guard));
     bus.emit('articles:changed', { id: saved.id, revision: saved.revision });
     return saved;
   }
@@ -312,7 +313,7 @@ export function createArticleService(
     /** A new empty draft; `id` only for an article that travelled from another desk (a review package). */
     create(language: Language, id: string = timeOrderedId()): Article {
       if (q.get(id)) throw new AppError('conflict', 'An article with this id already exists.');
-      const row = create.immediate(language, id);
+      const row = withDurability(db, 'acknowledged', () => create.immediate(language, id));
       bus.emit('articles:changed', { id: row.id, revision: row.revision });
       return toArticle(row);
     },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { backupInProgress, stopBackups } from '../backup/backups';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
+import { replyWhenDurable } from '../ipc/replyWhenDurable';
 import type { CredentialStore } from '../publishing/credentialStore';
 import { createEventBus, type EventBus } from './eventBus';
 import { createServices, type Platform, type Services } from './services';
@@ -64,7 +65,7 @@ export function startCore(options: CoreOptions): Core {
     db,
     bus,
     services,
-    handlers: createHandlers(services),
+    handlers: replyWhenDurable(createHandlers(services), db),
     close: () => {
       const busy = services.outbox.isDraining() || backupInProgress(options.dataDir);
       const stopped = services.outbox.stop();

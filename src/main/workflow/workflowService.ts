@@ -6,6 +6,7 @@ import type { ArticleService, ArticleWriteHook } from '../articles/articleServic
 import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
+import { withDurability } from '../db/durability';
 import { peopleQueries } from './peopleRows';
 import { personOf } from '../../shared/domain/people';
 import type { ProfileService } from './profileService';
@@ -178,17 +179,17 @@ export function createWorkflowService(deps: {
   return {
     /** Moves an article to another status, as the local profile; refused with 'forbidden' or 'conflict'. */
     transition(input: TransitionInput): Article {
-      return transition.immediate(input);
+      return withDurability(db, 'acknowledged', () => transition.immediate(input));
     },
     /** Sets or clears who has the article, by when and how urgently; recorded in its history. */
     assign(input: AssignInput): WorkflowView {
-      assign.immediate(input);
+      withDurability(db, 'acknowledged', () => assign.immediate(input));
       changed(input.articleId);
       return this.view(input.articleId);
     },
     /** A new article, created by the local profile (My drafts finds it by its creator). */
     create(language: Language): Article {
-      return create.immediate(language);
+      return withDurability(db, 'acknowledged', () => create.immediate(language));
     },
     view(articleId: string): WorkflowView {
       const row = current(articleId);

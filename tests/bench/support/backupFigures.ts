@@ -8,6 +8,7 @@ import { createBackup, backupDir } from '../../../src/main/backup/backups';
 import type { CopyStats } from '../../../src/main/backup/copyInThread';
 import type { Core } from '../../../src/main/core/startCore';
 import { STORE_FILE } from '../../../src/main/core/startCore';
+import { writesAcknowledged } from '../../../src/main/db/durability';
 import { fieldsOf } from '../../../src/shared/domain/article';
 import type { Figure } from './figures';
 import { percentile } from './figures';
@@ -43,7 +44,8 @@ export async function reportBackup(
   const ids = db.prepare('SELECT id FROM articles ORDER BY random() LIMIT 400').pluck().all() as string[];
   let round = 0;
   const saved = new Map<string, number>();
-  const saveOne = (): number => {
+  // Timed until the save's reply: its commit, then the WAL's fsync off the main thread (db/durability.ts).
+  const saveOne = async (): Promise<number> => {
     const id = ids[round % ids.length]!;
     const article = articles.get(id);
     const content = (article.body.content ?? []).map((node, k) =>
@@ -57,6 +59,7 @@ export async function reportBackup(
       fields: { ...fieldsOf(article), body: { type: 'doc' as const, content } },
       kind: 'explicit',
     });
+    await writesAcknowledged(db);
     saved.set(id, after.revision);
     return performance.now() - t0;
   };
@@ -68,7 +71,7 @@ export async function reportBackup(
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, SAVE_EVERY_MS));
       if (until()) break;
-      saves.push(saveOne());
+      saves.push(await saveOne());
     }
     delay.disable();
     return { saves, stallMs: delay.max / 1e6 };

@@ -49,6 +49,17 @@ export function sampleMs(runs: number, fn: (i: number) => void): number[] {
   return out;
 }
 
+/** As sampleMs, each run timed until the promise it returns settles (a save timed until its reply). */
+export async function sampleMsAsync(runs: number, fn: (i: number) => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    out.push(performance.now() - start);
+  }
+  return out;
+}
+
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
