@@ -42,6 +42,8 @@ export default defineConfig({
           upgradeThread: resolve(__dirname, 'src/main/db/upgradeThread.ts'),
           // A backup copies the store in this worker thread, on its own connection (backup/copyInThread.ts).
           copyThread: resolve(__dirname, 'src/main/backup/copyThread.ts'),
+          // WAL checkpoints run in this worker thread, on a connection of its own (db/checkpointInThread.ts).
+          checkpointThread: resolve(__dirname, 'src/main/db/checkpointThread.ts'),
         },
       },
     },

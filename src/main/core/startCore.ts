@@ -4,6 +4,7 @@ import { backupInProgress, stopBackups } from '../backup/backups';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
 import { replyWhenDurable } from '../ipc/replyWhenDurable';
+import { createCheckpointer } from '../db/checkpointInThread';
 import type { CredentialStore } from '../publishing/credentialStore';
 import { createEventBus, type EventBus } from './eventBus';
 import { createServices, type Platform, type Services } from './services';
@@ -42,7 +43,10 @@ export interface Core {
 /** Opens the store in dataDir and builds the services and handlers over it. No transport, no electron. */
 export function startCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, STORE_FILE), { nativeBinding: options.nativeBinding });
+  const db = openDatabase(join(options.dataDir, STORE_FILE), {
+    nativeBinding: options.nativeBinding,
+    checkpointer: (store) => createCheckpointer(store, options.nativeBinding),
+  });
   const bus = options.bus ?? createEventBus();
   const services = createServices({
     db,

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { Checkpointer } from './checkpointInThread';
 import { scheduleCheckpoints } from './checkpoints';
 import { migrate, type MigrationStatus } from './migrate';
 import type { Migration } from './migrations/index';
@@ -12,6 +13,11 @@ export interface OpenOptions {
   migrateTo?: number | undefined;
   /** The migrations to run (the upgrade thread's test hook appends a step); all of them by default. */
   migrations?: readonly Migration[] | undefined;
+  /**
+   * Runs the WAL checkpoints in a thread (db/checkpointInThread.ts's createCheckpointer; the app's store, from
+   * startCore). Without it they run on the calling thread (an upgrade thread, a test building a store).
+   */
+  checkpointer?: ((store: string) => Checkpointer) | undefined;
   /** Hears each migration step start and report its progress. */
   onMigration?: ((status: MigrationStatus) => void) | undefined;
 }
@@ -46,7 +52,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, options.migrateTo, options.migrations, options.onMigration);
-    scheduleCheckpoints(db);
+    scheduleCheckpoints(db, options.checkpointer?.(file));
     return db;
   } catch (error) {
     db.close();
