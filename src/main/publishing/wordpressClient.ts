@@ -45,18 +45,63 @@ export interface WpResponse<T> {
   headers: Headers;
 }
 
+/**
+ * Methods whose repetition has the effect of one (RFC 9110 9.2.2). The app's DELETEs (trash, a media item with
+ * force) answer 410/404 when repeated, which their callers take as done. POST is never repeated here: a create
+ * whose answer was lost is found again by the outbox's marker search, never sent twice.
+ */
+const REPEATABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * Codes of a connection that was closed under the request before an answer came: typically a kept-alive
+ * connection the server closed (its keep-alive timeout, a restart) just as it was reused.
+ */
+const CLOSED_BEFORE_ANSWER = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+const causeCode = (error: unknown): string | undefined =>
+  (error as { cause?: { code?: string } }).cause?.code;
+
 /** What a failed fetch (no answer at all) means for the user, and that it is worth retrying. */
 function unreachable(error: unknown, timeoutMs: number): WpError {
   const name = (error as { name?: string }).name;
   if (name === 'TimeoutError' || name === 'AbortError')
     return new WpError(`The site did not answer within ${timeoutMs / 1000} s.`, undefined, 'timeout', true);
-  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  const cause = causeCode(error);
+  if (cause && CLOSED_BEFORE_ANSWER.has(cause))
+    return new WpError(
+      `The site closed the connection before answering (${cause}).`,
+      undefined,
+      'network',
+      true,
+    );
   return new WpError(
     `The site could not be reached${cause ? ` (${cause})` : ''}.`,
     undefined,
     'network',
     true,
   );
+}
+
+/**
+ * fetch, once more at once when a repeatable request's connection was closed before any answer came (fetch
+ * rejects before a response only then; a failure while reading the body is not repeated: the answer had
+ * begun). The failed connection is gone, so the second try goes out on another one. Both tries share one
+ * deadline: a timeout is never repeated here (the outbox's back-off handles a slow site).
+ */
+async function fetchOnceMore(url: URL, init: RequestInit, timeoutMs: number): Promise<Response> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    return await fetch(url, { ...init, signal });
+  } catch (error) {
+    const code = causeCode(error);
+    if (signal.aborted || !REPEATABLE.has(init.method ?? 'GET') || !code || !CLOSED_BEFORE_ANSWER.has(code))
+      throw unreachable(error, timeoutMs);
+  }
+  try {
+    return await fetch(url, { ...init, signal });
+  } catch (error) {
+    throw unreachable(error, timeoutMs);
+  }
 }
 
 /** The site's address as the user typed it, reduced to its root: no trailing slash, no /wp-json. */
@@ -94,10 +139,9 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
       // A copy typed on a plain ArrayBuffer, which fetch's BodyInit wants once DOM typings are in scope.
       body = new Uint8Array(req.bytes.data);
     }
-    let response: Response;
+    const response = await fetchOnceMore(url, { method, headers, body }, timeoutMs);
     let text: string;
     try {
-      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
       text = await response.text();
     } catch (error) {
       throw unreachable(error, timeoutMs);
@@ -144,8 +188,8 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new WpError(`"${address.slice(0, 200)}" is not a web address.`, undefined, 'bad_url', false);
     const headers: Record<string, string> = url.origin === new URL(base).origin ? { authorization } : {};
+    const response = await fetchOnceMore(url, { headers }, timeoutMs);
     try {
-      const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
       if (!response.ok)
         throw new WpError(
           `The site answered ${response.status} for ${url.pathname.slice(0, 200)}.`,

@@ -1,0 +1,109 @@
+import { connect, createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback TCP relay in front of the real WordPress that cuts connections the way a server closing a kept-alive
+ * connection does: the bytes of a request are read, then the connection is closed with no answer byte. It works
+ * below HTTP, so keep-alive, pooling and reuse are the client's and the site's own.
+ *
+ * The Host header is rewritten to the site's (in the request's first chunk, where clients put the head).
+ * Requests are counted by turn-taking (HTTP/1.1 without pipelining): client bytes after the site's answer began
+ * start a new request on that connection.
+ *
+ * - `pass`: relayed both ways.
+ * - `drop`: the request never reaches the site; the connection is closed (FIN) as soon as its bytes arrive.
+ * - `reset`: the same with a TCP reset (ECONNRESET on the client).
+ * - `dropAfterApply`: the whole request goes to the site; when the site's answer begins, both sides are closed
+ *   before a byte of it reaches the client (the write was applied, its answer lost).
+ */
+export type RelayFault = 'pass' | 'drop' | 'reset' | 'dropAfterApply';
+
+export interface RelayRequest {
+  /** 1-based, over the relay's life. */
+  connection: number;
+  /** 1-based, on this connection. */
+  request: number;
+  /** The request line, e.g. "GET /wp-json/wp/v2/users/me?context=edit HTTP/1.1". */
+  line: string;
+}
+
+export interface ConnectionRelay {
+  url: string;
+  log: (RelayRequest & { fault: RelayFault })[];
+  connections: () => number;
+  close(): Promise<void>;
+}
+
+export function startConnectionRelay(
+  target: string,
+  choose: (req: RelayRequest) => RelayFault,
+): Promise<ConnectionRelay> {
+  const upstream = new URL(target);
+  const log: ConnectionRelay['log'] = [];
+  const sockets = new Set<Socket>();
+  let connections = 0;
+
+  const server = createServer((client) => {
+    const connection = ++connections;
+    let requests = 0;
+    // True from the first byte of a request until the site's answer begins.
+    let inRequest = false;
+    let fault: RelayFault = 'pass';
+    const site = connect(Number(upstream.port || 80), upstream.hostname);
+    for (const s of [client, site]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => undefined);
+    }
+    const closeBoth = (): void => {
+      client.destroy();
+      site.destroy();
+    };
+    client.on('data', (chunk: Buffer) => {
+      if (!inRequest) {
+        inRequest = true;
+        requests++;
+        const line = chunk.toString('latin1').split('\r\n', 1)[0] ?? '';
+        fault = choose({ connection, request: requests, line });
+        log.push({ connection, request: requests, line, fault });
+        if (fault === 'drop') return closeBoth();
+        if (fault === 'reset') {
+          client.resetAndDestroy();
+          site.destroy();
+          return;
+        }
+        // The site answers only to its own host name (Debian's per-host config), as behind a real proxy.
+        chunk = Buffer.from(
+          chunk.toString('latin1').replace(/\r\nhost:[^\r]*\r\n/i, `\r\nhost: ${upstream.host}\r\n`),
+          'latin1',
+        );
+      }
+      site.write(chunk);
+    });
+    site.on('data', (chunk: Buffer) => {
+      inRequest = false;
+      if (fault === 'dropAfterApply') return closeBoth();
+      client.write(chunk);
+    });
+    client.on('end', () => site.end());
+    site.on('end', () => client.end());
+    client.on('close', () => site.destroy());
+    site.on('close', () => client.destroy());
+  });
+
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        log,
+        connections: () => connections,
+        close: () =>
+          new Promise((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
