@@ -31,6 +31,8 @@ export interface ConnectionRelay {
   url: string;
   log: (RelayRequest & { fault: RelayFault })[];
   connections: () => number;
+  /** Connections the client or the relay has closed, in order. */
+  closed: number[];
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export function startConnectionRelay(
 ): Promise<ConnectionRelay> {
   const upstream = new URL(target);
   const log: ConnectionRelay['log'] = [];
+  const closed: number[] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
 
@@ -87,7 +90,10 @@ export function startConnectionRelay(
     });
     client.on('end', () => site.end());
     site.on('end', () => client.end());
-    client.on('close', () => site.destroy());
+    client.on('close', () => {
+      closed.push(connection);
+      site.destroy();
+    });
     site.on('close', () => client.destroy());
   });
 
@@ -98,6 +104,7 @@ export function startConnectionRelay(
         url: `http://127.0.0.1:${port}`,
         log,
         connections: () => connections,
+        closed,
         close: () =>
           new Promise((done) => {
             for (const s of sockets) s.destroy();

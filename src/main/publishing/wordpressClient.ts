@@ -1,8 +1,11 @@
 /**
- * A thin client for the WordPress REST API (wp/v2) with Application Password (Basic) auth, over Node's fetch.
+ * A thin client for the WordPress REST API (wp/v2) with Application Password (Basic) auth, over undici's fetch
+ * (the package, not Node's bundled copy: a repeated request needs a dispatcher of its own, see fetchOnceMore).
  * Every failure becomes a WpError that says whether trying again later can help (network, timeout, 5xx, 429)
  * or not (the site refused: 4xx), with the site's own message when it sent one. Never logs the password.
  */
+import { Agent, fetch, type Headers, type RequestInit, type Response } from 'undici';
+
 export interface WpAuth {
   url: string;
   username: string;
@@ -82,25 +85,33 @@ function unreachable(error: unknown, timeoutMs: number): WpError {
   );
 }
 
+/** Kept-alive connections to the sites, shared by every client, as Node's own fetch shares its pool. */
+const pool = new Agent();
+
 /**
  * fetch, once more at once when a repeatable request's connection was closed before any answer came (fetch
  * rejects before a response only then; a failure while reading the body is not repeated: the answer had
- * begun). The failed connection is gone, so the second try goes out on another one. Both tries share one
- * deadline: a timeout is never repeated here (the outbox's back-off handles a slow site).
+ * begun). The repeat goes out on a new connection of its own: connections that went idle together are closed
+ * together by a server's keep-alive timeout, and the pool's next idle one may be as dead as the first. Both
+ * tries share one deadline: a timeout is never repeated here (the outbox's back-off handles a slow site).
  */
 async function fetchOnceMore(url: URL, init: RequestInit, timeoutMs: number): Promise<Response> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    return await fetch(url, { ...init, signal });
+    return await fetch(url, { ...init, signal, dispatcher: pool });
   } catch (error) {
     const code = causeCode(error);
     if (signal.aborted || !REPEATABLE.has(init.method ?? 'GET') || !code || !CLOSED_BEFORE_ANSWER.has(code))
       throw unreachable(error, timeoutMs);
   }
+  const fresh = new Agent({ connections: 1 });
   try {
-    return await fetch(url, { ...init, signal });
+    return await fetch(url, { ...init, signal, dispatcher: fresh });
   } catch (error) {
     throw unreachable(error, timeoutMs);
+  } finally {
+    // Closes its connection once the answer has been read (or the request failed); nothing else uses it.
+    fresh.close().catch(() => undefined);
   }
 }
 

@@ -66,6 +66,30 @@ describe('a connection closed before the site answers', () => {
     expect(r.log[1]).toMatchObject({ connection: 2, line: r.log[0]!.line, fault: 'pass' });
   });
 
+  it('repeats on a fresh connection: every idle kept-alive connection may have been closed at once', async () => {
+    // A server's keep-alive timeout closes connections that went idle together at the same moment.
+    let armed = false;
+    let cuts = 0;
+    const r = await relayed(({ request }) => {
+      if (!armed || request < 2 || cuts >= 2) return 'pass';
+      cuts++;
+      return 'drop';
+    });
+    const client = createWpClient(editorAuth(r.url));
+    // Two reads side by side leave two kept-alive connections idle.
+    await Promise.all([client.get('wp/v2/users/me'), client.get('wp/v2/users/me')]);
+    expect(r.connections()).toBe(2);
+    // A moment later (a second click), both are idle in the pool: the next read reuses one.
+    await new Promise((done) => setTimeout(done, 200));
+    armed = true;
+    await expect(client.get('wp/v2/users/me')).resolves.toMatchObject({ status: 200 });
+    // The first reused connection was cut; the repeat did not take the other idle one.
+    expect(cuts).toBe(1);
+    expect(r.log.at(-1)).toMatchObject({ connection: 3, request: 1, fault: 'pass' });
+    // That connection is the repeat's alone, closed once its answer was read: no connection is left behind.
+    await expect.poll(() => r.closed.includes(3)).toBe(true);
+  });
+
   it('does not fail a read whose first connection is reset, nor a pull', async () => {
     const token = `Relais ${Math.random().toString(36).slice(2, 8)}`;
     const made = await wpAdmin<WpPost>('POST', 'wp/v2/posts', {
@@ -81,6 +105,18 @@ describe('a connection closed before the site answers', () => {
     expect(result).toMatchObject({ created: 1 });
     expect(r.log.filter((l) => l.fault === 'reset').length).toBeGreaterThan(0);
     await wpAdmin('DELETE', `wp/v2/posts/${made.id}?force=true`);
+  });
+
+  it('brings an image of the site (a pull’s download) when its first connection is closed', async () => {
+    const r = await relayed(({ connection }) => (connection === 1 ? 'drop' : 'pass'));
+    const client = createWpClient(editorAuth(r.url));
+    const file = await client.download('/wp-includes/images/w-logo-blue.png', 1_000_000);
+    expect(file.type).toBe('image/png');
+    expect(Buffer.from(file.bytes.subarray(1, 4)).toString('latin1')).toBe('PNG');
+    expect(r.log.map((l) => [l.connection, l.fault])).toEqual([
+      [1, 'drop'],
+      [2, 'pass'],
+    ]);
   });
 
   it('tries a read only once more: a second close says the connection was closed, and can be retried', async () => {
