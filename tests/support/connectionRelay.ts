@@ -15,8 +15,15 @@ import type { AddressInfo } from 'node:net';
  * - `reset`: the same with a TCP reset (ECONNRESET on the client).
  * - `dropAfterApply`: the whole request goes to the site; when the site's answer begins, both sides are closed
  *   before a byte of it reaches the client (the write was applied, its answer lost).
+ * - `cutAnswer`: the request goes to the site; its answer's head and half of its first body bytes reach the
+ *   client, then the connection is closed.
+ * - `proxy503`: a reverse proxy whose backend is down: a 503 HTML page with Retry-After: 30, nothing forwarded.
  */
-export type RelayFault = 'pass' | 'drop' | 'reset' | 'dropAfterApply';
+export type RelayFault = 'pass' | 'drop' | 'reset' | 'dropAfterApply' | 'cutAnswer' | 'proxy503';
+
+const PROXY_503_PAGE =
+  '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service ' +
+  'Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
 
 export interface RelayRequest {
   /** 1-based, over the relay's life. */
@@ -75,6 +82,14 @@ export function startConnectionRelay(
           site.destroy();
           return;
         }
+        if (fault === 'proxy503') {
+          client.end(
+            'HTTP/1.1 503 Service Temporarily Unavailable\r\nContent-Type: text/html\r\nRetry-After: 30\r\n' +
+              `Content-Length: ${PROXY_503_PAGE.length}\r\nConnection: close\r\n\r\n${PROXY_503_PAGE}`,
+          );
+          site.destroy();
+          return;
+        }
         // The site answers only to its own host name (Debian's per-host config), as behind a real proxy.
         chunk = Buffer.from(
           chunk.toString('latin1').replace(/\r\nhost:[^\r]*\r\n/i, `\r\nhost: ${upstream.host}\r\n`),
@@ -83,9 +98,18 @@ export function startConnectionRelay(
       }
       site.write(chunk);
     });
+    let answer = Buffer.alloc(0);
     site.on('data', (chunk: Buffer) => {
       inRequest = false;
       if (fault === 'dropAfterApply') return closeBoth();
+      if (fault === 'cutAnswer') {
+        if (client.writableEnded || client.destroyed) return;
+        answer = Buffer.concat([answer, chunk]);
+        const head = answer.indexOf('\r\n\r\n') + 4;
+        if (head < 4 || answer.length <= head) return;
+        client.end(answer.subarray(0, head + Math.ceil((answer.length - head) / 2)), closeBoth);
+        return;
+      }
       client.write(chunk);
     });
     client.on('end', () => site.end());
