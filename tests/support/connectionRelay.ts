@@ -18,8 +18,24 @@ import type { AddressInfo } from 'node:net';
  * - `cutAnswer`: the request goes to the site; its answer's head and half of its first body bytes reach the
  *   client, then the connection is closed.
  * - `proxy503`: a reverse proxy whose backend is down: a 503 HTML page with Retry-After: 30, nothing forwarded.
+ * - `portalRedirect`, `portalPage`: a public Wi-Fi that wants a login first: a 302 to /hotspot/login, and its
+ *   login page (200, HTML) in place of any answer. Nothing forwarded.
+ * - `moved`: a site moved to another address: a 301 to the same path and query on the real site.
  */
-export type RelayFault = 'pass' | 'drop' | 'reset' | 'dropAfterApply' | 'cutAnswer' | 'proxy503';
+export type RelayFault =
+  | 'pass'
+  | 'drop'
+  | 'reset'
+  | 'dropAfterApply'
+  | 'cutAnswer'
+  | 'proxy503'
+  | 'portalRedirect'
+  | 'portalPage'
+  | 'moved';
+
+const PORTAL_PAGE =
+  '<!DOCTYPE html><html><head><title>Hotel Wi-Fi</title></head><body><form action="/hotspot/login" ' +
+  'method="post"><label>Room number <input name="room"></label><button>Connect</button></form></body></html>';
 
 const PROXY_503_PAGE =
   '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service ' +
@@ -79,6 +95,26 @@ export function startConnectionRelay(
         if (fault === 'drop') return closeBoth();
         if (fault === 'reset') {
           client.resetAndDestroy();
+          site.destroy();
+          return;
+        }
+        if (fault === 'portalRedirect' || fault === 'portalPage') {
+          client.end(
+            (fault === 'portalPage'
+              ? 'HTTP/1.1 200 OK\r\n'
+              : 'HTTP/1.1 302 Found\r\nLocation: /hotspot/login?continue=1\r\n') +
+              `Content-Type: text/html\r\nContent-Length: ${PORTAL_PAGE.length}\r\nConnection: close\r\n\r\n` +
+              PORTAL_PAGE,
+          );
+          site.destroy();
+          return;
+        }
+        if (fault === 'moved') {
+          const path = line.split(' ')[1] ?? '/';
+          client.end(
+            `HTTP/1.1 301 Moved Permanently\r\nLocation: ${upstream.origin}${path}\r\n` +
+              'Content-Length: 0\r\nConnection: close\r\n\r\n',
+          );
           site.destroy();
           return;
         }

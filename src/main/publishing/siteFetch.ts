@@ -103,18 +103,56 @@ export function notWordPress(response: Response, now: number): WpError {
       {},
       wait,
     );
+  // A public Wi-Fi's login page answers in place of every address; a wrong address answers with its own page.
+  // Both can be mended (log in, correct the address): kept transient, an operation waits with this message.
   if (response.ok)
     return new WpError(
-      'The address answered, but not with the WordPress REST API (is it a WordPress site?).',
+      `The address answered with a web page, not the WordPress REST API: ${ELSEWHERE}`,
       status,
       'not_json',
-      false,
+      true,
     );
   return new WpError(
     `The site answered ${status} without a WordPress message.`,
     status,
     'not_json',
     status >= 500,
+  );
+}
+
+const ELSEWHERE =
+  "on a public Wi-Fi, log in to the network first (open any web page); otherwise check the site's address.";
+
+/**
+ * A REST request is never followed to another address: fetch would turn a POST into a GET, drop the password
+ * on another origin, and hand back whatever answers there. A permanent redirect of the same route is a site
+ * that moved (http to https, a new name): its new address, to correct. Anything else is most often a public
+ * Wi-Fi sending every request to its login page.
+ */
+export function redirected(response: Response, url: URL, base: string): WpError {
+  const { status } = response;
+  let to: URL | undefined;
+  try {
+    to = new URL(response.headers.get('location') ?? '', url);
+  } catch {
+    to = undefined;
+  }
+  const route = url.href.slice(base.length);
+  if (to && (status === 301 || status === 308) && to.href.endsWith(route)) {
+    const root = to.href.slice(0, to.href.length - route.length).replace(/\/?(wp-json\/?)?$/, '');
+    return new WpError(
+      `The site has moved to ${root.slice(0, 200)}: correct its address in the site's settings.`,
+      status,
+      'moved',
+      false,
+    );
+  }
+  const where = to ? `${to.origin}${to.pathname}`.slice(0, 200) : 'another address';
+  return new WpError(
+    `The request was sent on to ${where} instead of being answered by the site: ${ELSEWHERE}`,
+    status,
+    'redirected',
+    true,
   );
 }
 

@@ -5,7 +5,7 @@
  * the password.
  */
 import type { Headers } from 'undici';
-import { cutOff, fetchOnceMore, notWordPress, retryAfterMs } from './siteFetch';
+import { cutOff, fetchOnceMore, notWordPress, redirected, retryAfterMs } from './siteFetch';
 import { WpError } from './wpError';
 
 export { WpError };
@@ -71,7 +71,11 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
       // A copy typed on a plain ArrayBuffer, which fetch's BodyInit wants once DOM typings are in scope.
       body = new Uint8Array(req.bytes.data);
     }
-    const response = await fetchOnceMore(url, { method, headers, body }, timeoutMs);
+    const response = await fetchOnceMore(url, { method, headers, body, redirect: 'manual' }, timeoutMs);
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw redirected(response, url, base);
+    }
     let text: string;
     try {
       text = await response.text();

@@ -84,4 +84,53 @@ describe('answers a flaky network or a proxy gives instead of the site’s', () 
     expect((error as WpError).message).toMatch(/^The connection to the site was cut while it was answering/);
     expect(r.log).toHaveLength(1);
   });
+
+  it('on a Wi-Fi that wants a login first, says so and keeps the operation for later, then publishes once', async () => {
+    // The portal sends requests to its login page, or answers with that page in place of the site.
+    let portal: 'portalRedirect' | 'portalPage' | 'pass' = 'portalRedirect';
+    const r = await relayed(() => portal);
+    const f = publishingFixture(tempDir(), 'editor', { url: r.url });
+    expect(await f.sites.test(f.site.id).catch((e: unknown) => e)).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(
+        /^The request was sent on to http:\/\/127\.0\.0\.1:\d+\/hotspot\/login instead of being answered by the site: on a public Wi-Fi, log in to the network first/,
+      ),
+    });
+    portal = 'portalPage';
+    expect(await f.sites.test(f.site.id).catch((e: unknown) => e)).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(
+        /^The address answered with a web page, not the WordPress REST API: on a public Wi-Fi, log in/,
+      ),
+    });
+    const a = f.write(f.articles.create('fr').id, {
+      headline: `Wi-Fi ${Math.random()}`,
+      body: paragraph('Texte.'),
+    });
+    f.outbox.enqueue(a.id, f.site.id, 'publish');
+    await f.outbox.settle(300);
+    const [waiting] = f.outbox.ofArticle(a.id);
+    expect(waiting).toMatchObject({ status: 'pending' });
+    expect(waiting!.lastError).toMatch(/log in to the network/);
+    expect(r.log.every((l) => l.fault !== 'pass')).toBe(true);
+    portal = 'pass';
+    await f.outbox.settle(5_000);
+    expect(f.sync.publications(a.id)[0]!.state).toBe('live');
+    const onSite = await wpAdmin<WpPost[]>(
+      'GET',
+      `wp/v2/posts?search=${markerOf(a.id)}&status=publish&context=edit`,
+    );
+    expect(onSite).toHaveLength(1);
+  });
+
+  it('names the new address of a site that moved, and never follows it with the password', async () => {
+    const r = await relayed(() => 'moved');
+    const f = publishingFixture(tempDir(), 'editor', { url: r.url });
+    expect(await f.sites.test(f.site.id).catch((e: unknown) => e)).toMatchObject({
+      message: expect.stringContaining(
+        `The site has moved to ${wordpressSite().url}: correct its address in the site's settings.`,
+      ),
+    });
+    expect(r.log).toHaveLength(1);
+  });
 });
