@@ -31,6 +31,15 @@ const isTimeout = (error: unknown): boolean => {
 const timedOut = (timeoutMs: number): WpError =>
   new WpError(`The site did not answer within ${timeoutMs / 1000} s.`, undefined, 'timeout', true);
 
+/** The usual reasons in words, for a journalist who has no use for ENOTFOUND. */
+const NOT_REACHED: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers at this address (is the site down, or the port wrong?).',
+  ENOTFOUND: 'no server has this name (check the address, or the network).',
+  EAI_AGAIN: 'its name could not be looked up (is this computer offline?).',
+  ENETUNREACH: 'this computer has no network route to it (is it offline?).',
+  EHOSTUNREACH: 'this computer has no network route to it (is it offline?).',
+};
+
 /** What a failed fetch (no answer at all) means for the user, and that it is worth retrying. */
 export function unreachable(error: unknown, timeoutMs: number): WpError {
   if (isTimeout(error)) return timedOut(timeoutMs);
@@ -42,8 +51,9 @@ export function unreachable(error: unknown, timeoutMs: number): WpError {
       'network',
       true,
     );
+  const why = cause ? NOT_REACHED[cause] : undefined;
   return new WpError(
-    `The site could not be reached${cause ? ` (${cause})` : ''}.`,
+    `The site could not be reached${cause ? ` (${cause})` : ''}${why ? `: ${why}` : '.'}`,
     undefined,
     'network',
     true,

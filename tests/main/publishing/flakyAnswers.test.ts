@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markerOf, type WpPost } from '../../../src/main/publishing/mapping';
 import { createWpClient, WpError } from '../../../src/main/publishing/wordpressClient';
@@ -132,5 +133,27 @@ describe('answers a flaky network or a proxy gives instead of the site’s', () 
       ),
     });
     expect(r.log).toHaveLength(1);
+  });
+
+  it('says in words why a site could not be reached: nothing answering, or a name no server has', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const free = await new Promise<number>((done) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => done(port));
+      });
+    });
+    const f = publishingFixture(tempDir(), 'editor');
+    const check = (url: string) =>
+      f.sites.check({ url, username: 'editor', password: 'x' }).catch((e: unknown) => e);
+    expect(await check(`http://127.0.0.1:${free}`)).toMatchObject({
+      code: 'unavailable',
+      message:
+        'The site could not be reached (ECONNREFUSED): nothing answers at this address (is the site down, or the port wrong?).',
+    });
+    // .invalid never resolves (RFC 2606): ENOTFOUND, or EAI_AGAIN where no resolver answers.
+    expect(await check('http://redac-test.invalid')).toMatchObject({
+      message: expect.stringMatching(/^The site could not be reached \((ENOTFOUND|EAI_AGAIN)\): \w/),
+    });
   });
 });
