@@ -175,7 +175,8 @@ export function createOutbox(
         (error instanceof AppError ? error.message : `Internal error: ${(error as Error).message}`);
       const attempts = row.attempts + 1;
       if (wp?.transient && attempts < maxAttempts) {
-        const delay = Math.min(maxDelay, baseDelay * 2 ** (attempts - 1));
+        // The wait a site asked for (Retry-After of a 503 or 429) when longer, within the outbox's ceiling.
+        const delay = Math.min(maxDelay, Math.max(baseDelay * 2 ** (attempts - 1), wp.retryAfterMs ?? 0));
         q.later(row.id, now() + delay, message, now());
       } else {
         q.finish(row.id, 'failed', message, now());

@@ -1,8 +1,15 @@
 /**
- * A thin client for the WordPress REST API (wp/v2) with Application Password (Basic) auth, over Node's fetch.
- * Every failure becomes a WpError that says whether trying again later can help (network, timeout, 5xx, 429)
- * or not (the site refused: 4xx), with the site's own message when it sent one. Never logs the password.
+ * A thin client for the WordPress REST API (wp/v2) with Application Password (Basic) auth (siteFetch.ts carries
+ * the requests). Every failure becomes a WpError that says whether trying again later can help (network,
+ * timeout, 5xx, 429) or not (the site refused: 4xx), with the site's own message when it sent one. Never logs
+ * the password.
  */
+import type { Headers } from 'undici';
+import { cutOff, fetchOnceMore, notWordPress, redirected, retryAfterMs } from './siteFetch';
+import { WpError } from './wpError';
+
+export { WpError };
+
 export interface WpAuth {
   url: string;
   username: string;
@@ -12,22 +19,6 @@ export interface WpAuth {
 export interface WpClientOptions {
   /** Per request; a site slower than this is treated as unreachable for this attempt. */
   timeoutMs?: number;
-}
-
-export class WpError extends Error {
-  constructor(
-    message: string,
-    /** HTTP status, or undefined when no answer came (network, timeout). */
-    readonly status: number | undefined,
-    /** WordPress's error code (rest_cannot_create, term_exists...) or ours (network, timeout, not_json). */
-    readonly code: string,
-    /** Worth trying again later. */
-    readonly transient: boolean,
-    readonly data: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'WpError';
-  }
 }
 
 type Query = Record<string, string | number | boolean | undefined>;
@@ -43,20 +34,6 @@ export interface WpResponse<T> {
   status: number;
   body: T;
   headers: Headers;
-}
-
-/** What a failed fetch (no answer at all) means for the user, and that it is worth retrying. */
-function unreachable(error: unknown, timeoutMs: number): WpError {
-  const name = (error as { name?: string }).name;
-  if (name === 'TimeoutError' || name === 'AbortError')
-    return new WpError(`The site did not answer within ${timeoutMs / 1000} s.`, undefined, 'timeout', true);
-  const cause = (error as { cause?: { code?: string } }).cause?.code;
-  return new WpError(
-    `The site could not be reached${cause ? ` (${cause})` : ''}.`,
-    undefined,
-    'network',
-    true,
-  );
 }
 
 /** The site's address as the user typed it, reduced to its root: no trailing slash, no /wp-json. */
@@ -94,27 +71,22 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
       // A copy typed on a plain ArrayBuffer, which fetch's BodyInit wants once DOM typings are in scope.
       body = new Uint8Array(req.bytes.data);
     }
-    let response: Response;
+    const response = await fetchOnceMore(url, { method, headers, body, redirect: 'manual' }, timeoutMs);
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      throw redirected(response, url, base);
+    }
     let text: string;
     try {
-      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
       text = await response.text();
     } catch (error) {
-      throw unreachable(error, timeoutMs);
+      throw cutOff(error, response.status, timeoutMs);
     }
     let parsed: unknown;
     try {
       parsed = text === '' ? null : JSON.parse(text);
     } catch {
-      const transient = response.status >= 500 || response.status === 429;
-      throw new WpError(
-        response.ok
-          ? 'The address answered, but not with the WordPress REST API (is it a WordPress site?).'
-          : `The site answered ${response.status} without a WordPress message.`,
-        response.status,
-        'not_json',
-        transient,
-      );
+      throw notWordPress(response, Date.now());
     }
     if (!response.ok) {
       const err = (parsed ?? {}) as { code?: string; message?: string; data?: Record<string, unknown> };
@@ -125,6 +97,7 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
         err.code ?? `http_${response.status}`,
         transient,
         err.data ?? {},
+        retryAfterMs(response.headers.get('retry-after'), Date.now()),
       );
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
@@ -144,15 +117,18 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new WpError(`"${address.slice(0, 200)}" is not a web address.`, undefined, 'bad_url', false);
     const headers: Record<string, string> = url.origin === new URL(base).origin ? { authorization } : {};
+    const response = await fetchOnceMore(url, { headers }, timeoutMs);
     try {
-      const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-      if (!response.ok)
+      if (!response.ok) {
+        // Unread, the answer would hold its connection.
+        await response.body?.cancel();
         throw new WpError(
           `The site answered ${response.status} for ${url.pathname.slice(0, 200)}.`,
           response.status,
           `http_${response.status}`,
           response.status >= 500 || response.status === 429,
         );
+      }
       if (Number(response.headers.get('content-length') ?? '0') > maxBytes || !response.body)
         throw new WpError(
           `The file ${url.pathname.slice(0, 200)} is too large.`,
@@ -181,7 +157,7 @@ export function createWpClient(auth: WpAuth, options: WpClientOptions = {}) {
       return { bytes: Buffer.concat(chunks), type: response.headers.get('content-type') ?? '' };
     } catch (error) {
       if (error instanceof WpError) throw error;
-      throw unreachable(error, timeoutMs);
+      throw cutOff(error, response.status, timeoutMs);
     }
   }
 
