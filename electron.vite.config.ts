@@ -3,12 +3,13 @@ import { defineConfig } from 'electron-vite';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { EDITOR_PACKAGES } from './src/main/core/editorPackages';
 import { RENDERER_CSP } from './src/shared/security/csp';
 
 const manifest = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
 };
-const editorPackages = Object.keys(manifest.dependencies).filter((name) => name.startsWith('@tiptap/'));
+const editorPackages = Object.keys(manifest.dependencies).filter((name) => EDITOR_PACKAGES.test(name));
 
 /** States the one CSP in index.html, so the page carries it whichever transport serves it. */
 function cspMetaTag(): Plugin {

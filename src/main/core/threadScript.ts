@@ -2,16 +2,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EDITOR_PACKAGES } from './editorPackages';
 
 const bundles = new Map<string, string>();
 
-/**
- * The editor's packages go into the bundle as ES modules, as the built app has them (electron.vite.config.ts);
- * every other package the repository declares is left to Node. ProseMirror's CommonJS build (what `require`
- * finds) compiles its classes down for old engines: building and checking a body took ~7x the CPU of the ES
- * module build (~45 against ~6 µs per archive body), and every imported WordPress post's HTML goes through it.
- */
-export const EDITOR_PACKAGES = /^@tiptap\//;
 function externalPackages(root: string): string[] {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
