@@ -29,6 +29,15 @@ const REPORT_EVERY_MS = 250;
  * position and skipped. A WordPress export's photos are copied into the media store of `dataDir` (given by the
  * app; without it they are not read) from its uploads folder: the one chosen, else one found beside the file.
  */
+/** Why a re-import left an article it already had without the photos it now brings. */
+function keptMessage(kind: 'edited' | 'differs', headline: string, photos: number): string {
+  const what = photos === 1 ? '1 photo' : `${photos} photos`;
+  const title = `“${headline.slice(0, 200) || 'Untitled'}”`;
+  return kind === 'edited'
+    ? `${title} was edited since the first import: photos not added (${what}; add them by hand).`
+    : `${title} differs from this export’s version (its text or its photos): photos not added (${what}; add them by hand).`;
+}
+
 export function createImportService(
   db: Db,
   bus: EventBus,
@@ -73,6 +82,8 @@ export function createImportService(
       ignored: 0,
       failed: 0,
       photosMissing: 0,
+      photosAdded: 0,
+      photosNotAdded: 0,
       remainingMs: null,
       problems: [],
     };
@@ -95,22 +106,37 @@ export function createImportService(
     };
     type Read = { position: string; item: WritableItem; photoProblems?: string[] };
     let photoProblemsListed = 0;
+    const photoProblem = (position: string, message: string): void => {
+      if (progress.problems.length < MAX_PROBLEMS && photoProblemsListed < MAX_PHOTO_PROBLEMS) {
+        photoProblemsListed++;
+        progress.problems.push({ position, message });
+      }
+    };
+    const filled: { id: string; revision: number }[] = [];
     const writeBatch = (batch: Read[]): void => {
       if (batch.length === 0) return;
       writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
         const read = batch[k]!;
-        if (outcome === 'created') {
-          progress.created++;
-          // The article is in, without these photos: said once, when it is created (a re-import skips it).
+        if (outcome === 'skipped') progress.alreadyThere++;
+        else if (outcome instanceof Error) problem(read.position, outcome.message);
+        else if (outcome !== 'created' && outcome.kind !== 'filled') {
+          progress.alreadyThere++;
+          progress.photosNotAdded++;
+          photoProblem(read.position, keptMessage(outcome.kind, outcome.headline, outcome.photos));
+        } else {
+          if (outcome === 'created') progress.created++;
+          else {
+            progress.alreadyThere++;
+            progress.photosAdded++;
+            filled.push({ id: outcome.articleId, revision: outcome.revision });
+          }
+          // The article is in, without these photos: said when it is written (a re-import that leaves it
+          // as it is says nothing of them).
           for (const message of read.photoProblems ?? []) {
             progress.photosMissing++;
-            if (progress.problems.length < MAX_PROBLEMS && photoProblemsListed < MAX_PHOTO_PROBLEMS) {
-              photoProblemsListed++;
-              progress.problems.push({ position: read.position, message });
-            }
+            photoProblem(read.position, message);
           }
-        } else if (outcome === 'skipped') progress.alreadyThere++;
-        else problem(read.position, outcome.message);
+        }
       });
     };
 
@@ -157,7 +183,10 @@ export function createImportService(
       .then(() => {
         jobs.delete(jobId);
         report(true);
-        if (progress.created > 0) bus.emit('articles:imported', { count: progress.created });
+        if (progress.created > 0 || filled.length > 0)
+          bus.emit('articles:imported', { count: progress.created });
+        // An article open in an editor learns that the import gave it a new revision.
+        for (const { id, revision } of filled) bus.emit('articles:changed', { id, revision });
         return { ...progress };
       });
     return { jobId, done };

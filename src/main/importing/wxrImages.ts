@@ -35,8 +35,12 @@ const escapeAttribute = (text: string): string =>
 const escapeText = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function withWxrImages(html: string, photos: WxrPhotos): { html: string; problems: string[] } {
+export function withWxrImages(
+  html: string,
+  photos: WxrPhotos,
+): { html: string; problems: string[]; mediaIds: string[] } {
   const problems: string[] = [];
+  const mediaIds = new Set<string>();
 
   /** One image as the body's figure, or nothing when its photo cannot be had. */
   function figure(imgTag: string, caption: string): string {
@@ -48,6 +52,7 @@ export function withWxrImages(html: string, photos: WxrPhotos): { html: string; 
       problems.push(photo.problem);
       return '';
     }
+    mediaIds.add(photo.mediaId);
     const alt = attribute(imgTag, 'alt').trim() || photo.alt;
     const parts = [
       caption ? `<span class="image-caption">${escapeText(caption.slice(0, 2000))}</span>` : '',
@@ -57,7 +62,7 @@ export function withWxrImages(html: string, photos: WxrPhotos): { html: string; 
     return `<figure data-media-id="${photo.mediaId}"><img ${MADE} alt="${escapeAttribute(alt.slice(0, 1000))}">${captionHtml}</figure>`;
   }
 
-  if (!/<img\b/i.test(html)) return { html, problems };
+  if (!/<img\b/i.test(html)) return { html, problems, mediaIds: [] };
   const out = html
     .replace(BLOCK_FIGURE, (whole, inner: string) => {
       const img = IMG_TAG.exec(inner)?.[0];
@@ -77,5 +82,5 @@ export function withWxrImages(html: string, photos: WxrPhotos): { html: string; 
     // paragraph where an image was left out.
     .replace(/<p>\s*(<figure data-media-id="[^"]*">[\s\S]*?<\/figure>)\s*<\/p>/g, '$1')
     .replace(/<p>(\s|<br\s*\/?>)*<\/p>/g, '');
-  return { html: out, problems };
+  return { html: out, problems, mediaIds: [...mediaIds] };
 }
