@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../../shared/domain/importing';
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
-import type { ImportWriter } from './importWriter';
+import { articleWritten, type BatchOutcome, type ImportWriter } from './importWriter';
 import type { WritableItem } from './preparedItem';
+import { createPhotoPlacement, removeStaleStaging, stagingDirOf } from './photoStaging';
 import { readInThread } from './readInThread';
 import { findUploadsFolder } from './wxrPhotos';
 
@@ -71,7 +72,11 @@ export function createImportService(
     } else if (format === 'wxr') uploadsDir = findUploadsFolder(path);
     const jobId = randomUUID();
     const abort = new AbortController();
+    const mediaDir = dataDir ? join(dataDir, 'media') : undefined;
+    if (mediaDir) removeStaleStaging(mediaDir, new Set(jobs.keys()));
     jobs.set(jobId, abort);
+    const stagingDir = mediaDir ? stagingDirOf(mediaDir, jobId) : undefined;
+    const placement = mediaDir && stagingDir ? createPhotoPlacement(mediaDir, stagingDir) : undefined;
     const progress: ImportProgress = {
       jobId,
       state: 'running',
@@ -113,9 +118,29 @@ export function createImportService(
       }
     };
     const filled: { id: string; revision: number }[] = [];
+    /**
+     * The batch's photos enter the media store just before it is written, and those of the articles not written
+     * leave it again right after (photoStaging.ts), all in this one synchronous turn.
+     */
+    const writeWithPhotos = (batch: Read[]): BatchOutcome[] => {
+      const placed = placement?.place(batch.flatMap((b) => b.item.photos ?? [])) ?? [];
+      let outcomes: BatchOutcome[] | undefined;
+      try {
+        outcomes = writer.writeBatch(batch.map((b) => b.item));
+        return outcomes;
+      } finally {
+        if (placed.length > 0) {
+          const used = new Set<string>();
+          outcomes?.forEach((outcome, k) => {
+            if (articleWritten(outcome)) for (const id of batch[k]!.item.photos ?? []) used.add(id);
+          });
+          placement!.takeBack(placed.filter((id) => !used.has(id)));
+        }
+      }
+    };
     const writeBatch = (batch: Read[]): void => {
       if (batch.length === 0) return;
-      writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
+      writeWithPhotos(batch).forEach((outcome, k) => {
         const read = batch[k]!;
         if (outcome === 'skipped') progress.alreadyThere++;
         else if (outcome instanceof Error) problem(read.position, outcome.message);
@@ -144,7 +169,7 @@ export function createImportService(
     async function run(): Promise<void> {
       let batch: Read[] = [];
       let bytesRead = 0;
-      const photos = format === 'wxr' && dataDir ? { uploadsDir, dataDir } : undefined;
+      const photos = format === 'wxr' && dataDir ? { uploadsDir, dataDir, stagingDir } : undefined;
       for await (const chunk of readInThread(path, format, batchSize, abort.signal, photos)) {
         if (chunk.photoListBytes !== undefined) {
           progress.photoListBytes = chunk.photoListBytes;
@@ -181,6 +206,8 @@ export function createImportService(
         progress.message = (error as Error).message;
       })
       .then(() => {
+        // The reading thread has ended: what it staged and no written article took goes.
+        placement?.discard();
         jobs.delete(jobId);
         report(true);
         if (progress.created > 0 || filled.length > 0)

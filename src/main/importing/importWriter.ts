@@ -31,6 +31,10 @@ export type WriteOutcome = 'created' | 'skipped';
  */
 export type BatchOutcome = WriteOutcome | Exclude<FillOutcome, { kind: 'same' }> | Error;
 
+/** Whether the item's article was written: created, or its photos filled in (it then uses its photos). */
+export const articleWritten = (outcome: BatchOutcome): boolean =>
+  outcome === 'created' || (typeof outcome === 'object' && 'kind' in outcome && outcome.kind === 'filled');
+
 /**
  * Writes imported articles: the row (also its first revision, see below), its terms and its search entry. A
  * batch (hundreds to thousands of articles) is one transaction, so a killed import loses at most the batch

@@ -115,7 +115,7 @@ describe('re-importing an export with its uploads folder after importing it with
   });
 
   it('leaves an article edited since its import as it is and lists it by position and title', async () => {
-    const { core, matignon, soiree, reimport } = await importedWithoutPhotos();
+    const { core, matignon, soiree, reimport, storedFiles } = await importedWithoutPhotos();
     const opened = core.services.articles.get(matignon);
     core.services.articles.save({
       id: matignon,
@@ -134,8 +134,11 @@ describe('re-importing an export with its uploads folder after importing it with
     expect(kept).toMatchObject({ revision: 2, standfirst: 'Le chapeau de la desk.', featuredImage: null });
     expect(types(kept.body)).toEqual(['paragraph', 'paragraph']);
     expect(core.services.revisions.list(matignon, 10).map((r) => r.kind)).toEqual(['explicit', 'import']);
-    // The untouched one got its photo.
-    expect(types(core.services.articles.get(soiree).body)).toEqual(['paragraph', 'image', 'paragraph']);
+    // The untouched one got its photo, which the edited one shares; the edited one's other photo (the map) is
+    // not left in the media store unused.
+    const second = core.services.articles.get(soiree);
+    expect(types(second.body)).toEqual(['paragraph', 'image', 'paragraph']);
+    expect(storedFiles()).toEqual([second.body.content![1]!.attrs!['mediaId']]);
     core.close();
   });
 
