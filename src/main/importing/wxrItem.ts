@@ -119,7 +119,7 @@ export function wxrToImport(
   const photoIds = new Set<string>();
   let bodyHtml = autop(html);
   if (photos) {
-    const images = withWxrImages(bodyHtml, photos);
+    const images = withWxrImages(bodyHtml, photos, id);
     bodyHtml = images.html;
     photoProblems.push(...images.problems);
     images.mediaIds.forEach((id) => photoIds.add(id));
