@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
 import { createRevisionStore } from '../../../src/main/revisions/revisionStore';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
 import type { Article, ArticleFields, BodyDoc } from '../../../src/shared/domain/article';
 import { useTempDirs } from '../../support/tempDir';
-import { photosExport, startedCore } from '../../support/wxrExport';
+import { galleryExport, photosExport, startedCore } from '../../support/wxrExport';
 
 const tempDir = useTempDirs();
 
@@ -173,6 +175,50 @@ describe('re-importing an export with its uploads folder after importing it with
     const kept = core.services.articles.get(matignon);
     expect(kept.revision).toBe(1);
     expect(kept.featuredImage).toBeNull();
+    core.close();
+  });
+
+  it('fills the photos of a gallery an earlier version of the import left as its shortcode', async () => {
+    const file = galleryExport(tempDir);
+    const { core, byHeadline } = startedCore(tempDir);
+    // As imported before galleries were read: the shortcode stayed in the text, as a paragraph of its own.
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+    expect(
+      writer.writeBatch([
+        {
+          sourceKey: 'wxr:https://port.example/?p=400',
+          kicker: '',
+          headline: 'Le port en images',
+          standfirst: '',
+          body: {
+            type: 'doc',
+            content: [
+              paragraph('Une journée sur les quais.'),
+              paragraph('[gallery columns="3" link="file"]'),
+              paragraph('Reportage de notre envoyé.'),
+            ],
+          },
+          status: 'published',
+          language: 'fr',
+          slug: '',
+          section: null,
+          tags: [],
+          authors: [],
+          featuredImage: null,
+          createdAt: Date.UTC(2024, 1, 1, 9),
+          updatedAt: Date.UTC(2024, 1, 1, 9),
+        },
+      ]),
+    ).toEqual(['created']);
+
+    const report = await core.services.importing.start(file, 'wxr').done;
+    expect(report).toMatchObject({ created: 0, alreadyThere: 1, photosAdded: 1, photosMissing: 1 });
+    const article = byHeadline('quais');
+    expect(article.revision).toBe(2);
+    expect(
+      article.body.content?.map((n) => (n.type === 'image' ? n.attrs!['caption'] : n.content![0]!.text)),
+    ).toEqual(['Une journée sur les quais.', 'Le phare', 'Le quai nord', 'Reportage de notre envoyé.']);
     core.close();
   });
 });

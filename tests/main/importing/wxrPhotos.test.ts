@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import type { ImportProgress } from '../../../src/shared/domain/importing';
 import { useTempDirs } from '../../support/tempDir';
-import { photosExport, startedCore as sharedStartedCore } from '../../support/wxrExport';
+import { galleryExport, photosExport, startedCore as sharedStartedCore } from '../../support/wxrExport';
 
 const tempDir = useTempDirs();
 const FIXTURES = resolve(__dirname, '../../fixtures');
@@ -167,48 +167,7 @@ describe('the problem list of an export whose photos are all missing', () => {
 
 describe('a classic gallery in an imported post', () => {
   it('comes as its photos in WordPress’s order with their captions; a missing one is reported like any photo', async () => {
-    const dir = tempDir();
-    const uploads = join(dir, 'wp-content', 'uploads', '2024', '02');
-    mkdirSync(uploads, { recursive: true });
-    writeFileSync(join(uploads, 'quai.jpg'), BLUE);
-    writeFileSync(join(uploads, 'phare.png'), RED);
-    const attachment = (id: number, file: string, order: number, caption: string) => `
-	<item>
-		<title><![CDATA[${file}]]></title>
-		<guid isPermaLink="false">https://port.example/wp-content/uploads/2024/02/${file}</guid>
-		<excerpt:encoded><![CDATA[${caption}]]></excerpt:encoded>
-		<wp:post_id>${id}</wp:post_id>
-		<wp:post_date_gmt><![CDATA[2024-02-01 08:00:00]]></wp:post_date_gmt>
-		<wp:status><![CDATA[inherit]]></wp:status>
-		<wp:post_parent>400</wp:post_parent>
-		<wp:menu_order>${order}</wp:menu_order>
-		<wp:post_type><![CDATA[attachment]]></wp:post_type>
-		<wp:attachment_url><![CDATA[https://port.example/wp-content/uploads/2024/02/${file}]]></wp:attachment_url>
-		<wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[2024/02/${file}]]></wp:meta_value></wp:postmeta>
-	</item>`;
-    const file = join(dir, 'port.xml');
-    writeFileSync(
-      file,
-      `<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-	<item>
-		<title><![CDATA[Le port en images]]></title>
-		<guid isPermaLink="false">https://port.example/?p=400</guid>
-		<content:encoded><![CDATA[Une journée sur les quais.
-
-[gallery columns="3" link="file"]
-
-Reportage de notre envoyé.]]></content:encoded>
-		<wp:post_id>400</wp:post_id>
-		<wp:post_date_gmt><![CDATA[2024-02-01 09:00:00]]></wp:post_date_gmt>
-		<wp:status><![CDATA[publish]]></wp:status>
-		<wp:post_type><![CDATA[post]]></wp:post_type>
-	</item>${attachment(401, 'quai.jpg', 3, 'Le quai nord')}${attachment(402, 'phare.png', 1, 'Le phare')}${attachment(403, 'digue.jpg', 2, 'La digue')}
-</channel>
-</rss>
-`,
-    );
+    const file = galleryExport(tempDir);
     const { core, byHeadline } = startedCore();
     const report = await core.services.importing.start(file, 'wxr').done;
     expect(report).toMatchObject({ created: 1, photosMissing: 1 });
