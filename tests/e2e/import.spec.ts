@@ -114,6 +114,15 @@ test('importing the export again with its uploads folder gives the articles alre
     await expect(dialog.getByRole('status')).toContainText('2 imported, 0 already there');
     await expect(dialog.getByRole('status')).toContainText('5 photos not imported');
     await dialog.getByRole('button', { name: 'Close import' }).click();
+    // The journalist reads the article (opened, not edited) while the uploads folder is being copied.
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button', { name: /Matignon : le nouveau Premier ministre/ })
+      .click();
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue(
+      'Matignon : le nouveau Premier ministre s’installe',
+    );
+    await expect(page.locator('img.featured-preview')).toHaveCount(0);
 
     const uploads = join(dir, 'wp-content', 'uploads', '2024', '03');
     mkdirSync(uploads, { recursive: true });
@@ -125,15 +134,13 @@ test('importing the export again with its uploads folder gives the articles alre
     );
     await dialog.getByRole('button', { name: 'Close import' }).click();
 
-    await page
-      .getByRole('navigation', { name: 'Articles' })
-      .getByRole('button', { name: /Matignon : le nouveau Premier ministre/ })
-      .click();
+    // The open article shows its photos without being opened again.
     const featured = page.locator('img.featured-preview');
     await expect(featured).toHaveAttribute('alt', 'La cour de l’hôtel de Matignon');
     await expect
       .poll(() => featured.evaluate((img: HTMLImageElement) => img.naturalWidth))
       .toBeGreaterThan(0);
+    await expect(page.getByRole('img', { name: 'Carte des régions' })).toBeVisible();
     await page.getByRole('button', { name: 'History' }).click();
     const revisions = page.getByRole('dialog', { name: 'History' }).getByRole('list', { name: 'Revisions' });
     await expect(revisions.getByRole('listitem')).toHaveCount(2);

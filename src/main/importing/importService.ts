@@ -117,7 +117,6 @@ export function createImportService(
         progress.problems.push({ position, message });
       }
     };
-    const filled: { id: string; revision: number }[] = [];
     /**
      * The batch's photos enter the media store just before it is written, and those of the articles not written
      * leave it again right after (photoStaging.ts), all in this one synchronous turn.
@@ -153,7 +152,8 @@ export function createImportService(
           else {
             progress.alreadyThere++;
             progress.photosAdded++;
-            filled.push({ id: outcome.articleId, revision: outcome.revision });
+            // Said as soon as it is committed: an editor that has it open must not save over the new revision.
+            bus.emit('articles:changed', { id: outcome.articleId, revision: outcome.revision });
           }
           // The article is in, without these photos: said when it is written (a re-import that leaves it
           // as it is says nothing of them).
@@ -210,10 +210,8 @@ export function createImportService(
         placement?.discard();
         jobs.delete(jobId);
         report(true);
-        if (progress.created > 0 || filled.length > 0)
+        if (progress.created > 0 || progress.photosAdded > 0)
           bus.emit('articles:imported', { count: progress.created });
-        // An article open in an editor learns that the import gave it a new revision.
-        for (const { id, revision } of filled) bus.emit('articles:changed', { id, revision });
         return { ...progress };
       });
     return { jobId, done };
