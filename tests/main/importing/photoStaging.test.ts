@@ -2,12 +2,16 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyFields } from '../../../src/main/articles/articleService';
+import { createImportService } from '../../../src/main/importing/importService';
+import { createImportWriter } from '../../../src/main/importing/importWriter';
 import {
   createPhotoPlacement,
   stagedPhotoStore,
   stagingDirOf,
 } from '../../../src/main/importing/photoStaging';
 import { createMediaStore } from '../../../src/main/media/mediaStore';
+import { createSearchIndexer } from '../../../src/main/search/searchIndexer';
+import type { ImportProgress } from '../../../src/shared/domain/importing';
 import { useTempDirs } from '../../support/tempDir';
 import { startedCore } from '../../support/wxrExport';
 
@@ -102,6 +106,45 @@ describe('photos of an import’s items that are not written', () => {
     expect(storedFiles()).toEqual([shared, desk].sort());
     expect(readdirSync(core.services.media.dir).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(core.services.media.resolve(desk)).toBeDefined();
+    core.close();
+  });
+
+  it('of a cancelled import: only the photos of the articles written stay', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'uploads', '2024', '05'), { recursive: true });
+    const blue = readFileSync(join(IMAGES, 'blue.jpg'));
+    const posts: string[] = [];
+    for (let i = 1; i <= 2000; i++) {
+      // A photo of its own for each post (other bytes after the same JPEG head).
+      writeFileSync(
+        join(dir, 'uploads', '2024', '05', `p${i}.jpg`),
+        Buffer.concat([blue, Buffer.from(`${i}`)]),
+      );
+      posts.push(post(i, `Dépêche ${i}`, `<p>Texte ${i}.</p><img src="${UPLOADS}/p${i}.jpg" alt="">`));
+    }
+    const file = join(dir, 'export.xml');
+    writeFileSync(
+      file,
+      `<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>${posts.join('')}</channel></rss>`,
+    );
+    const { core, dataDir, storedFiles } = startedCore(tempDir);
+    // Batches of 10, so the reading thread is a batch ahead of the writes when the import is cancelled.
+    const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
+    const importing = createImportService(core.db, core.bus, writer, 10, dataDir);
+    let job: { jobId: string } | undefined;
+    core.bus.subscribe((event, payload) => {
+      if (event === 'import:progress' && (payload as ImportProgress).created >= 10 && job)
+        importing.cancel(job.jobId);
+    });
+    const started = importing.start(file, 'wxr');
+    job = started;
+    const report = await started.done;
+    expect(report.state).toBe('cancelled');
+    expect(report.created).toBeGreaterThanOrEqual(10);
+    expect(report.created).toBeLessThan(2000);
+    // One photo per article written, none of the posts read but not written.
+    expect(storedFiles()).toHaveLength(report.created);
+    expect(readdirSync(core.services.media.dir).filter((f) => f.startsWith('.'))).toEqual([]);
     core.close();
   });
 
