@@ -131,14 +131,11 @@ describe('photos of an import’s items that are not written', () => {
     // Batches of 10, so the reading thread is a batch ahead of the writes when the import is cancelled.
     const writer = createImportWriter(core.db, core.services.terms, createSearchIndexer(core.db));
     const importing = createImportService(core.db, core.bus, writer, 10, dataDir);
-    let job: { jobId: string } | undefined;
     core.bus.subscribe((event, payload) => {
-      if (event === 'import:progress' && (payload as ImportProgress).created >= 10 && job)
-        importing.cancel(job.jobId);
+      const progress = payload as ImportProgress;
+      if (event === 'import:progress' && progress.created >= 10) importing.cancel(progress.jobId);
     });
-    const started = importing.start(file, 'wxr');
-    job = started;
-    const report = await started.done;
+    const report = await importing.start(file, 'wxr').done;
     expect(report.state).toBe('cancelled');
     expect(report.created).toBeGreaterThanOrEqual(10);
     expect(report.created).toBeLessThan(2000);
