@@ -91,3 +91,62 @@ test('a WordPress export’s photos come from the uploads folder beside it; a mi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('importing the export again with its uploads folder gives the articles already there their photos', async ({
+  page,
+}) => {
+  // The desk first received the export alone; the uploads folder came later, beside it.
+  const dir = mkdtempSync(join(tmpdir(), 'redac-e2e-wxr-'));
+  try {
+    const file = join(dir, 'quotidien.WordPress.xml');
+    copyFileSync(resolve(__dirname, '../fixtures/wxr/photos.xml'), file);
+    host = await startHostProcess(newDataDir());
+    await page.goto(host.openUrl);
+    const importOnce = async () => {
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import articles' });
+      await dialog.getByRole('textbox', { name: 'File on this computer' }).fill(file);
+      await dialog.getByRole('button', { name: 'Start import' }).click();
+      await expect(dialog.getByRole('status')).toContainText('Import finished.');
+      return dialog;
+    };
+    let dialog = await importOnce();
+    await expect(dialog.getByRole('status')).toContainText('2 imported, 0 already there');
+    await expect(dialog.getByRole('status')).toContainText('5 photos not imported');
+    await dialog.getByRole('button', { name: 'Close import' }).click();
+    // The journalist reads the article (opened, not edited) while the uploads folder is being copied.
+    await page
+      .getByRole('navigation', { name: 'Articles' })
+      .getByRole('button', { name: /Matignon : le nouveau Premier ministre/ })
+      .click();
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue(
+      'Matignon : le nouveau Premier ministre s’installe',
+    );
+    await expect(page.locator('img.featured-preview')).toHaveCount(0);
+
+    const uploads = join(dir, 'wp-content', 'uploads', '2024', '03');
+    mkdirSync(uploads, { recursive: true });
+    copyFileSync(resolve(__dirname, '../fixtures/images/blue.jpg'), join(uploads, 'matignon.jpg'));
+    copyFileSync(resolve(__dirname, '../fixtures/images/red.png'), join(uploads, 'carte.png'));
+    dialog = await importOnce();
+    await expect(dialog.getByRole('status')).toContainText(
+      '0 imported, 2 already there, 3 ignored, 0 skipped · 2 articles already there got their photos · 2 photos not imported',
+    );
+    await dialog.getByRole('button', { name: 'Close import' }).click();
+
+    // The open article shows its photos without being opened again.
+    const featured = page.locator('img.featured-preview');
+    await expect(featured).toHaveAttribute('alt', 'La cour de l’hôtel de Matignon');
+    await expect
+      .poll(() => featured.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await expect(page.getByRole('img', { name: 'Carte des régions' })).toBeVisible();
+    await page.getByRole('button', { name: 'History' }).click();
+    const revisions = page.getByRole('dialog', { name: 'History' }).getByRole('list', { name: 'Revisions' });
+    await expect(revisions.getByRole('listitem')).toHaveCount(2);
+    await expect(revisions.getByRole('listitem').first()).toContainText('Photos added by import');
+    await expect(revisions.getByRole('listitem').last()).toContainText('Imported');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -17,4 +17,9 @@ export interface ImportItem {
   featuredImage: FeaturedImage | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * The media ids of its photos (featured and in-text), when a source brings photos: a re-import fills them in
+   * on an article it already has (photoFill.ts).
+   */
+  photos?: string[];
 }

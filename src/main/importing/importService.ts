@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ImportProgress } from '../../shared/domain/importing';
 import { AppError } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
-import type { ImportWriter } from './importWriter';
+import { articleWritten, type BatchOutcome, type ImportWriter } from './importWriter';
 import type { WritableItem } from './preparedItem';
+import { createPhotoPlacement, removeStaleStaging, stagingDirOf } from './photoStaging';
 import { readInThread } from './readInThread';
 import { findUploadsFolder } from './wxrPhotos';
 
@@ -29,6 +30,15 @@ const REPORT_EVERY_MS = 250;
  * position and skipped. A WordPress export's photos are copied into the media store of `dataDir` (given by the
  * app; without it they are not read) from its uploads folder: the one chosen, else one found beside the file.
  */
+/** Why a re-import left an article it already had without the photos it now brings. */
+function keptMessage(kind: 'edited' | 'differs', headline: string, photos: number): string {
+  const what = photos === 1 ? '1 photo' : `${photos} photos`;
+  const title = `“${headline.slice(0, 200) || 'Untitled'}”`;
+  return kind === 'edited'
+    ? `${title} was edited since the first import: photos not added (${what}; add them by hand).`
+    : `${title} differs from this export’s version (its text or its photos): photos not added (${what}; add them by hand).`;
+}
+
 export function createImportService(
   db: Db,
   bus: EventBus,
@@ -62,7 +72,11 @@ export function createImportService(
     } else if (format === 'wxr') uploadsDir = findUploadsFolder(path);
     const jobId = randomUUID();
     const abort = new AbortController();
+    const mediaDir = dataDir ? join(dataDir, 'media') : undefined;
+    if (mediaDir) removeStaleStaging(mediaDir, new Set(jobs.keys()));
     jobs.set(jobId, abort);
+    const stagingDir = mediaDir ? stagingDirOf(mediaDir, jobId) : undefined;
+    const placement = mediaDir && stagingDir ? createPhotoPlacement(mediaDir, stagingDir) : undefined;
     const progress: ImportProgress = {
       jobId,
       state: 'running',
@@ -73,6 +87,8 @@ export function createImportService(
       ignored: 0,
       failed: 0,
       photosMissing: 0,
+      photosAdded: 0,
+      photosNotAdded: 0,
       remainingMs: null,
       problems: [],
     };
@@ -95,22 +111,57 @@ export function createImportService(
     };
     type Read = { position: string; item: WritableItem; photoProblems?: string[] };
     let photoProblemsListed = 0;
+    const photoProblem = (position: string, message: string): void => {
+      if (progress.problems.length < MAX_PROBLEMS && photoProblemsListed < MAX_PHOTO_PROBLEMS) {
+        photoProblemsListed++;
+        progress.problems.push({ position, message });
+      }
+    };
+    /**
+     * The batch's photos enter the media store just before it is written, and those of the articles not written
+     * leave it again right after (photoStaging.ts), all in this one synchronous turn.
+     */
+    const writeWithPhotos = (batch: Read[]): BatchOutcome[] => {
+      const placed = placement?.place(batch.flatMap((b) => b.item.photos ?? [])) ?? [];
+      let outcomes: BatchOutcome[] | undefined;
+      try {
+        outcomes = writer.writeBatch(batch.map((b) => b.item));
+        return outcomes;
+      } finally {
+        if (placed.length > 0) {
+          const used = new Set<string>();
+          outcomes?.forEach((outcome, k) => {
+            if (articleWritten(outcome)) for (const id of batch[k]!.item.photos ?? []) used.add(id);
+          });
+          placement!.takeBack(placed.filter((id) => !used.has(id)));
+        }
+      }
+    };
     const writeBatch = (batch: Read[]): void => {
       if (batch.length === 0) return;
-      writer.writeBatch(batch.map((b) => b.item)).forEach((outcome, k) => {
+      writeWithPhotos(batch).forEach((outcome, k) => {
         const read = batch[k]!;
-        if (outcome === 'created') {
-          progress.created++;
-          // The article is in, without these photos: said once, when it is created (a re-import skips it).
+        if (outcome === 'skipped') progress.alreadyThere++;
+        else if (outcome instanceof Error) problem(read.position, outcome.message);
+        else if (outcome !== 'created' && outcome.kind !== 'filled') {
+          progress.alreadyThere++;
+          progress.photosNotAdded++;
+          photoProblem(read.position, keptMessage(outcome.kind, outcome.headline, outcome.photos));
+        } else {
+          if (outcome === 'created') progress.created++;
+          else {
+            progress.alreadyThere++;
+            progress.photosAdded++;
+            // Said as soon as it is committed: an editor that has it open must not save over the new revision.
+            bus.emit('articles:changed', { id: outcome.articleId, revision: outcome.revision });
+          }
+          // The article is in, without these photos: said when it is written (a re-import that leaves it
+          // as it is says nothing of them).
           for (const message of read.photoProblems ?? []) {
             progress.photosMissing++;
-            if (progress.problems.length < MAX_PROBLEMS && photoProblemsListed < MAX_PHOTO_PROBLEMS) {
-              photoProblemsListed++;
-              progress.problems.push({ position: read.position, message });
-            }
+            photoProblem(read.position, message);
           }
-        } else if (outcome === 'skipped') progress.alreadyThere++;
-        else problem(read.position, outcome.message);
+        }
       });
     };
 
@@ -118,7 +169,7 @@ export function createImportService(
     async function run(): Promise<void> {
       let batch: Read[] = [];
       let bytesRead = 0;
-      const photos = format === 'wxr' && dataDir ? { uploadsDir, dataDir } : undefined;
+      const photos = format === 'wxr' && dataDir ? { uploadsDir, dataDir, stagingDir } : undefined;
       for await (const chunk of readInThread(path, format, batchSize, abort.signal, photos)) {
         if (chunk.photoListBytes !== undefined) {
           progress.photoListBytes = chunk.photoListBytes;
@@ -155,9 +206,12 @@ export function createImportService(
         progress.message = (error as Error).message;
       })
       .then(() => {
+        // The reading thread has ended: what it staged and no written article took goes.
+        placement?.discard();
         jobs.delete(jobId);
         report(true);
-        if (progress.created > 0) bus.emit('articles:imported', { count: progress.created });
+        if (progress.created > 0 || progress.photosAdded > 0)
+          bus.emit('articles:imported', { count: progress.created });
         return { ...progress };
       });
     return { jobId, done };

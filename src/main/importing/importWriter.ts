@@ -11,6 +11,7 @@ import type { DocFields } from '../search/searchRows';
 import type { SearchIndexer } from '../search/searchIndexer';
 import type { TermService } from '../taxonomy/termService';
 import type { ImportItem } from './importItem';
+import { createPhotoFill, type FillOutcome } from './photoFill';
 import type { WritableItem } from './preparedItem';
 
 /**
@@ -24,8 +25,15 @@ const FTS_PENDING_BYTES = 64 * 1024 * 1024;
 const BATCH_CACHE_KIB = 64 * 1024;
 
 export type WriteOutcome = 'created' | 'skipped';
-/** What became of one item of a batch: written, already there, or refused (with why). */
-export type BatchOutcome = WriteOutcome | Error;
+/**
+ * What became of one item of a batch: written, already there, or refused (with why); an article already there
+ * may have had its missing photos filled in, or been left without them (photoFill.ts).
+ */
+export type BatchOutcome = WriteOutcome | Exclude<FillOutcome, { kind: 'same' }> | Error;
+
+/** Whether the item's article was written: created, or its photos filled in (it then uses its photos). */
+export const articleWritten = (outcome: BatchOutcome): boolean =>
+  outcome === 'created' || (typeof outcome === 'object' && 'kind' in outcome && outcome.kind === 'filled');
 
 /**
  * Writes imported articles: the row (also its first revision, see below), its terms and its search entry. A
@@ -36,6 +44,7 @@ export type BatchOutcome = WriteOutcome | Error;
  */
 export function createImportWriter(db: Db, terms: TermService, indexer: SearchIndexer) {
   const q = articleQueries(db);
+  const photoFill = createPhotoFill(db, indexer);
   const known = db.prepare<[string], { article_id: string }>(
     'SELECT article_id FROM article_sources WHERE source_key = ?',
   );
@@ -82,10 +91,11 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
 
   /** Writes one article (inside the caller's transaction); its FTS5 row goes to `pending`. */
   function writeOne(item: WritableItem, pending: DocFields[]): BatchOutcome {
-    if (known.get(item.sourceKey)) return 'skipped';
+    const prepared = 'prepared' in item ? item.prepared : undefined;
+    const already = known.get(item.sourceKey);
+    if (already) return item.photos?.length ? fillPhotos(already.article_id, item) : 'skipped';
     // Checked, made JSON and folded by the reading thread (preparedItem.ts), or here. Refused before
     // anything is written, so neither path needs to roll anything back for it.
-    const prepared = 'prepared' in item ? item.prepared : undefined;
     const problem = prepared ? prepared.problem : bodyProblem((item as ImportItem).body);
     if (problem) return new AppError('invalid_input', `The body is not a valid article body: ${problem}`);
     const id = timeOrderedId();
@@ -125,6 +135,19 @@ export function createImportWriter(db: Db, terms: TermService, indexer: SearchIn
         : indexer.prepareNew({ ...(item as ImportItem), ...facts }),
     );
     return 'created';
+  }
+
+  /** An article imported before: the photos it lacks, when the export now brings them (photoFill.ts). */
+  function fillPhotos(articleId: string, item: WritableItem): BatchOutcome {
+    const prepared = 'prepared' in item ? item.prepared : undefined;
+    const body = prepared ? (JSON.parse(prepared.json) as ImportItem['body']) : (item as ImportItem).body;
+    if (prepared ? prepared.problem : bodyProblem(body)) return 'skipped';
+    const outcome = photoFill.fill(articleId, {
+      body,
+      featuredImage: item.featuredImage,
+      photos: item.photos ?? [],
+    });
+    return outcome.kind === 'same' ? 'skipped' : outcome;
   }
 
   const ftsPending = db.prepare<[], { v: unknown }>("SELECT v FROM search_fts_config WHERE k = 'hashsize'");

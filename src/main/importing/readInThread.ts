@@ -20,7 +20,7 @@ export async function* readInThread(
   format: ReaderInput['format'],
   ahead: number,
   signal?: AbortSignal,
-  photos?: Pick<ReaderInput, 'uploadsDir' | 'dataDir'>,
+  photos?: Pick<ReaderInput, 'uploadsDir' | 'dataDir' | 'stagingDir'>,
 ): AsyncGenerator<{ entries: ReadEntry[]; bytesRead: number; photoListBytes?: number }> {
   const worker = startReaderThread({ path, format, ahead: Math.max(1, ahead), ...photos });
   const queue: ReaderMessage[] = [];

@@ -10,6 +10,11 @@ export interface ReaderInput {
   uploadsDir?: string | null;
   /** WXR: the app's data folder, whose media store receives the photos; without it photos are not read. */
   dataDir?: string;
+  /**
+   * WXR: where new photos wait until their article is written (photoStaging.ts); without it they go straight
+   * into the media store.
+   */
+  stagingDir?: string;
 }
 
 /** What became of one item of the file: an article, nothing (a page, a menu), or a reason to skip it. */

@@ -6,6 +6,7 @@ import { jsonLineToImport } from './jsonLinesItem';
 import { prepareImportItem } from './preparedItem';
 import type { ReadEntry, ReadOutcome, ReaderInput, ReaderMessage } from './readerProtocol';
 import { createMediaStore } from '../media/mediaStore';
+import { stagedPhotoStore } from './photoStaging';
 import { readWxrAttachments } from './wxrAttachments';
 import { readWxr } from './wxrReader';
 import { wxrToImport } from './wxrItem';
@@ -20,7 +21,7 @@ import { createWxrPhotos, type WxrPhotos } from './wxrPhotos';
  * thread allocates (text, parse trees) goes with it when the import ends.
  */
 const port = parentPort!;
-const { path, format, ahead, uploadsDir, dataDir } = workerData as ReaderInput;
+const { path, format, ahead, uploadsDir, dataDir, stagingDir } = workerData as ReaderInput;
 let unanswered = 0;
 let wake: (() => void) | undefined;
 
@@ -82,7 +83,8 @@ async function wxrPhotos(): Promise<WxrPhotos | undefined> {
         port.postMessage({ kind: 'photoList', bytesRead } satisfies ReaderMessage),
       )
     : null;
-  return createWxrPhotos(table, uploadsDir ?? null, createMediaStore(dataDir));
+  const media = createMediaStore(dataDir);
+  return createWxrPhotos(table, uploadsDir ?? null, stagingDir ? stagedPhotoStore(media, stagingDir) : media);
 }
 
 async function readWxrFile(): Promise<number> {

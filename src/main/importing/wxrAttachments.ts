@@ -12,6 +12,9 @@ export interface WxrAttachment {
   alt: string;
   /** The photo's credit line: the Media Credit plugin's, else the IPTC credit WordPress read from the file. */
   credit: string;
+  /** The post it was uploaded to ('0' or '' for none) and its place among that post's attachments. */
+  parent?: string;
+  order?: number;
 }
 
 const stripTags = (html: string): string =>
@@ -57,6 +60,8 @@ export function attachmentOf(wxr: WxrItem): WxrAttachment | undefined {
     caption: stripTags(f['excerpt:encoded'] ?? ''),
     alt: (wxr.meta['_wp_attachment_image_alt'] ?? '').trim(),
     credit: (wxr.meta['_media_credit'] ?? '').trim() || iptcCredit(wxr.meta['_wp_attachment_metadata'] ?? ''),
+    parent: (f['wp:post_parent'] ?? '').trim(),
+    order: Number((f['wp:menu_order'] ?? '').trim()) || 0,
   };
 }
 

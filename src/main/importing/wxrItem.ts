@@ -116,18 +116,21 @@ export function wxrToImport(
   if (!headline && !html.trim())
     return { kind: 'malformed', reason: 'The item has neither a title nor content.' };
   const photoProblems: string[] = [];
+  const photoIds = new Set<string>();
   let bodyHtml = autop(html);
   if (photos) {
-    const images = withWxrImages(bodyHtml, photos);
+    const images = withWxrImages(bodyHtml, photos, id);
     bodyHtml = images.html;
     photoProblems.push(...images.problems);
+    images.mediaIds.forEach((id) => photoIds.add(id));
   }
   let featuredImage: FeaturedImage | null = null;
   const thumbnail = (wxr.meta['_thumbnail_id'] ?? '').trim();
   if (photos && thumbnail && thumbnail !== '0') {
     const photo = photos.featured(thumbnail);
     if ('problem' in photo) photoProblems.push(photo.problem);
-    else
+    else {
+      photoIds.add(photo.mediaId);
       featuredImage = {
         mediaId: photo.mediaId,
         caption: photo.caption.slice(0, FIELD_MAX.caption),
@@ -135,6 +138,7 @@ export function wxrToImport(
         credit: photo.credit,
         alt: photo.alt.slice(0, 1000),
       };
+    }
   }
   let body: BodyDoc;
   try {
@@ -169,6 +173,7 @@ export function wxrToImport(
       featuredImage,
       createdAt,
       updatedAt: wpDate(f['wp:post_modified_gmt']) ?? createdAt,
+      ...(photoIds.size > 0 ? { photos: [...photoIds] } : {}),
     },
     ...(photoProblems.length > 0 ? { photoProblems } : {}),
   };

@@ -16,6 +16,13 @@ export type PhotoLookup = PhotoFound | { problem: string };
 export interface WxrPhotos {
   /** The photo of `_thumbnail_id`. */
   featured(attachmentId: string): PhotoLookup;
+  /** A photo named by its attachment id alone (a gallery's `ids`). */
+  attachment(attachmentId: string): PhotoLookup;
+  /**
+   * The ids of the images uploaded to a post, in the order WordPress shows them in a `[gallery]` without ids
+   * (menu order, then id).
+   */
+  attachedTo(postId: string): string[];
   /** An <img> of the content: by its wp-image-ID class when it has one, else by its address. */
   inline(ref: { attachmentId?: string; src: string }): PhotoLookup;
 }
@@ -108,17 +115,35 @@ export function createWxrPhotos(
     };
   }
 
+  function byId(attachmentId: string, what: string): PhotoLookup {
+    // No table when there is no uploads folder: the file could not be had anyway (see readerThread.ts).
+    if (!table) return { problem: `${what} (attachment ${attachmentId}) was left out: ${NO_FOLDER}.` };
+    const attachment = table.byId.get(attachmentId);
+    if (!attachment)
+      return {
+        problem: `${what} (attachment ${attachmentId}) was left out: the export does not list that attachment.`,
+      };
+    return found(what, attachment.file, attachment, [attachment.file]);
+  }
+
+  let byParent: Map<string, WxrAttachment[]> | undefined;
+
   return {
-    featured(attachmentId) {
-      // No table when there is no uploads folder: the file could not be had anyway (see readerThread.ts).
-      if (!table)
-        return { problem: `The featured photo (attachment ${attachmentId}) was left out: ${NO_FOLDER}.` };
-      const attachment = table.byId.get(attachmentId);
-      if (!attachment)
-        return {
-          problem: `The featured photo (attachment ${attachmentId}) was left out: the export does not list that attachment.`,
-        };
-      return found('The featured photo', attachment.file, attachment, [attachment.file]);
+    featured: (attachmentId) => byId(attachmentId, 'The featured photo'),
+    attachment: (attachmentId) => byId(attachmentId, 'The gallery photo'),
+    attachedTo(postId) {
+      if (!byParent) {
+        byParent = new Map();
+        for (const a of table?.byId.values() ?? []) {
+          if (!a.parent || a.parent === '0' || !/\.(jpe?g|png|gif|webp)$/i.test(a.file)) continue;
+          const list = byParent.get(a.parent) ?? [];
+          list.push(a);
+          byParent.set(a.parent, list);
+        }
+        for (const list of byParent.values())
+          list.sort((x, y) => (x.order ?? 0) - (y.order ?? 0) || Number(x.id) - Number(y.id));
+      }
+      return (byParent.get(postId) ?? []).map((a) => a.id);
     },
     inline({ attachmentId, src }) {
       const path = uploadsPathOf(src);

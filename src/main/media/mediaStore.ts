@@ -30,6 +30,21 @@ export function mediaTypeOf(mediaId: string): MediaType | undefined {
   return EXTENSION_TYPES[mediaId.split('.').pop() ?? ''];
 }
 
+/** Writes `name` in `dir` unless it is there: aside and renamed, so a crash never leaves a half image under it. */
+export function writeWhole(dir: string, name: string, bytes: Uint8Array): void {
+  const file = join(dir, name);
+  if (existsSync(file)) return;
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${randomBytes(8).toString('hex')}.part`);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 /**
  * The media store: image files copied into the data folder under media/, named by the SHA-256 of their bytes
  * (the same image is kept once, and a name can never point outside the folder). Never a path to the
@@ -38,42 +53,38 @@ export function mediaTypeOf(mediaId: string): MediaType | undefined {
 export function createMediaStore(dataDir: string) {
   const dir = join(dataDir, 'media');
 
+  function identify(bytes: Uint8Array, declaredType: string): MediaInfo {
+    if (bytes.length === 0) throw new AppError('invalid_input', 'The image file is empty.');
+    if (bytes.length > MEDIA_MAX_BYTES)
+      throw new AppError(
+        'invalid_input',
+        `The image is too large (${Math.ceil(bytes.length / 1024 / 1024)} MB; at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB).`,
+      );
+    const type = sniffImageType(bytes);
+    if (!type) throw new AppError('invalid_input', 'This file is not a JPEG, PNG, GIF or WebP image.');
+    if (declaredType && declaredType !== type && !(declaredType === 'image/jpg' && type === 'image/jpeg'))
+      throw new AppError(
+        'invalid_input',
+        `The file says it is ${declaredType.slice(0, 40)} but it is ${type}.`,
+      );
+    const mediaId = `${createHash('sha256').update(bytes).digest('hex')}.${MEDIA_TYPES[type]}`;
+    return { mediaId, type, size: bytes.length };
+  }
+
   function fileOf(mediaId: string): string | undefined {
     return isMediaId(mediaId) ? join(dir, mediaId) : undefined;
   }
 
   return {
     dir,
+    /** Checks an image's bytes and names them as the store would, without storing them. */
+    identify,
     /** Checks and stores an image's bytes; returns its id (the existing one when the same bytes are stored). */
     put(bytes: Uint8Array, declaredType: string): MediaInfo {
-      if (bytes.length === 0) throw new AppError('invalid_input', 'The image file is empty.');
-      if (bytes.length > MEDIA_MAX_BYTES)
-        throw new AppError(
-          'invalid_input',
-          `The image is too large (${Math.ceil(bytes.length / 1024 / 1024)} MB; at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB).`,
-        );
-      const type = sniffImageType(bytes);
-      if (!type) throw new AppError('invalid_input', 'This file is not a JPEG, PNG, GIF or WebP image.');
-      if (declaredType && declaredType !== type && !(declaredType === 'image/jpg' && type === 'image/jpeg'))
-        throw new AppError(
-          'invalid_input',
-          `The file says it is ${declaredType.slice(0, 40)} but it is ${type}.`,
-        );
-      const mediaId = `${createHash('sha256').update(bytes).digest('hex')}.${MEDIA_TYPES[type]}`;
-      const file = join(dir, mediaId);
-      if (!existsSync(file)) {
-        mkdirSync(dir, { recursive: true });
-        // Written aside and renamed: a crash never leaves a half image under a valid name.
-        const temp = join(dir, `.${randomBytes(8).toString('hex')}.part`);
-        try {
-          writeFileSync(temp, bytes, { flag: 'wx' });
-          renameSync(temp, file);
-        } catch (error) {
-          rmSync(temp, { force: true });
-          throw error;
-        }
-      }
-      return { mediaId, type, size: bytes.length };
+      const info = identify(bytes, declaredType);
+      const { mediaId } = info;
+      writeWhole(dir, mediaId, bytes);
+      return info;
     },
     has(mediaId: string): boolean {
       const file = fileOf(mediaId);

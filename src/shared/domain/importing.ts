@@ -21,6 +21,13 @@ export const ImportProgress = z.object({
   failed: z.number().int().nonnegative(),
   /** Photos of imported articles that could not be had (each one is in `problems`); the articles are in. */
   photosMissing: z.number().int().nonnegative(),
+  /** Articles already there whose missing photos this import added (a new revision each; see photoFill.ts). */
+  photosAdded: z.number().int().nonnegative(),
+  /**
+   * Articles already there that this import's photos were not added to: edited since their import, or whose
+   * text differs from the export's (each one is in `problems`, with its title).
+   */
+  photosNotAdded: z.number().int().nonnegative(),
   /**
    * A WXR export with an uploads folder is read twice: first for its list of photos (attachments), then for
    * its articles. How far the first reading is, in bytes; absent when there is none.

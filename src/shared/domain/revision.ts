@@ -14,6 +14,8 @@ export const REVISION_KINDS = [
   'sync',
   'restore',
   'import',
+  /** A re-import added the photos an import could not find (importing/photoFill.ts). */
+  'import-photos',
   'save',
 ] as const;
 export const RevisionKind = z.enum(REVISION_KINDS);

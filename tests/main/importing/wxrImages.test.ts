@@ -101,4 +101,86 @@ describe('a WordPress post’s images as the body’s figures', () => {
     expect(shape(body)).toEqual(['paragraph']);
     expect(stored()).toEqual([]);
   });
+
+  describe('galleries', () => {
+    const attachment = (id: string, file: string, more: Partial<WxrAttachment> = {}): WxrAttachment => ({
+      id,
+      file,
+      url: `${UPLOADS}/${file}`,
+      caption: `Légende ${id}`,
+      alt: `alt ${id}`,
+      credit: '',
+      ...more,
+    });
+    const files = { '2024/02/quai.jpg': 'blue.jpg', '2024/02/phare.png': 'red.png' };
+
+    it('brings a classic [gallery ids] in its order, captioned, and names an image the export does not list', () => {
+      const { convert, stored } = setUp(files, [
+        attachment('31', '2024/02/quai.jpg'),
+        attachment('32', '2024/02/phare.png', { credit: 'AFP' }),
+      ]);
+      const { body, problems } = convert(
+        '<p>Le port au petit matin.</p>\n<p>[gallery link="file" columns="2" ids="32,31,39"]</p>\n<p>Fin.</p>',
+      );
+      expect(problems).toEqual([
+        'The gallery photo (attachment 39) was left out: the export does not list that attachment.',
+      ]);
+      const [jpg, png] = [stored().find((f) => f.endsWith('.jpg')), stored().find((f) => f.endsWith('.png'))];
+      expect(shape(body)).toEqual([
+        'paragraph',
+        { image: { mediaId: png, alt: 'alt 32', caption: 'Légende 32', credit: 'AFP' } },
+        { image: { mediaId: jpg, alt: 'alt 31', caption: 'Légende 31', credit: '' } },
+        'paragraph',
+      ]);
+    });
+
+    it('brings a [gallery] that names no images with the images uploaded to the post, in menu order', () => {
+      const { stored, dir } = setUp(files);
+      const table: AttachmentTable = { byId: new Map(), byFile: new Map() };
+      for (const a of [
+        attachment('41', '2024/02/quai.jpg', { parent: '400', order: 2 }),
+        attachment('42', '2024/02/phare.png', { parent: '400', order: 1 }),
+        attachment('43', '2024/02/quai.jpg', { parent: '401' }),
+        attachment('44', '2024/02/notes.pdf', { parent: '400' }),
+      ]) {
+        table.byId.set(a.id, a);
+        table.byFile.set(a.file, a);
+      }
+      const photos = createWxrPhotos(table, join(dir, 'site', 'uploads'), createMediaStore(join(dir, 'app')));
+      const out = withWxrImages('[gallery exclude="99"]', photos, '400');
+      expect(out.problems).toEqual([]);
+      expect(shape(htmlToBody(out.html))).toEqual([
+        {
+          image: expect.objectContaining({
+            caption: 'Légende 42',
+            mediaId: stored().find((f) => f.endsWith('.png')),
+          }),
+        },
+        {
+          image: expect.objectContaining({
+            caption: 'Légende 41',
+            mediaId: stored().find((f) => f.endsWith('.jpg')),
+          }),
+        },
+      ]);
+    });
+
+    it('brings a block gallery of the WordPress 5 kind (list items) with each caption and the gallery’s own', () => {
+      const { convert } = setUp({ '2024/02/quai.jpg': 'blue.jpg' }, [attachment('51', '2024/02/quai.jpg')]);
+      const { body, problems } = convert(
+        `<!-- wp:gallery {"ids":[51,52],"linkTo":"none"} -->
+<figure class="wp-block-gallery columns-2 is-cropped"><ul class="blocks-gallery-grid"><li class="blocks-gallery-item"><figure><img src="${UPLOADS}/2024/02/quai-1024x768.jpg" alt="Le quai" data-id="51" class="wp-image-51"/><figcaption class="blocks-gallery-item__caption">Le quai nord</figcaption></figure></li><li class="blocks-gallery-item"><figure><img src="${UPLOADS}/2024/02/digue.jpg" alt="" data-id="52" class="wp-image-52"/></figure></li></ul><figcaption class="blocks-gallery-caption">Le port, mardi.</figcaption></figure>
+<!-- /wp:gallery -->`,
+      );
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(
+        /^The photo “2024\/02\/digue\.jpg” was left out: it is not in the uploads folder/,
+      );
+      expect(shape(body)).toEqual([
+        { image: expect.objectContaining({ alt: 'Le quai', caption: 'Le quai nord' }) },
+        'paragraph',
+      ]);
+      expect(body.content![1]).toMatchObject({ content: [{ text: 'Le port, mardi.' }] });
+    });
+  });
 });

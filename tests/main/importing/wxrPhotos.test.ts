@@ -1,50 +1,21 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCore } from '../../../src/main/core/startCore';
 import type { BodyDoc } from '../../../src/shared/domain/article';
 import type { ImportProgress } from '../../../src/shared/domain/importing';
 import { useTempDirs } from '../../support/tempDir';
+import { galleryExport, photosExport, startedCore as sharedStartedCore } from '../../support/wxrExport';
 
 const tempDir = useTempDirs();
 const FIXTURES = resolve(__dirname, '../../fixtures');
 const BLUE = readFileSync(join(FIXTURES, 'images/blue.jpg'));
 const RED = readFileSync(join(FIXTURES, 'images/red.png'));
 
-/**
- * The photos.xml export in a folder of its own, with the site's uploads folder (real image files) where
- * `uploadsAt` says: beside it as wp-content/uploads (WordPress's own layout), elsewhere, or nowhere.
- * militants.jpg, the featured photo of the second post, is never there.
- */
-function exportFolder(uploadsAt: 'beside' | 'elsewhere' | 'none'): { file: string; uploads: string } {
-  const dir = tempDir();
-  const file = join(dir, 'export', 'quotidien.WordPress.2024-03-13.xml');
-  mkdirSync(join(dir, 'export'));
-  copyFileSync(join(FIXTURES, 'wxr/photos.xml'), file);
-  const uploads =
-    uploadsAt === 'beside' ? join(dir, 'export', 'wp-content', 'uploads') : join(dir, 'uploads');
-  if (uploadsAt !== 'none') {
-    mkdirSync(join(uploads, '2024', '03'), { recursive: true });
-    copyFileSync(join(FIXTURES, 'images/blue.jpg'), join(uploads, '2024/03/matignon.jpg'));
-    copyFileSync(join(FIXTURES, 'images/red.png'), join(uploads, '2024/03/carte.png'));
-    // WordPress keeps resized copies beside the original; the import takes the original.
-    copyFileSync(join(FIXTURES, 'images/blue.jpg'), join(uploads, '2024/03/matignon-300x200.jpg'));
-  }
-  return { file, uploads };
-}
+const exportFolder = (uploadsAt: 'beside' | 'elsewhere' | 'none') => photosExport(tempDir, uploadsAt);
 
 const images = (body: BodyDoc) => (body.content ?? []).filter((n) => n.type === 'image').map((n) => n.attrs);
 
-function startedCore() {
-  const dataDir = join(tempDir(), 'app');
-  const core = startCore({ dataDir, transport: 'host', version: 'test' });
-  const byHeadline = (words: string) =>
-    core.services.articles.get(
-      core.services.search.search({ query: words, sort: 'date', limit: 5 }).hits[0]!.id,
-    );
-  const storedFiles = () => readdirSync(core.services.media.dir).filter((f) => !f.startsWith('.'));
-  return { core, byHeadline, storedFiles };
-}
+const startedCore = () => sharedStartedCore(tempDir);
 
 describe('importing a WordPress export’s photos from its uploads folder', () => {
   it('brings the featured photo and the content’s images into the media store, with caption and alt', async () => {
@@ -93,7 +64,7 @@ describe('importing a WordPress export’s photos from its uploads folder', () =
         credit: 'AFP',
       },
     ]);
-    expect(storedFiles().sort()).toEqual([first.featuredImage!.mediaId, figure!['mediaId']].sort());
+    expect(storedFiles()).toEqual([first.featuredImage!.mediaId, figure!['mediaId']].sort());
     core.close();
   });
 
@@ -190,6 +161,31 @@ describe('the problem list of an export whose photos are all missing', () => {
       position: expect.stringMatching(/^item 1 /),
       message: 'The featured photo (attachment 9001) was left out: the export does not list that attachment.',
     });
+    core.close();
+  });
+});
+
+describe('a classic gallery in an imported post', () => {
+  it('comes as its photos in WordPress’s order with their captions; a missing one is reported like any photo', async () => {
+    const file = galleryExport(tempDir);
+    const { core, byHeadline } = startedCore();
+    const report = await core.services.importing.start(file, 'wxr').done;
+    expect(report).toMatchObject({ created: 1, photosMissing: 1 });
+    expect(report.problems).toEqual([
+      {
+        position: 'item 1 (line 4)',
+        message: expect.stringMatching(
+          /^The gallery photo “2024\/02\/digue\.jpg” was left out: it is not in the uploads folder/,
+        ),
+      },
+    ]);
+    const article = byHeadline('quais');
+    expect(article.body.content?.map((n) => (n.type === 'image' ? n.attrs!['caption'] : n.type))).toEqual([
+      'paragraph',
+      'Le phare',
+      'Le quai nord',
+      'paragraph',
+    ]);
     core.close();
   });
 });

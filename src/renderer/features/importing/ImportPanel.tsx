@@ -133,6 +133,12 @@ export function ImportPanel() {
                 })} · `
               : ''}
             {t('importing.counts', progress)}
+            {progress.photosAdded > 0
+              ? ` · ${t('importing.photosAdded', { count: progress.photosAdded })}`
+              : ''}
+            {progress.photosNotAdded > 0
+              ? ` · ${t('importing.photosNotAdded', { count: progress.photosNotAdded })}`
+              : ''}
             {progress.photosMissing > 0
               ? ` · ${t('importing.photosMissing', { count: progress.photosMissing })}`
               : ''}

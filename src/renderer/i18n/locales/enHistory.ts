@@ -24,6 +24,7 @@ export const enHistory = {
     sync: 'Before sync',
     restore: 'Restored',
     import: 'Imported',
+    'import-photos': 'Photos added by import',
     save: 'Saved',
   },
   fields: {
