@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { closedPort } from '../support/closedPort';
 import { wordpressSite, wpAdmin } from '../support/wordpress';
 import { newDataDir, startHostProcess, type HostProcess } from './support/host';
 import { addEditorSite } from './support/editorSite';
@@ -98,8 +99,12 @@ test('an operation for a site that does not answer waits with its error and can 
 }) => {
   host = await startHostProcess(newDataDir());
   await page.goto(host.openUrl);
-  // Nothing listens on port 9: every attempt fails as unreachable.
-  await ipc(page, 'sites:add', { url: 'http://127.0.0.1:9', username: 'editor', password: 'x' });
+  // Nothing listens on that port: every attempt is refused.
+  await ipc(page, 'sites:add', {
+    url: `http://127.0.0.1:${await closedPort()}`,
+    username: 'editor',
+    password: 'x',
+  });
   await makeArticle(page, { headline: 'Hors ligne', body: paragraph('Texte.') });
   await page.reload();
   await page

@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { markerOf, type WpPost } from '../../../src/main/publishing/mapping';
 import { createWpClient, WpError } from '../../../src/main/publishing/wordpressClient';
@@ -8,6 +7,7 @@ import {
   type RelayFault,
   type RelayRequest,
 } from '../../support/connectionRelay';
+import { closedPort } from '../../support/closedPort';
 import { useTempDirs } from '../../support/tempDir';
 import { wordpressSite, wpAdmin } from '../../support/wordpress';
 import { paragraph, publishingFixture } from './support';
@@ -136,13 +136,7 @@ describe('answers a flaky network or a proxy gives instead of the site’s', () 
   });
 
   it('says in words why a site could not be reached: nothing answering, or a name no server has', async () => {
-    // A port that was free a moment ago: nothing listens there.
-    const free = await new Promise<number>((done) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as AddressInfo;
-        server.close(() => done(port));
-      });
-    });
+    const free = await closedPort();
     const f = publishingFixture(tempDir(), 'editor');
     const check = (url: string) =>
       f.sites.check({ url, username: 'editor', password: 'x' }).catch((e: unknown) => e);

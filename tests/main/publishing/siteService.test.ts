@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/open';
 import { createFileCredentialStore } from '../../../src/main/publishing/credentialStore';
 import { createSiteService } from '../../../src/main/publishing/siteService';
+import { closedPort } from '../../support/closedPort';
 import { useTempDirs } from '../../support/tempDir';
 import { wordpressSite } from '../../support/wordpress';
 
@@ -91,7 +92,7 @@ describe('Test connection against the real WordPress', () => {
   it('says when nothing answers at the address', async () => {
     const { sites } = setup();
     await expect(
-      sites.check({ url: 'http://127.0.0.1:9', username: 'editor', password: 'x' }),
-    ).rejects.toThrow(/could not be reached/);
+      sites.check({ url: `http://127.0.0.1:${await closedPort()}`, username: 'editor', password: 'x' }),
+    ).rejects.toThrow(/could not be reached \(ECONNREFUSED\)/);
   });
 });
