@@ -12,6 +12,7 @@ import type { ArticleService } from '../articles/articleService';
 import { AppError, notFound } from '../core/errors';
 import type { EventBus } from '../core/eventBus';
 import type { Db } from '../db/open';
+import { withDurability } from '../db/durability';
 import { threadQueries } from './threadRows';
 
 const anchorKey = (anchor: CommentAnchor, id: string): string =>
@@ -66,30 +67,34 @@ export function createThreadService(deps: {
         resolvedAt: null,
         comments: [{ id: randomUUID(), author: deps.person(), at, text }],
       };
-      deps.db.transaction(() => {
-        q.putThread(articleId, thread, at);
-        q.putComment(thread.id, thread.comments[0]!);
-      })();
+      withDurability(deps.db, 'acknowledged', () =>
+        deps.db.transaction(() => {
+          q.putThread(articleId, thread, at);
+          q.putComment(thread.id, thread.comments[0]!);
+        })(),
+      );
       changed(articleId);
       return thread;
     },
     reply(threadId: string, text: string): ThreadType {
       const { articleId } = existing(threadId);
-      q.putComment(threadId, { id: randomUUID(), author: deps.person(), at: now(), text });
+      withDurability(deps.db, 'acknowledged', () =>
+        q.putComment(threadId, { id: randomUUID(), author: deps.person(), at: now(), text }),
+      );
       changed(articleId);
       return existing(threadId).thread;
     },
     resolve(threadId: string): ThreadType {
       const { articleId, thread } = existing(threadId);
       if (thread.resolved) throw new AppError('invalid_input', 'This thread is already resolved.');
-      q.setResolved(threadId, deps.person(), now());
+      withDurability(deps.db, 'acknowledged', () => q.setResolved(threadId, deps.person(), now()));
       changed(articleId);
       return existing(threadId).thread;
     },
     reopen(threadId: string): ThreadType {
       const { articleId, thread } = existing(threadId);
       if (!thread.resolved) throw new AppError('invalid_input', 'This thread is open already.');
-      q.setResolved(threadId, null, null);
+      withDurability(deps.db, 'acknowledged', () => q.setResolved(threadId, null, null));
       changed(articleId);
       return existing(threadId).thread;
     },

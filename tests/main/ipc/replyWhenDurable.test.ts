@@ -11,6 +11,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('answers a Ctrl+S only once the disk has the save, and serves other calls meanwhile', async () => {
   const core = startCore({ dataDir: tempDir(), transport: 'host', version: 'test' });
+  core.services.profiles.save({
+    name: 'Leïla Benali',
+    initials: 'LB',
+    colour: '#1f6feb',
+    role: 'copy_editor',
+  });
   const article = core.services.articles.create('fr');
   await pause(100); // the creation's own fsync is done: only the calls below are held
   const real = walDisk.fsync;
@@ -56,6 +62,25 @@ it('answers a Ctrl+S only once the disk has the save, and serves other calls mea
     expect(answered).toBe(false);
     held.splice(0).forEach((go) => go());
     expect(await save).toMatchObject({ ok: true, value: { revision: article.revision + 1 } });
+    // A copy editor's comment is a write they wait on too.
+    let commented = false;
+    const comment = invokeChannel(
+      core.handlers,
+      'comments:create',
+      { articleId: article.id, anchor: { kind: 'field', field: 'headline' }, quote: '', text: 'Source ?' },
+      quiet,
+    ).then((result) => {
+      commented = true;
+      return result;
+    });
+    await pause(100);
+    expect(commented ? await comment : 'waiting').toBe('waiting');
+    // The fsync under way began before the comment: the one after it is the comment's.
+    while (!commented) {
+      held.splice(0).forEach((go) => go());
+      await pause(20);
+    }
+    expect(await comment).toMatchObject({ ok: true, value: { comments: [{ text: 'Source ?' }] } });
   } finally {
     walDisk.fsync = real;
     held.splice(0).forEach((go) => go());
