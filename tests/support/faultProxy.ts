@@ -38,6 +38,9 @@ export function startFaultProxy(
         method: req.method,
         path: req.url,
         headers: { ...req.headers, host: upstream.host },
+        // A connection per request: Apache closes an idle kept-alive connection after 5 s, and a request sent
+        // on it just then failed with "socket hang up" (a fault the test did not ask for).
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -45,6 +48,8 @@ export function startFaultProxy(
         res.on('end', () => done(res, Buffer.concat(chunks)));
       },
     );
+    // The site itself failing: the client sees the connection dropped, and the test its own assertions fail.
+    out.on('error', () => req.socket.destroy());
     out.end(body);
   }
 

@@ -19,10 +19,10 @@ beforeAll(() => {
     platform: 'node',
     format: 'cjs',
     outfile: childScript,
-    external: ['better-sqlite3', '@tiptap/*', 'happy-dom', 'zod'],
+    external: ['better-sqlite3', '@tiptap/*', 'happy-dom', 'zod', 'undici', 'esbuild'],
     logLevel: 'silent',
   });
-});
+}, 60_000);
 
 interface Ack {
   revision: number;
