@@ -1,0 +1,96 @@
+import { performance } from 'node:perf_hooks';
+import { withDurability } from './durability';
+import { everyQuietCheck } from './everyQuietCheck';
+import type { Db } from './open';
+
+/**
+ * Tables a migration no longer uses and did not drop itself, because dropping them would have kept a large
+ * archive's upgrade screen up for minutes: DROP TABLE reads every page of the tree (and of each row's
+ * overflow chain) to free it, in the upgrade's one transaction. Renamed under this prefix, they are emptied
+ * after the app opens, in bounded steps in quiet seconds (scheduleLeftoverDrops), then dropped. Nothing
+ * reads them; their pages return to the file's free list as they go.
+ */
+export const LEFTOVER_PREFIX = 'leftover_';
+
+/** How often the timer looks for a quiet second. */
+export const LEFTOVER_EVERY_MS = 1000;
+/** Time a quiet second spends emptying leftovers at most (a save waits for one batch at worst). */
+export const LEFTOVER_TICK_MS = 50;
+/** Rows of the first batch; each next one doubles while a batch is quick, halves when it is slow. */
+const FIRST_BATCH = 64;
+const MAX_BATCH = 16_384;
+
+export function leftoverTables(db: Db): string[] {
+  return db
+    .prepare<[], string>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'leftover\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .pluck()
+    .all();
+}
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** The key that orders a table's rows (rowid, or a WITHOUT ROWID table's primary key), as listed and as a value. */
+function keyOf(db: Db, table: string): { columns: string; value: string } {
+  const withoutRowid = db
+    .prepare<[string], number>("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?")
+    .pluck()
+    .get(table);
+  if (!withoutRowid) return { columns: 'rowid', value: 'rowid' };
+  const columns = db
+    .prepare<[string], string>('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk')
+    .pluck()
+    .all(table)
+    .map(quote)
+    .join(', ');
+  return { columns, value: `(${columns})` };
+}
+
+/**
+ * One quiet second's work: deletes rows of the first leftover table in key order, a batch per transaction
+ * (committed relaxed: a batch lost to a power cut is deleted again), until `budgetMs` is spent or the table is
+ * empty, and then drops it (an empty tree: one page). A crash between batches leaves fewer rows for the next
+ * start, never a half-deleted row. Says whether any leftover remains.
+ */
+export function leftoverDropStep(db: Db): (budgetMs?: number) => boolean {
+  let batch = FIRST_BATCH;
+  return (budgetMs = LEFTOVER_TICK_MS) => {
+    const start = performance.now();
+    for (;;) {
+      const table = leftoverTables(db)[0];
+      if (table === undefined) return false;
+      const key = keyOf(db, table);
+      const t0 = performance.now();
+      const deleted = withDurability(db, 'relaxed', () =>
+        db.transaction(() => {
+          const gone = db
+            .prepare(
+              `DELETE FROM ${quote(table)} WHERE ${key.value} IN
+                 (SELECT ${key.columns} FROM ${quote(table)} ORDER BY ${key.columns} LIMIT ?)`,
+            )
+            .run(batch).changes;
+          if (gone === 0) db.exec(`DROP TABLE ${quote(table)}`);
+          return gone;
+        })(),
+      );
+      const took = performance.now() - t0;
+      if (took < budgetMs / 8) batch = Math.min(MAX_BATCH, batch * 2);
+      else if (took > budgetMs / 2) batch = Math.max(1, Math.floor(batch / 2));
+      if (deleted === 0) continue;
+      if (performance.now() - start >= budgetMs) return true;
+    }
+  };
+}
+
+/** Empties and drops the leftover tables in quiet seconds, when there are any (else no timer at all). */
+export function scheduleLeftoverDrops(db: Db): void {
+  if (leftoverTables(db).length === 0) return;
+  const step = leftoverDropStep(db);
+  let pending = true;
+  // Busy or failing throws: the next quiet second tries again; nothing reads these tables meanwhile.
+  everyQuietCheck(db, LEFTOVER_EVERY_MS, (writing) => {
+    if (writing || !pending) return;
+    pending = step();
+  });
+}
