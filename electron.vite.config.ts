@@ -42,6 +42,8 @@ export default defineConfig({
           upgradeThread: resolve(__dirname, 'src/main/db/upgradeThread.ts'),
           // A backup copies the store in this worker thread, on its own connection (backup/copyInThread.ts).
           copyThread: resolve(__dirname, 'src/main/backup/copyThread.ts'),
+          // Old trees a large upgrade left are emptied in quiet seconds in this worker thread (db/leftoverDrops.ts).
+          leftoverThread: resolve(__dirname, 'src/main/db/leftoverThread.ts'),
         },
       },
     },

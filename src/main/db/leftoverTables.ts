@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { withDurability } from './durability';
-import { everyQuietCheck } from './everyQuietCheck';
 import type { Db } from './open';
 
 /**
  * Tables a migration no longer uses and did not drop itself, because dropping them would have kept a large
  * archive's upgrade screen up for minutes: DROP TABLE reads every page of the tree (and of each row's
  * overflow chain) to free it, in the upgrade's one transaction. Renamed under this prefix, they are emptied
- * after the app opens, in bounded steps in quiet seconds (scheduleLeftoverDrops), then dropped. Nothing
+ * after the app opens, in bounded steps in quiet seconds (leftoverDrops.ts, in a thread), then dropped. Nothing
  * reads them; their pages return to the file's free list as they go.
  */
 export const LEFTOVER_PREFIX = 'leftover_';
@@ -81,16 +80,4 @@ export function leftoverDropStep(db: Db): (budgetMs?: number) => boolean {
       if (performance.now() - start >= budgetMs) return true;
     }
   };
-}
-
-/** Empties and drops the leftover tables in quiet seconds, when there are any (else no timer at all). */
-export function scheduleLeftoverDrops(db: Db): void {
-  if (leftoverTables(db).length === 0) return;
-  const step = leftoverDropStep(db);
-  let pending = true;
-  // Busy or failing throws: the next quiet second tries again; nothing reads these tables meanwhile.
-  everyQuietCheck(db, LEFTOVER_EVERY_MS, (writing) => {
-    if (writing || !pending) return;
-    pending = step();
-  });
 }

@@ -167,4 +167,23 @@ describe('the old trees a large upgrade leaves (migration 0014)', () => {
     expectKeptIntact(core.db);
     await core.close();
   });
+
+  it('stop with the store: once it is closed, the thread writes no more to the file', async () => {
+    const dir = tempDir();
+    const file = importedArchive(dir, LEAVE_FROM_REVISIONS + 500);
+    openDatabase(file, { migrateTo: 14 }).close();
+    const rows = (db: Db) => leftoverTables(db).reduce((sum, table) => sum + count(db, table), 0);
+    const core = startResilientCore({ dataDir: dir, transport: 'host', version: 'test' });
+    await core.ready;
+    const before = rows(core.db);
+    // Closed as soon as a first step has gone (a quiet second after the open).
+    await vi.waitFor(() => expect(rows(core.db)).toBeLessThan(before), { timeout: 30_000, interval: 20 });
+    await core.close();
+    const db = openDatabase(file);
+    const left = rows(db);
+    await new Promise((done) => setTimeout(done, 2500));
+    expect(rows(db)).toBe(left);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
 });
