@@ -33,10 +33,12 @@ export function scheduleLeftoverDrops(db: Db, nativeBinding?: string): void {
       if (message.kind === 'stepped' && !message.more) void end();
     });
     // A thread that died is started again at the next quiet second; the rows it committed are gone.
-    thread.on('error', () => {
+    const lost = (): void => {
       stepping = false;
       if (worker === thread) worker = undefined;
-    });
+    };
+    thread.on('error', lost);
+    thread.on('exit', lost);
     thread.unref();
     return thread;
   };
