@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { withDurability } from './durability';
 import type { Db } from './open';
 
 /**
@@ -47,10 +46,10 @@ function keyOf(db: Db, table: string): { columns: string; value: string } {
 }
 
 /**
- * One quiet second's work: deletes rows of the first leftover table in key order, a batch per transaction
- * (committed relaxed: a batch lost to a power cut is deleted again), until `budgetMs` is spent or the table is
- * empty, and then drops it (an empty tree: one page). A crash between batches leaves fewer rows for the next
- * start, never a half-deleted row. Says whether any leftover remains.
+ * One quiet second's work: deletes rows of the first leftover table in key order, a batch per transaction,
+ * until `budgetMs` is spent or the table is empty, and then drops it (an empty tree: one page). A crash
+ * between batches leaves fewer rows for the next start, never a half-deleted row. Says whether any leftover
+ * remains.
  */
 export function leftoverDropStep(db: Db): (budgetMs?: number) => boolean {
   let batch = FIRST_BATCH;
@@ -60,20 +59,22 @@ export function leftoverDropStep(db: Db): (budgetMs?: number) => boolean {
       const table = leftoverTables(db)[0];
       if (table === undefined) return false;
       const key = keyOf(db, table);
-      const t0 = performance.now();
-      const deleted = withDurability(db, 'relaxed', () =>
-        db.transaction(() => {
-          const gone = db
-            .prepare(
-              `DELETE FROM ${quote(table)} WHERE ${key.value} IN
+      let took = 0;
+      // Committed as the connection's synchronous level says (db/leftoverThread.ts: synced in that thread).
+      // The batch size follows the deletes' own time, not the commit's sync: a slow disk must not shrink the
+      // batches to a row per sync.
+      const deleted = db.transaction(() => {
+        const t0 = performance.now();
+        const gone = db
+          .prepare(
+            `DELETE FROM ${quote(table)} WHERE ${key.value} IN
                  (SELECT ${key.columns} FROM ${quote(table)} ORDER BY ${key.columns} LIMIT ?)`,
-            )
-            .run(batch).changes;
-          if (gone === 0) db.exec(`DROP TABLE ${quote(table)}`);
-          return gone;
-        })(),
-      );
-      const took = performance.now() - t0;
+          )
+          .run(batch).changes;
+        took = performance.now() - t0;
+        if (gone === 0) db.exec(`DROP TABLE ${quote(table)}`);
+        return gone;
+      })();
       if (took < budgetMs / 8) batch = Math.min(MAX_BATCH, batch * 2);
       else if (took > budgetMs / 2) batch = Math.max(1, Math.floor(batch / 2));
       if (deleted === 0) continue;
