@@ -26,9 +26,6 @@ const step = leftoverDropStep(db);
 port.on('message', (request: LeftoverRequest) => {
   try {
     const more = step(request.budgetMs);
-    // Its pages copied into the file here, now: else the main connection's next checkpoint (after a save)
-    // copies and syncs them on the main thread (measured at 1M: event-loop stalls up to 2 s).
-    db.pragma('wal_checkpoint(PASSIVE)');
     if (!more) db.close();
     post({ kind: 'stepped', more });
   } catch (error) {
