@@ -45,6 +45,8 @@ export default defineConfig({
           copyThread: resolve(__dirname, 'src/main/backup/copyThread.ts'),
           // WAL checkpoints run in this worker thread, on a connection of its own (db/checkpointInThread.ts).
           checkpointThread: resolve(__dirname, 'src/main/db/checkpointThread.ts'),
+          // Old trees a large upgrade left are emptied in quiet seconds in this worker thread (db/leftoverDrops.ts).
+          leftoverThread: resolve(__dirname, 'src/main/db/leftoverThread.ts'),
         },
       },
     },

@@ -47,6 +47,39 @@ test('an older archive is upgraded at start-up: the window says so and how far i
   await expect(page.getByText('Grève à la SNCF').first()).toBeVisible();
 });
 
+test('started again after Redac was killed during the upgrade, the window says it reuses the copy made before', async ({
+  page,
+}) => {
+  const dataDir = olderStore();
+  host = await startHostProcess(dataDir, 0, { profile: null, args: ['--test-upgrade', 'slow'] });
+  await page.goto(host.openUrl);
+  // The copy is made (step 1), then the migrations run: the process is killed during them.
+  await expect(page.getByRole('status')).toContainText('Step 3 of 3: a slow test step');
+  const killed = new Promise((resolve) => host!.process.once('exit', resolve));
+  host.process.kill('SIGKILL');
+  await killed;
+  host = undefined;
+
+  host = await startHostProcess(dataDir, 0, { profile: null, args: ['--test-upgrade', 'slow'] });
+  await page.goto(host.openUrl);
+  await expect(page.getByRole('heading', { name: 'Upgrading your archive…' })).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Reusing the copy of your archive made on .+, before this upgrade was interrupted: the archive has not changed since, so no new copy is needed\./,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Step 3 of 3: a slow test step');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Nadia Ait');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Grève à la SNCF').first()).toBeVisible();
+  // One copy in the backups folder: the first start's.
+  await page.getByRole('button', { name: 'Backups' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  await expect(
+    dialog.getByRole('button', { name: /^Restore the copy made before the upgrade, .* \(format 14\)/ }),
+  ).toHaveCount(1);
+});
+
 test('an upgrade that fails says so, and the archive is left exactly as it was', async ({ page }) => {
   const dataDir = olderStore();
   host = await startHostProcess(dataDir, 0, { profile: null, args: ['--test-upgrade', 'fail'] });

@@ -76,6 +76,9 @@ const nameAt = (ms: number, beforeUpgradeFrom?: number): string =>
 const keptThisStart = new Map<string, Set<string>>();
 const prunable = (dataDir: string, backups: BackupFile[]): BackupFile[] =>
   backups.filter((b) => !keptThisStart.get(dataDir)?.has(b.name));
+/** A pre-upgrade copy this start relies on (one made now, or one kept from before: upgradeCopyManifest.ts). */
+export const keepThisStart = (dataDir: string, name: string): void =>
+  void keptThisStart.set(dataDir, (keptThisStart.get(dataDir) ?? new Set()).add(name));
 
 export const backupDir = (dataDir: string): string => join(dataDir, 'backups');
 
@@ -248,8 +251,7 @@ async function backupNow(db: Db, dataDir: string, options: BackupOptions): Promi
     const stats = await copy.done.finally(() => copying.delete(dataDir));
     options.onCopied?.({ ...stats, ms: performance.now() - t0 });
     renameSync(partial, join(dir, name));
-    if (options.beforeUpgradeFrom !== undefined)
-      keptThisStart.set(dataDir, (keptThisStart.get(dataDir) ?? new Set()).add(name));
+    if (options.beforeUpgradeFrom !== undefined) keepThisStart(dataDir, name);
     await syncFolder(dir);
   } catch (error) {
     for (const leftover of [partial, `${partial}-journal`]) rmSync(leftover, { force: true });

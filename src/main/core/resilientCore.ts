@@ -119,6 +119,7 @@ export function startResilientCore(
       testHook,
       freeBytes: options.freeBytes,
       onNotice,
+      backupPauseMs: options.backupPauseMs,
     });
     upgrading = run;
     ready = run.finished.then(

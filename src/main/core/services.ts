@@ -17,6 +17,7 @@ import { createExportService, type ExportService } from '../exporting/exportServ
 import { createImportService, type ImportService } from '../importing/importService';
 import { createImportWriter } from '../importing/importWriter';
 import { createRevisionService, type RevisionService } from '../revisions/revisionService';
+import { scheduleLeftoverDrops } from '../db/leftoverDrops';
 import { indexMergeStep, scheduleIndexMerges } from '../search/indexMerging';
 
 import { createSearchIndexer } from '../search/searchIndexer';
@@ -130,6 +131,8 @@ export function createServices(ctx: ServiceContext): Services {
   const terms = createTermService(ctx.db);
   const indexer = createSearchIndexer(ctx.db);
   scheduleIndexMerges(ctx.db);
+  // Old trees a large upgrade left (migration 0014): emptied and dropped in quiet seconds.
+  scheduleLeftoverDrops(ctx.db, ctx.nativeBinding);
   const search = createSearchService(ctx.db, ctx.bus, indexer);
   const indexHook: ArticleWriteHook = {
     afterWrite: (id, written) => (written ? indexer.indexWritten(written) : indexer.indexArticle(id)),

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupInProgress, stopBackups } from '../backup/backups';
+import { stopLeftoverDrops } from '../db/leftoverDrops';
 import { openDatabase, type Db } from '../db/open';
 import { createHandlers, type Handlers } from '../ipc/handlers';
 import { replyWhenDurable } from '../ipc/replyWhenDurable';
@@ -73,11 +74,13 @@ export function startCore(options: CoreOptions): Core {
     close: () => {
       const busy = services.outbox.isDraining() || backupInProgress(options.dataDir);
       const stopped = services.outbox.stop();
-      if (!busy) {
+      // The leftover thread holds a connection of its own: ended before the file may be replaced (Restore).
+      const leftovers = stopLeftoverDrops(db);
+      if (!busy && !leftovers) {
         db.close();
         return Promise.resolve();
       }
-      return Promise.all([stopped, stopBackups(options.dataDir)]).then(() => {
+      return Promise.all([stopped, stopBackups(options.dataDir), leftovers]).then(() => {
         if (db.open) db.close();
       });
     },

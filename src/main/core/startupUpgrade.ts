@@ -5,7 +5,15 @@ import {
   type UpgradeBackupProblem,
   type UpgradeProgress,
 } from '../../shared/domain/recovery';
-import { backupNotice, createBackup, isStoppedBackup, stopBackups } from '../backup/backups';
+import { backupNotice, createBackup, isStoppedBackup, keepThisStart, stopBackups } from '../backup/backups';
+import {
+  fingerprintStore,
+  removeManifest,
+  reusableCopy,
+  sameFingerprint,
+  settleStore,
+  writeManifest,
+} from '../backup/upgradeCopyManifest';
 import { migrations } from '../db/migrations/index';
 import { upgradeInThread, UpgradeFailedError, type RunningUpgrade } from '../db/upgradeInThread';
 import type { UpgradeTestHook } from '../db/upgradeProtocol';
@@ -22,6 +30,8 @@ export interface StartupUpgradeOptions {
   /** Free bytes where the copy goes (tests); the file system's figure otherwise. */
   freeBytes?: ((dir: string) => number) | undefined;
   onNotice?: ((notice: BackupNotice | null) => void) | undefined;
+  /** Test hook only (host `--test-backup slow`, CoreOptions.backupPauseMs): the copy in fifty paced steps. */
+  backupPauseMs?: number | undefined;
 }
 
 export interface StartupUpgrade {
@@ -51,6 +61,7 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
   let goOn: (() => void) | undefined;
   let run: RunningUpgrade | undefined;
   let stopped = false;
+  let reused: { name: string; madeAt: number } | undefined;
 
   async function copyFirst(): Promise<void> {
     try {
@@ -61,14 +72,33 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
       });
       try {
         db.pragma('busy_timeout = 5000');
-        await createBackup(db, options.dataDir, {
+        // A start after a quit (or a kill) during the upgrade: the copy made then still stands when the
+        // store has not changed since (backup/upgradeCopyManifest.ts says how that is known).
+        const { settled, committedFrames } = settleStore(db);
+        const before = settled ? fingerprintStore(options.storeFile) : undefined;
+        const kept =
+          before && committedFrames === 0 ? reusableCopy(options.dataDir, before, options.from) : undefined;
+        if (kept) {
+          keepThisStart(options.dataDir, kept.name);
+          reused = { name: kept.name, madeAt: kept.madeAt };
+          return;
+        }
+        // Whatever an older manifest vouched for no longer stands for this store.
+        removeManifest(options.dataDir);
+        const madeAt = Date.now();
+        const copy = await createBackup(db, options.dataDir, {
           beforeUpgradeFrom: options.from,
           freeBytes: options.freeBytes,
           onNotice: options.onNotice,
           onProgress: (done, total) => (copied = { done, total }),
           // The copy thread loads better-sqlite3 too: the Electron build in the app.
           nativeBinding: options.nativeBinding,
+          stepPauseMs: options.backupPauseMs,
         });
+        // The file did not move while it was copied (nothing writes it during the copy; this makes sure).
+        const after = fingerprintStore(options.storeFile);
+        if (before && after && sameFingerprint(before, after))
+          await writeManifest(options.dataDir, copy, options.from, madeAt, before);
       } finally {
         db.close();
       }
@@ -96,6 +126,8 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
       testHook: options.testHook,
     });
     await run.finished;
+    // The store is at the new schema: no copy stands in for it any more.
+    removeManifest(options.dataDir);
   })();
 
   return {
@@ -111,6 +143,7 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
           total: copied.total,
           startedAt,
           ...(problem ? { backupProblem: problem } : {}),
+          ...(reused ? { reusedCopy: reused } : {}),
         };
       const now = run.status();
       return {
@@ -120,6 +153,7 @@ export function startUpgrade(options: StartupUpgradeOptions): StartupUpgrade {
         done: now?.done ?? null,
         total: now?.total ?? null,
         startedAt,
+        ...(reused ? { reusedCopy: reused } : {}),
       };
     },
     goOnWithoutBackup() {

@@ -69,6 +69,11 @@ export const UpgradeProgress = z.object({
   startedAt: z.number(),
   /** Set while the upgrade waits for the user's choice (no backup could be made first). */
   backupProblem: UpgradeBackupProblem.optional(),
+  /**
+   * Set when no copy is made because the one taken before an earlier, unfinished attempt at this upgrade still
+   * stands for the store (unchanged since): its backup's name and when it was taken.
+   */
+  reusedCopy: z.object({ name: z.string(), madeAt: z.number() }).optional(),
 });
 export type UpgradeProgress = z.infer<typeof UpgradeProgress>;
 

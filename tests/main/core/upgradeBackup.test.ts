@@ -1,87 +1,23 @@
-import Database from 'better-sqlite3';
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { backupDir, createBackup, listBackups } from '../../../src/main/backup/backups';
-import { startResilientCore, type ResilientCoreOptions } from '../../../src/main/core/resilientCore';
 import { STORE_FILE } from '../../../src/main/core/startCore';
 import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrations/index';
-import { openDatabase } from '../../../src/main/db/open';
-import { invokeChannel } from '../../../src/main/ipc/dispatch';
-import type { RecoveryStatus } from '../../../src/shared/domain/recovery';
+import {
+  callChannel as call,
+  fileHolds,
+  KNOWN_ID as ID,
+  olderStore as olderStoreIn,
+  OLD_VERSION,
+  startCoreIn as start,
+  statusOf,
+  watch,
+} from '../../support/olderStore';
 import { useTempDirs } from '../../support/tempDir';
 
 const tempDir = useTempDirs();
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-const OLD_VERSION = 14;
-const ID = '0b7e3c4a-1d2f-4e5a-8b6c-7d8e9f0a1b2c';
-
-/**
- * A store written by the previous version (schema 14): one article the user knows, and enough others (large
- * bodies) that copying it takes the backup several steps.
- */
-function olderStore(extra = 300): string {
-  const dir = tempDir();
-  const db = openDatabase(join(dir, STORE_FILE), { migrateTo: OLD_VERSION });
-  const insert = db.prepare(
-    `INSERT INTO articles (id, headline, body, body_schema_version, status, language, created_at, updated_at, revision)
-     VALUES (?, ?, ?, 1, 'published', 'fr', 1, 2, 1)`,
-  );
-  const body = (text: string) =>
-    JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-  insert.run(ID, 'Grève à la SNCF', body('Le trafic reste perturbé.'));
-  for (let n = 0; n < extra; n++)
-    insert.run(
-      `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      `Titre ${n}`,
-      body('mot '.repeat(4000)),
-    );
-  db.close();
-  return dir;
-}
-
-const start = (dir: string, more: Partial<ResilientCoreOptions> = {}) =>
-  startResilientCore({
-    dataDir: dir,
-    transport: 'host',
-    version: 'test',
-    upgradeInBackground: true,
-    ...more,
-  });
-
-async function statusOf(core: ReturnType<typeof startResilientCore>): Promise<RecoveryStatus> {
-  const answer = await invokeChannel(core.handlers, 'recovery:status', {}, quiet);
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as RecoveryStatus;
-}
-
-async function call(core: ReturnType<typeof startResilientCore>, channel: string, input: object) {
-  return invokeChannel(core.handlers, channel as 'recovery:status', input as never, quiet);
-}
-
-/** The schema version and headlines of a SQLite file, read on a connection of its own. */
-function fileHolds(file: string): { version: number; headlines: string[] } {
-  const db = new Database(file, { readonly: true });
-  try {
-    return {
-      version: db.pragma('user_version', { simple: true }) as number,
-      headlines: db.prepare('SELECT headline FROM articles WHERE id = ?').pluck().all(ID) as string[],
-    };
-  } finally {
-    db.close();
-  }
-}
-
-/** Every status answered while the core upgrades, asked as often as the event loop lets the copy pause. */
-async function watch(core: ReturnType<typeof startResilientCore>, dir: string) {
-  const seen: { status: RecoveryStatus; backups: number }[] = [];
-  while (core.mode() === 'upgrading') {
-    seen.push({ status: await statusOf(core), backups: listBackups(dir).length });
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await core.ready;
-  return seen;
-}
+const olderStore = (extra?: number): string => olderStoreIn(tempDir(), extra);
 
 describe('the copy taken before an upgrade at start-up', () => {
   it('is made before any migration runs, shown as step 1 with its bytes, and named for the schema it holds', async () => {

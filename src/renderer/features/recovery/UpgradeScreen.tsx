@@ -6,7 +6,7 @@ import {
   type UpgradeBackupProblem,
 } from '../../../shared/domain/recovery';
 import { call } from '../../bridge';
-import { formatCount } from '../../i18n/i18n';
+import { formatCount, formatDateTime } from '../../i18n/i18n';
 import { QuitButton } from './QuitButton';
 import { useRecoveryAction } from './useRecoveryAction';
 import './recovery.css';
@@ -78,6 +78,9 @@ export function UpgradeScreen({ status }: { status: RecoveryStatus }) {
           ? ` · ${wording.counted(upgrade.name, upgrade.done)}`
           : ''}
       </p>
+      {upgrade?.reusedCopy && (
+        <p>{t('upgrade.reusedCopy', { when: formatDateTime(upgrade.reusedCopy.madeAt) })}</p>
+      )}
       {!waiting && (
         <p className="recovery-detail">{t('upgrade.elapsed', { seconds: formatCount(seconds) })}</p>
       )}

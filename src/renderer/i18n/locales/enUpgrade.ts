@@ -13,6 +13,9 @@ export const enUpgrade = {
     other: '{{done}} done',
   },
   elapsed: 'Running for {{seconds}} s',
+  /** The copy taken before an earlier, unfinished attempt still stands for the archive: none is made again. */
+  reusedCopy:
+    'Reusing the copy of your archive made on {{when}}, before this upgrade was interrupted: the archive has not changed since, so no new copy is needed. It stays in the backups folder.',
   progress: 'Upgrade progress',
   steps: {
     'pre-upgrade-backup': 'copying your archive to the backups folder first',
