@@ -1,5 +1,7 @@
 import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { wordpressSite } from './wordpress';
 
 /**
  * A loopback TCP relay in front of the real WordPress that cuts connections the way a server closing a kept-alive
@@ -173,4 +175,22 @@ export function startConnectionRelay(
       });
     });
   });
+}
+
+/**
+ * For a vitest file: `relayed(choose)` starts a relay in front of the test site, closed after the test that
+ * started it.
+ */
+export function useConnectionRelay(): (
+  choose: (req: RelayRequest) => RelayFault,
+) => Promise<ConnectionRelay> {
+  let relay: ConnectionRelay | undefined;
+  afterEach(async () => {
+    await relay?.close();
+    relay = undefined;
+  });
+  return async (choose) => {
+    relay = await startConnectionRelay(wordpressSite().url, choose);
+    return relay;
+  };
 }

@@ -1,27 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markerOf, type WpPost } from '../../../src/main/publishing/mapping';
 import { createWpClient, WpError } from '../../../src/main/publishing/wordpressClient';
-import {
-  startConnectionRelay,
-  type ConnectionRelay,
-  type RelayFault,
-  type RelayRequest,
-} from '../../support/connectionRelay';
+import { useConnectionRelay } from '../../support/connectionRelay';
 import { useTempDirs } from '../../support/tempDir';
 import { wordpressSite, wpAdmin } from '../../support/wordpress';
 import { paragraph, publishingFixture } from './support';
 
 const tempDir = useTempDirs();
-let relay: ConnectionRelay | undefined;
-afterEach(async () => {
-  await relay?.close();
-  relay = undefined;
-});
-
-async function relayed(choose: (req: RelayRequest) => RelayFault): Promise<ConnectionRelay> {
-  relay = await startConnectionRelay(wordpressSite().url, choose);
-  return relay;
-}
+const relayed = useConnectionRelay();
 
 /** The request line of a create (not an update: wp/v2/posts/ID). */
 const CREATE = /^POST \/wp-json\/wp\/v2\/posts[ ?]/;

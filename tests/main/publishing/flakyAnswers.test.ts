@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markerOf, type WpPost } from '../../../src/main/publishing/mapping';
 import { createWpClient, WpError } from '../../../src/main/publishing/wordpressClient';
-import {
-  startConnectionRelay,
-  type ConnectionRelay,
-  type RelayFault,
-  type RelayRequest,
-} from '../../support/connectionRelay';
+import { useConnectionRelay } from '../../support/connectionRelay';
 import { closedPort } from '../../support/closedPort';
 import { useTempDirs } from '../../support/tempDir';
 import { wordpressSite, wpAdmin } from '../../support/wordpress';
 import { paragraph, publishingFixture } from './support';
 
 const tempDir = useTempDirs();
-let relay: ConnectionRelay | undefined;
-afterEach(async () => {
-  await relay?.close();
-  relay = undefined;
-});
-
-async function relayed(choose: (req: RelayRequest) => RelayFault): Promise<ConnectionRelay> {
-  relay = await startConnectionRelay(wordpressSite().url, choose);
-  return relay;
-}
+const relayed = useConnectionRelay();
 
 describe('answers a flaky network or a proxy gives instead of the site’s', () => {
   it('says the site is temporarily unavailable, with the wait it asks for, when a proxy answers 503', async () => {
