@@ -39,13 +39,20 @@ export function wordpressSite(): WpSite {
 export async function wpAdmin<T>(method: string, route: string, body?: unknown): Promise<T> {
   const site = wordpressSite();
   const user = site.users.admin;
-  const response = await fetch(`${site.url}/wp-json/${route}`, {
-    method,
-    headers: {
-      authorization: `Basic ${Buffer.from(`${user.username}:${user.applicationPassword}`).toString('base64')}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const send = () =>
+    fetch(`${site.url}/wp-json/${route}`, {
+      method,
+      headers: {
+        authorization: `Basic ${Buffer.from(`${user.username}:${user.applicationPassword}`).toString('base64')}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // Apache closes an idle kept-alive connection after 5 s; a request sent on it just then fails before any
+  // answer. Sent again once, unless it was a POST (which may have been applied).
+  const response = await send().catch((error: unknown) => {
+    if (method === 'POST') throw error;
+    return send();
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
