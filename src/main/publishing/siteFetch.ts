@@ -46,7 +46,7 @@ export function unreachable(error: unknown, timeoutMs: number): WpError {
   const cause = causeCode(error);
   if (cause && CLOSED_BEFORE_ANSWER.has(cause))
     return new WpError(
-      `The site closed the connection before answering (${cause}).`,
+      `The site could not be reached (${cause}): it closed the connection before answering.`,
       undefined,
       'network',
       true,

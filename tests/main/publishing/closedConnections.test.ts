@@ -111,7 +111,9 @@ describe('a connection closed before the site answers', () => {
     const error = await client.get('wp/v2/users/me').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WpError);
     expect(error).toMatchObject({ code: 'network', transient: true });
-    expect((error as WpError).message).toMatch(/closed the connection before answering \(UND_ERR_SOCKET\)/);
+    expect((error as WpError).message).toMatch(
+      /could not be reached \(UND_ERR_SOCKET\): it closed the connection before answering/,
+    );
     expect(r.log).toHaveLength(2);
   });
 
