@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markerOf, type WpPost } from '../../../src/main/publishing/mapping';
+import { type WpPost } from '../../../src/main/publishing/mapping';
 import { createWpClient, WpError } from '../../../src/main/publishing/wordpressClient';
 import { useConnectionRelay } from '../../support/connectionRelay';
 import { useTempDirs } from '../../support/tempDir';
 import { wordpressSite, wpAdmin } from '../../support/wordpress';
-import { paragraph, publishingFixture } from './support';
+import { paragraph, postsWithMarker, publishingFixture } from './support';
 
 const tempDir = useTempDirs();
 const relayed = useConnectionRelay();
@@ -17,13 +17,6 @@ const editorAuth = (url: string) => ({
   username: 'editor',
   password: wordpressSite().users.editor.applicationPassword,
 });
-
-async function postsWithMarker(articleId: string): Promise<WpPost[]> {
-  return wpAdmin<WpPost[]>(
-    'GET',
-    `wp/v2/posts?search=${markerOf(articleId)}&status=draft,pending,future,publish,private&context=edit`,
-  );
-}
 
 describe('a connection closed before the site answers', () => {
   it('does not show in "Test connection": the kept-alive connection closed as it is reused is tried again', async () => {

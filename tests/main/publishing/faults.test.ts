@@ -5,7 +5,7 @@ import { contentFor, markerOf, type WpPost } from '../../../src/main/publishing/
 import { startFaultProxy, type Fault, type FaultProxy } from '../../support/faultProxy';
 import { useTempDirs } from '../../support/tempDir';
 import { wordpressSite, wpAdmin } from '../../support/wordpress';
-import { paragraph, publishingFixture, tinyPng } from './support';
+import { paragraph, postsWithMarker, publishingFixture, tinyPng } from './support';
 
 const tempDir = useTempDirs();
 let proxy: FaultProxy | undefined;
@@ -35,13 +35,6 @@ async function mediaOnSite(mediaId: string): Promise<{ id: number; source_url: s
     `wp/v2/media?search=${mediaMarker(mediaId)}&per_page=20`,
   );
   return found.filter((m) => m.slug.startsWith(mediaMarker(mediaId).toLowerCase()));
-}
-
-async function postsWithMarker(articleId: string): Promise<WpPost[]> {
-  return wpAdmin<WpPost[]>(
-    'GET',
-    `wp/v2/posts?search=${markerOf(articleId)}&status=draft,pending,future,publish,private&context=edit`,
-  );
 }
 
 describe('pushing through a network and a site that fail in every way', () => {

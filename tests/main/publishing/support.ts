@@ -14,7 +14,8 @@ import { createPublisher } from '../../../src/main/publishing/publisher';
 import { createSiteService } from '../../../src/main/publishing/siteService';
 import { createSyncService } from '../../../src/main/publishing/syncService';
 import { createTermService } from '../../../src/main/taxonomy/termService';
-import { wordpressSite } from '../../support/wordpress';
+import { markerOf, type WpPost } from '../../../src/main/publishing/mapping';
+import { wordpressSite, wpAdmin } from '../../support/wordpress';
 
 /** A small PNG whose bytes vary with the seed, for tests that need distinct images. */
 export function tinyPng(seed: number): Uint8Array {
@@ -97,3 +98,11 @@ export const paragraph = (...texts: string[]) => ({
   type: 'doc' as const,
   content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
 });
+
+/** The site's posts (any status but trash) carrying this article's marker, as the admin reads them. */
+export async function postsWithMarker(articleId: string): Promise<WpPost[]> {
+  return wpAdmin<WpPost[]>(
+    'GET',
+    `wp/v2/posts?search=${markerOf(articleId)}&status=draft,pending,future,publish,private&context=edit`,
+  );
+}
