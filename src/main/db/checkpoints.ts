@@ -17,9 +17,10 @@ export const WAL_BACKSTOP_PAGES = 16_384;
  * after writes, or every 30 s while writes keep coming (a bulk push, an import), in a thread of its own on its
  * own connection (db/checkpointThread.ts): on the main thread a checkpoint blocked every call for its writes
  * and fsyncs (77 ms each under a loaded disk; 114 ms after a 20k import, the whole of the bench's worst stall
- * without a backup), and one a second during a 200-article push cost more than the push's own commits. Durability is unchanged: a commit is durable once it is in the WAL
- * (synced with synchronous=FULL); a checkpoint only moves pages. The timer stops itself when the connection is
- * closed.
+ * without a backup), and one a second during a 200-article push cost more than the push's own commits.
+ * Durability is unchanged: a commit is durable once it is in the WAL (synced with synchronous=FULL, or before
+ * the reply for 'acknowledged' writes); a checkpoint only moves pages. The timer stops itself when the
+ * connection is closed.
  */
 export function scheduleCheckpoints(db: Database.Database, checkpointer?: Checkpointer): void {
   db.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
